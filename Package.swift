@@ -1,0 +1,41 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The pipeline, one module a stage, dependencies pointing one way:
+// FiguresText (normalise) → FiguresQuantities (numbers, percents, amounts, dates)
+// → FiguresExtraction (observations) → FiguresStore (SQLite) → FiguresReports (tables, CSV)
+// → figures (the thin CLI).
+let package = Package(
+    name: "figures",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "figures", targets: ["figures"]),
+        .library(name: "FiguresExtraction", targets: ["FiguresExtraction"]),
+        .library(name: "FiguresStore", targets: ["FiguresStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(name: "FiguresText"),
+        .target(name: "FiguresQuantities", dependencies: ["FiguresText"]),
+        .target(name: "FiguresExtraction", dependencies: ["FiguresText", "FiguresQuantities"]),
+        .target(
+            name: "FiguresStore",
+            dependencies: ["FiguresExtraction", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(name: "FiguresReports", dependencies: ["FiguresText", "FiguresExtraction", "FiguresStore"]),
+        .executableTarget(
+            name: "figures",
+            dependencies: [
+                "FiguresExtraction", "FiguresStore", "FiguresReports", "FiguresQuantities",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "FiguresTests",
+            dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures"]
+        ),
+    ]
+)

@@ -1,0 +1,68 @@
+import FiguresText
+
+/// A cue word's meaning (see data/cues.tsv).
+struct Cue: Sendable, Hashable {
+    enum Role: String, Sendable {
+        case up, down, to, close, open, high, low, level
+        case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
+        case weekly, from, turnover, parity, fin, finAfter = "fin-after", change, macro, rate, tariff, exempt, respective
+    }
+    var role: Role
+    var argument: String
+}
+
+/// A cue found in the text: which, and where.
+struct CueHit {
+    var cue: Cue
+    var start: Int
+    var end: Int
+}
+
+/// The cue tables: words read before a figure and words read after it.
+struct CueTables: Sendable {
+    static let shared = CueTables()
+    let before: WordTable<[Cue]>
+    let after: WordTable<[Cue]>
+
+    init() {
+        var before: [String: [Cue]] = [:], after: [String: [Cue]] = [:]
+        var orderBefore: [String] = [], orderAfter: [String] = []
+        for row in TableFile.rows(named: "cues.tsv") where row.count >= 2 {
+            guard let role = Cue.Role(rawValue: row[1]) else { continue }
+            let cue = Cue(role: role, argument: row.count > 2 ? row[2] : "")
+            let isAfter = role == .closeAfter || role == .openAfter || role == .finAfter
+            if isAfter {
+                if after[row[0]] == nil { orderAfter.append(row[0]) }
+                after[row[0], default: []].append(cue)
+            } else {
+                if before[row[0]] == nil { orderBefore.append(row[0]) }
+                before[row[0], default: []].append(cue)
+            }
+        }
+        self.before = WordTable(orderBefore.map { ($0, before[$0]!) })
+        self.after = WordTable(orderAfter.map { ($0, after[$0]!) })
+    }
+
+    /// Cues that end inside `[from, to)`, nearest to `to` first.
+    func hitsBefore(_ text: NormalizedText, from: Int, to: Int) -> [CueHit] {
+        var hits: [CueHit] = []
+        var p = to
+        while p > from {
+            if let e = before.match(in: text, endingAt: p), p - e.word.count >= from {
+                for cue in e.payload { hits.append(CueHit(cue: cue, start: p - e.word.count, end: p)) }
+                p -= e.word.count
+            } else {
+                p -= 1
+            }
+        }
+        return hits
+    }
+
+    /// Cues starting at `at` (after spaces), for words that follow a figure.
+    func hitsAfter(_ text: NormalizedText, at: Int, limit: Int) -> [CueHit] {
+        var p = at
+        while p < limit, text[p] == 0x20 { p += 1 }
+        guard let e = after.match(in: text, at: p), p + e.word.count <= limit else { return [] }
+        return e.payload.map { CueHit(cue: $0, start: p, end: p + e.word.count) }
+    }
+}

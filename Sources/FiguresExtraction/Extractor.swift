@@ -1,0 +1,54 @@
+import FiguresText
+import FiguresQuantities
+
+/// The version of the rules; stored with every observation so a re-extraction can be told apart.
+public let extractorVersion = "figures-0.1.0"
+
+/// What one page yielded: its observations, and every figure that yielded none, with why.
+public struct Extraction: Sendable {
+    public var observations: [Observation]
+    /// Figures that produced no observation: the span, the text and the reason.
+    public var unused: [UnusedFigure]
+    public var locale: PageLocale
+    public var teaserCount: Int
+}
+
+public struct UnusedFigure: Sendable, Hashable {
+    public var text: String
+    public var start: Int
+    public var end: Int
+    public var reason: String
+}
+
+/// Pulls observations out of a page of news: normalise, recognise, interpret, deduplicate.
+public enum Extractor {
+    public static func extract(_ page: String, reference: Day) -> Extraction {
+        let text = NormalizedText(page)
+        let analysis = PageAnalysis(text: text, reference: reference)
+        var interpreter = Interpreter(page: analysis)
+        interpreter.run()
+        var seen = [String: Int]()
+        var observations: [Observation] = []
+        for o in interpreter.observations {
+            if let i = seen[o.identity] {
+                // keep the fuller statement of the same figure
+                if observations[i].previous == nil, o.previous != nil { observations[i] = o }
+                continue
+            }
+            seen[o.identity] = observations.count
+            observations.append(o)
+        }
+        var unused: [UnusedFigure] = []
+        for (q, why) in analysis.dropped + interpreter.unused {
+            unused.append(UnusedFigure(text: text.text(q.start, q.end), start: q.start, end: q.end, reason: why))
+        }
+        for s in analysis.recognition.skipped {
+            unused.append(UnusedFigure(text: text.text(s.start, s.end), start: s.start, end: s.end, reason: s.reason.rawValue))
+        }
+        for d in analysis.recognition.dates {
+            unused.append(UnusedFigure(text: text.text(d.start, d.end), start: d.start, end: d.end, reason: "date"))
+        }
+        unused.sort { $0.start < $1.start }
+        return Extraction(observations: observations, unused: unused, locale: analysis.locale, teaserCount: analysis.teasers.count)
+    }
+}

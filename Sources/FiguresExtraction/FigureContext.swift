@@ -1,0 +1,128 @@
+import FiguresText
+import FiguresQuantities
+
+/// Everything the rules look at for one figure: its sentence and clause,
+/// the cue words before and after it, the names around it and its day.
+struct FigureContext {
+    let q: Quantity
+    let teaser: Teaser
+    let interpreter: Interpreter
+    let mentions: [Mention]
+    var state: Interpreter.TeaserState
+    let sentenceStart: Int
+    let sentenceEnd: Int
+    let clauseStart: Int
+    /// The clause without breaking at `、` (lists of names belong together).
+    let listClauseStart: Int
+    let before: [CueHit]
+    let after: [CueHit]
+    var previous: Double?
+    var period: String?
+    var reason: String?
+
+    var text: NormalizedText { interpreter.text }
+    var page: PageAnalysis { interpreter.page }
+
+    init(q: Quantity, teaser: Teaser, interpreter: Interpreter, mentions: [Mention], state: Interpreter.TeaserState) {
+        self.q = q
+        self.teaser = teaser
+        self.interpreter = interpreter
+        self.mentions = mentions
+        self.state = state
+        let head = q.qualifierStart ?? q.start
+        sentenceStart = interpreter.sentenceStart(head, floor: teaser.start)
+        sentenceEnd = interpreter.sentenceEnd(q.end, ceiling: teaser.end)
+        clauseStart = interpreter.clauseStart(head, floor: sentenceStart)
+        var ls = head
+        while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
+        listClauseStart = ls
+        before = CueTables.shared.hitsBefore(interpreter.text, from: clauseStart, to: head)
+        after = CueTables.shared.hitsAfter(interpreter.text, at: q.end, limit: min(q.end + 8, teaser.end))
+    }
+
+    // MARK: cues
+
+    func firstBefore(_ roles: Set<Cue.Role>, from: Int? = nil) -> CueHit? {
+        if let from, from < clauseStart {
+            return CueTables.shared.hitsBefore(text, from: from, to: q.qualifierStart ?? q.start).first { roles.contains($0.cue.role) }
+        }
+        return before.first { roles.contains($0.cue.role) }
+    }
+
+    func sentenceHits() -> [CueHit] {
+        CueTables.shared.hitsBefore(text, from: sentenceStart, to: q.qualifierStart ?? q.start)
+    }
+
+    /// +1 or -1 from the nearest direction word in the clause, nil when none.
+    var direction: Double? {
+        if q.explicitSign { return q.value < 0 ? -1 : 1 }
+        guard let hit = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) else { return nil }
+        return hit.cue.role == .up ? 1 : -1
+    }
+
+    var weekly: Bool { before.contains { $0.cue.role == .weekly } }
+
+    /// The day the figure refers to: the nearest day named earlier in its sentence, else the teaser's day.
+    var day: Day {
+        let dates = page.recognition.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
+        if let d = dates.last, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
+        return state.anchor
+    }
+
+    // MARK: names
+
+    /// The nearest name before the figure in its sentence whose kind is in `kinds`.
+    func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil) -> Mention? {
+        let lo = from ?? sentenceStart
+        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) }
+    }
+
+    /// The subject for a figure after `分別`: the k-th of the names listed before the cue.
+    func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
+        guard let cue = before.first(where: { $0.cue.role == .respective }) else { return nil }
+        let names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
+        let figures = quantities.filter { $0.start >= cue.end && $0.start < sentenceEnd }
+        guard names.count >= 2, let k = figures.firstIndex(where: { $0.start == q.start }), k < names.count else { return nil }
+        return names[k]
+    }
+
+    // MARK: from → to
+
+    static let toVerbs: Set<Cue.Role> = [.to]
+
+    /// `從24%下調至19%`: this figure is the old value of `next`.
+    func isPreviousValue(of next: Quantity) -> Bool {
+        guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
+        // between them: a verb ending in 至/到, nothing that breaks the clause
+        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
+        let between = CueTables.shared.hitsBefore(text, from: q.end, to: next.qualifierStart ?? next.start)
+        guard between.contains(where: { $0.cue.role == .to }) else { return false }
+        let lead = CueTables.shared.hitsBefore(text, from: max(clauseStart, (q.qualifierStart ?? q.start) - 6), to: q.qualifierStart ?? q.start)
+        return lead.contains { $0.cue.role == .from }
+    }
+
+    func isPreviousValueWritten(_ prior: Quantity) -> Bool {
+        var probe = FigureContext(q: prior, teaser: teaser, interpreter: interpreter, mentions: mentions, state: state)
+        probe.reason = nil
+        return probe.isPreviousValue(of: q)
+    }
+
+    // MARK: building observations
+
+    func observation(kind: String, subject: String, metric: String, value: Double, unit: String?, target: String? = nil,
+                     date: Day? = nil, period: String? = nil, rule: String, entity: Entity?) -> Observation {
+        var rule = rule
+        if let entity { rule += " · " + entity.source }
+        return Observation(kind: kind, subject: subject, metric: metric, value: value, valueHigh: q.high, unit: unit,
+                           previous: previous, target: target, qualifier: q.qualifier?.rawValue, date: date?.description,
+                           period: period, text: text.text(q.start, q.end), start: q.start, end: q.end, rule: rule)
+    }
+
+    func currency(of unit: QuantityUnit) -> String? {
+        switch unit {
+        case .currency(let iso): return iso
+        case .localYuan: return page.locale.localCurrency
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import FiguresText
+import FiguresQuantities
+
+/// Turns the quantities of one page into observations: for each figure it finds
+/// the subject named before it, the cue words around it and the day it refers to,
+/// and applies the rule of the subject's kind.
+struct Interpreter {
+    let page: PageAnalysis
+    let cues = CueTables.shared
+    var observations: [Observation] = []
+    /// Figures that produced nothing, with the reason (for `figures explain`).
+    var unused: [(Quantity, String)] = []
+
+    init(page: PageAnalysis) {
+        self.page = page
+    }
+
+    var text: NormalizedText { page.text }
+
+    // MARK: structure
+
+    static let sentenceEnds: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x3B, 0x0A, 0x3010, 0x3011]   // 。！？!?;\n【】
+    static let clauseEnds: Set<UInt32> = [0x2C, 0x3001, 0xFF0C, 0x3A, 0x3002, 0x21, 0x3F, 0x3B, 0x0A, 0x3010, 0x3011]  // ,、，:
+
+    func sentenceStart(_ p: Int, floor: Int) -> Int {
+        var i = p
+        while i > floor, !Interpreter.sentenceEnds.contains(text[i - 1]) { i -= 1 }
+        return i
+    }
+
+    func sentenceEnd(_ p: Int, ceiling: Int) -> Int {
+        var i = p
+        while i < ceiling, !Interpreter.sentenceEnds.contains(text[i]) { i += 1 }
+        return i
+    }
+
+    func clauseStart(_ p: Int, floor: Int) -> Int {
+        var i = p
+        while i > floor, !Interpreter.clauseEnds.contains(text[i - 1]) {
+            // 3,000 is a number, not a clause break
+            if text[i - 1] == 0x2C, NumeralChar.isASCIIDigit(text[i - 2]), NumeralChar.isASCIIDigit(text[i]) { i -= 1; continue }
+            i -= 1
+        }
+        return i
+    }
+
+    // MARK: the page
+
+    mutating func run() {
+        for teaser in page.teasers {
+            interpret(teaser)
+        }
+    }
+
+    struct TeaserState {
+        var anchor: Day
+        var rateFamily: String?
+        var period: String?
+        var periodSentence = -1
+        var lastFinMetric: String?
+        var lastSubject: Mention?
+    }
+
+    mutating func interpret(_ teaser: Teaser) {
+        let quantities = page.quantities.filter { $0.start >= teaser.start && $0.end <= teaser.end }
+        let mentions = page.mentions.filter { $0.start >= teaser.start && $0.end <= teaser.end }
+        var state = TeaserState(anchor: anchorDay(teaser))
+        let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)
+        var consumedAsPrevious = Set<Int>()
+        var index = 0
+        while index < quantities.count {
+            let q = quantities[index]
+            defer { index += 1 }
+            if consumedAsPrevious.contains(q.start) { continue }
+            var ctx = FigureContext(q: q, teaser: teaser, interpreter: self, mentions: mentions, state: state)
+            // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own.
+            if let next = index + 1 < quantities.count ? quantities[index + 1] : nil, ctx.isPreviousValue(of: next) {
+                consumedAsPrevious.insert(q.start)
+                unused.append((q, "previous value of \(text.text(next.start, next.end))"))
+                continue
+            }
+            if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
+                ctx.previous = quantities[previousIndex].value
+            }
+            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: page.reference) {
+                ctx.period = period
+                state.period = period
+                state.periodSentence = ctx.sentenceStart
+            } else {
+                ctx.period = state.period
+            }
+            let produced = ctx.interpret(&state, quantities: quantities, index: index)
+            if produced.isEmpty {
+                unused.append((q, ctx.reason ?? "no rule matched"))
+            }
+            observations += produced
+        }
+    }
+
+    /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,
+    /// `今（6）日`), else the reference date less the footer's age.
+    func anchorDay(_ teaser: Teaser) -> Day {
+        let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
+        let datelineWords = ["電", "訊", "報導", "專電", "綜合", "消息"].map { ScriptFold.shared.fold($0) }
+        for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end {
+            guard d.day != nil || d.relative == .today else { continue }
+            var isDateline = d.relative == .today && d.day != nil
+            if !isDateline {
+                // a dated news-agency line: the day followed within a few characters by 電/訊/報導
+                for k in d.end..<min(d.end + 6, teaser.end) where datelineWords.contains(where: { text.matches($0, at: k) }) {
+                    isDateline = true
+                    break
+                }
+            }
+            if isDateline, let day = resolve(d, anchor: base) { return day }
+        }
+        return base
+    }
+
+    /// A date mention as a calendar day, counted back from `anchor`.
+    func resolve(_ d: DateMention, anchor: Day) -> Day? {
+        if let y = d.year, let m = d.month, let day = d.day {
+            return day <= Day.daysIn(year: y, month: m) ? Day(year: y, month: m, day: day) : nil
+        }
+        if d.year == nil, let m = d.month, let day = d.day {
+            guard day <= Day.daysIn(year: anchor.year, month: m) else { return nil }
+            let candidate = Day(year: anchor.year, month: m, day: day)
+            return candidate.ordinal - anchor.ordinal > 31 ? Day(year: anchor.year - 1, month: m, day: day) : candidate
+        }
+        if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }
+        if let w = d.weekday { return anchor.latest(weekday: w) }
+        switch d.relative {
+        case .today?: return anchor
+        case .yesterday?: return anchor.adding(days: -1)
+        case .dayBeforeYesterday?: return anchor.adding(days: -2)
+        case .tomorrow?: return anchor.adding(days: 1)
+        case nil: return nil
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import FiguresText
+
+/// What a name in the text stands for.
+public struct Entity: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case index, currency, country, centralBank, bank, company, commodity, yield
+    }
+    public var kind: Kind
+    public var id: String
+    /// Extra data from the table: a commodity's quote currency, a company's ticker.
+    public var extra: String = ""
+    /// The table and line it came from, for `figures explain`.
+    public var source: String = ""
+}
+
+/// Every name the extractor knows, from the tables in `data/`, matched longest-first.
+public struct Lexicon: Sendable {
+    public static let shared = Lexicon()
+
+    public let names: WordTable<Entity>
+    public let currencyCodes: WordTable<String>
+
+    public init() {
+        var names = WordTable<Entity>()
+        func load(_ file: String, _ body: ([String]) -> [(String, Entity)]) {
+            for row in TableFile.rows(named: file) {
+                for (name, entity) in body(row) {
+                    var e = entity
+                    e.source = "\(file): \(row.joined(separator: " "))"
+                    names.add(name, e)
+                }
+            }
+        }
+        load("indices.tsv") { r in r.count >= 2 ? [(r[1], Entity(kind: .index, id: r[0]))] : [] }
+        load("countries.tsv") { r in r.count >= 2 ? [(r[1], Entity(kind: .country, id: r[0]))] : [] }
+        load("banks.tsv") { r in
+            r.count >= 3 ? [(r[1], Entity(kind: r[2] == "central" ? .centralBank : .bank, id: r[0]))] : []
+        }
+        load("commodities.tsv") { r in r.count >= 3 ? [(r[1], Entity(kind: .commodity, id: r[0], extra: r[2]))] : [] }
+        load("yields.tsv") { r in r.count >= 2 ? [(r[1], Entity(kind: .yield, id: r[0]))] : [] }
+        load("companies.tsv") { r in
+            guard r.count >= 3 else { return [] }
+            return r[2].split(separator: "|").map { (String($0), Entity(kind: .company, id: r[0], extra: r[1])) }
+        }
+        var codes = WordTable<String>()
+        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 {
+            codes.add(row[0], row[1])
+            // Currency names are entities too (for exchange rates), but not symbols, codes or bare 元.
+            if row[1] != "LOCAL", row[0].unicodeScalars.allSatisfy({ $0.value > 0x2E80 }) {
+                var e = Entity(kind: .currency, id: row[1])
+                e.source = "currencies.tsv: \(row.joined(separator: " "))"
+                names.add(row[0], e)
+            }
+        }
+        for row in TableFile.rows(named: "fx-names.tsv") where row.count >= 2 {
+            var e = Entity(kind: .currency, id: row[1])
+            e.source = "fx-names.tsv: \(row.joined(separator: " "))"
+            names.add(row[0], e)
+        }
+        self.names = names
+        self.currencyCodes = codes
+    }
+}

@@ -1,0 +1,66 @@
+/// One figure pulled out of a page, as the spec (`observations.md`) defines it.
+public struct Observation: Sendable, Hashable, Codable {
+    public var kind: String
+    public var subject: String
+    public var metric: String
+    public var value: Double
+    public var valueHigh: Double?
+    public var unit: String?
+    public var previous: Double?
+    public var target: String?
+    public var qualifier: String?
+    public var date: String?
+    public var period: String?
+    public var text: String
+    public var start: Int
+    public var end: Int
+    /// Which rule produced it and from which lexicon entries (for `figures explain`); not part of the JSON contract.
+    public var rule: String = ""
+
+    public init(kind: String, subject: String, metric: String, value: Double, valueHigh: Double? = nil, unit: String?,
+                previous: Double? = nil, target: String? = nil, qualifier: String? = nil, date: String? = nil,
+                period: String? = nil, text: String, start: Int, end: Int, rule: String = "") {
+        self.kind = kind
+        self.subject = subject
+        self.metric = metric
+        self.value = value
+        self.valueHigh = valueHigh
+        self.unit = unit
+        self.previous = previous
+        self.target = target
+        self.qualifier = qualifier
+        self.date = date
+        self.period = period
+        self.text = text
+        self.start = start
+        self.end = end
+        self.rule = rule
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, subject, metric, value, valueHigh = "value_high", unit, previous, target, qualifier, date, period, text, start, end
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(metric, forKey: .metric)
+        try c.encode(value, forKey: .value)
+        try c.encode(valueHigh, forKey: .valueHigh)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(previous, forKey: .previous)
+        try c.encode(target, forKey: .target)
+        try c.encode(qualifier, forKey: .qualifier)
+        try c.encode(date, forKey: .date)
+        try c.encode(period, forKey: .period)
+        try c.encode(text, forKey: .text)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+    }
+
+    /// Two statements of the same figure (a title and its body) share this key.
+    var identity: String {
+        [kind, subject, metric, target ?? "", String(value), valueHigh.map { String($0) } ?? "", date ?? "", period ?? ""].joined(separator: "|")
+    }
+}

@@ -1,0 +1,201 @@
+import FiguresText
+import FiguresQuantities
+
+/// Where a page comes from, which decides bare 元 and 央行.
+public enum PageLocale: String, Sendable {
+    case taiwan, hongKong, mainland
+
+    var localCurrency: String {
+        switch self {
+        case .taiwan: return "TWD"
+        case .hongKong: return "HKD"
+        case .mainland: return "CNY"
+        }
+    }
+
+    var centralBank: String {
+        switch self {
+        case .taiwan: return "CBC"
+        case .hongKong: return "HKMA"
+        case .mainland: return "PBOC"
+        }
+    }
+
+    var country: String {
+        switch self {
+        case .taiwan: return "TW"
+        case .hongKong: return "HK"
+        case .mainland: return "CN"
+        }
+    }
+
+    /// Script and a few unmistakable words decide: Simplified text is mainland;
+    /// Traditional text with Hong Kong words is Hong Kong; other Traditional text is Taiwan.
+    static func guess(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> PageLocale? {
+        let end = to ?? text.count
+        var han = 0, traditional = 0
+        for i in from..<end {
+            let v = text.scalars[i].value
+            guard v >= 0x4E00 && v <= 0x9FFF else { continue }
+            han += 1
+            if text.folded[i] != v { traditional += 1 }
+        }
+        guard han >= 20 else { return nil }
+        if traditional * 100 < han { return .mainland }
+        let hk = ["港元", "港幣", "港股", "經濟通", "厘", "港府", "金管局", "明報", "星島", "減息", "加息", "香港"]
+        var hkScore = 0
+        for w in hk {
+            let f = ScriptFold.shared.fold(w)
+            var i = from
+            while i + f.count <= end { if text.matches(f, at: i) { hkScore += 1; i += f.count } else { i += 1 } }
+        }
+        return hkScore >= 3 ? .hongKong : .taiwan
+    }
+}
+
+/// A name found in the page.
+struct Mention: Sendable {
+    var start: Int
+    var end: Int
+    var entity: Entity
+}
+
+/// A page read once: its text, quantities, dates, names and teasers.
+struct PageAnalysis {
+    let text: NormalizedText
+    let reference: Day
+    let recognition: Recognition
+    let mentions: [Mention]
+    let teasers: [Teaser]
+    let locale: PageLocale
+    /// Quantities kept for interpretation (not inside a name, not in a footer).
+    let quantities: [Quantity]
+    /// Quantities dropped before interpretation, with the reason.
+    let dropped: [(Quantity, String)]
+
+    init(text: NormalizedText, reference: Day) {
+        self.text = text
+        self.reference = reference
+        let recognition = QuantityRecognizer.shared.recognize(text)
+        self.recognition = recognition
+        let teasers = PageLayout.teasers(of: text)
+        self.teasers = teasers
+        self.locale = PageLocale.guess(text) ?? .taiwan
+        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locale: locale)
+        mentions.sort { $0.start < $1.start }
+        var kept: [Quantity] = [], dropped: [(Quantity, String)] = []
+        var m = 0
+        let footers = teasers.compactMap(\.footer)
+        for q in recognition.quantities {
+            while m < mentions.count, mentions[m].end <= q.start { m += 1 }
+            if m < mentions.count, mentions[m].start < q.start, mentions[m].end > q.start {
+                dropped.append((q, "part of the name \(text.text(mentions[m].start, mentions[m].end))"))
+                continue
+            }
+            if footers.contains(where: { $0.contains(q.start) }) {
+                dropped.append((q, "footer (comment count or age)"))
+                continue
+            }
+            kept.append(q)
+        }
+        self.quantities = kept
+        self.dropped = dropped
+        // A currency word that is the unit of an amount (22.51億美元) is not a name in the sentence.
+        self.mentions = mentions.filter { m in !kept.contains { $0.start <= m.start && m.end <= $0.end } }
+    }
+
+    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locale: PageLocale) -> [Mention] {
+        let lexicon = Lexicon.shared
+        var mentions: [Mention] = []
+        for (s, e, entity) in lexicon.names.scan(text) {
+            // A Latin name inside a longer Latin word is no mention (Arm in Armstrong).
+            if isLatin(text[s]) && isLatin(text[s - 1]) { continue }
+            if isLatin(text[e - 1]) && isLatin(text[e]) { continue }
+            var entity = entity
+            if entity.id == "LOCAL-CENTRAL" { entity.id = locale.centralBank }
+            mentions.append(Mention(start: s, end: e, entity: entity))
+        }
+        mentions += companyCodes(text, locale: locale, known: mentions)
+        mentions += sectors(text, teasers: teasers, mentions: mentions)
+        return mentions
+    }
+
+    static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// `如興(4414)`: a name with its listing code. The name becomes a company for the whole page.
+    static func companyCodes(_ text: NormalizedText, locale: PageLocale, known: [Mention]) -> [Mention] {
+        var found: [Mention] = []
+        var names: [([UInt32], Entity)] = []
+        let t = text.folded
+        var i = 1
+        while i < t.count {
+            guard t[i] == 0x28 else { i += 1; continue }
+            var k = i + 1
+            while k < t.count, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
+            let digits = k - i - 1
+            var suffixEnd = k
+            if k < t.count, t[k] == 0x2E { suffixEnd = k + 1; while suffixEnd < t.count, isLatin(t[suffixEnd]) { suffixEnd += 1 } }   // (0700.HK)
+            guard (4...6).contains(digits), suffixEnd < t.count, t[suffixEnd] == 0x29 else { i += 1; continue }
+            // The name: Han characters right before the bracket (at most 6), not across punctuation.
+            var s = i
+            while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
+            guard s < i else { i += 1; continue }
+            let code = text.foldedText(i + 1, k)
+            let existing = known.first { $0.end == i && $0.entity.kind == .company }
+            let id: String
+            if let e = existing { id = e.entity.id }
+            else if digits == 4 && locale != .hongKong { id = "\(code).TW" }
+            else if digits <= 5 { id = "\(String(repeating: "0", count: max(0, 4 - code.count)))\(code.count == 5 && code.hasPrefix("0") ? String(code.dropFirst()) : code).HK" }
+            else { id = code.hasPrefix("6") ? "\(code).SS" : "\(code).SZ" }
+            var entity = Entity(kind: .company, id: id, extra: code)
+            entity.source = "listing code (\(code))"
+            let nameStart = existing?.start ?? s
+            found.append(Mention(start: nameStart, end: suffixEnd + 1, entity: entity))
+            if existing == nil { names.append((Array(t[s..<i]), entity)) }
+            i = suffixEnd + 1
+        }
+        // Later mentions of the same name without the code.
+        for (name, entity) in names where name.count >= 2 {
+            var p = 0
+            while p + name.count <= t.count {
+                if text.matches(name, at: p), !found.contains(where: { $0.start <= p && p < $0.end }) {
+                    found.append(Mention(start: p, end: p + name.count, entity: entity))
+                    p += name.count
+                } else { p += 1 }
+            }
+        }
+        return found
+    }
+
+    static func isHan(_ c: UInt32) -> Bool { c >= 0x4E00 && c <= 0x9FFF }
+
+    /// `旅遊休閒類股指數`, `金融類股`, `半導體板塊`: a sector sub-index of the index last named in the teaser.
+    static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention]) -> [Mention] {
+        let suffixes = ["類股指數", "類指數", "類股", "板塊", "分類指數"].map { ScriptFold.shared.fold($0) }
+        let leading = ["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"].map { ScriptFold.shared.fold($0) }
+        var out: [Mention] = []
+        let t = text.folded
+        for teaser in teasers {
+            var i = teaser.start
+            while i < teaser.end {
+                guard let suffix = suffixes.first(where: { text.matches($0, at: i) }) else { i += 1; continue }
+                var s = i
+                while s > teaser.start, i - s < 6, isHan(t[s - 1]), !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
+                // Drop connective words stuck to the front of the name.
+                var trimmed = true
+                while trimmed {
+                    trimmed = false
+                    for w in leading where s + w.count < i && text.matches(w, at: s) { s += w.count; trimmed = true }
+                }
+                let end = i + suffix.count
+                if i - s >= 2, let parent = mentions.last(where: { $0.entity.kind == .index && $0.end <= s && $0.start >= teaser.start && !$0.entity.id.contains("/") }) {
+                    var entity = Entity(kind: .index, id: "\(parent.entity.id)/\(text.text(s, i))")
+                    entity.source = "sector of \(parent.entity.id)"
+                    out.append(Mention(start: s, end: end, entity: entity))
+                }
+                i = end
+            }
+        }
+        return out
+    }
+}

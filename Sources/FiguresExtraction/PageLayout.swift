@@ -1,0 +1,84 @@
+import FiguresText
+import FiguresQuantities
+
+/// One teaser of a list page (or the whole of a single-article page): its
+/// span, its age from the footer, and the day its figures default to.
+public struct Teaser: Sendable {
+    public var start: Int
+    public var end: Int
+    /// The footer's span (`中央社 ・ 1 天前 ・ 發起對話`), when there is one.
+    public var footer: Range<Int>?
+    /// Days before the reference date, from `N 天前`; 0 for hours and minutes.
+    public var ageDays: Int?
+}
+
+/// Splits a page into teasers at their footers. A footer is `SOURCE ・ N 天前 ・ …`
+/// (or with `·`, or `小時前`/`分鐘前`), and is often glued to the next title,
+/// sometimes with a comment count (`・ 1分歧待化解`: the 1 counts comments).
+enum PageLayout {
+    static let separators: Set<UInt32> = [0x30FB, 0x00B7, 0x2027, 0x2022]   // ・ · ‧ •
+
+    static func teasers(of text: NormalizedText) -> [Teaser] {
+        let t = text.folded, n = t.count
+        var teasers: [Teaser] = []
+        var teaserStart = 0
+        var i = 0
+        while i < n {
+            guard separators.contains(t[i]), let (age, ageEnd) = age(t, after: i + 1) else { i += 1; continue }
+            // The footer starts after the last line break before the separator.
+            var footerStart = i
+            while footerStart > teaserStart, t[footerStart - 1] != 0x0A { footerStart -= 1 }
+            if i - footerStart > 40 { footerStart = i }   // no source name on that line: footer is the age alone
+            var footerEnd = ageEnd
+            var k = ageEnd
+            while k < n, t[k] == 0x20 { k += 1 }
+            if k < n, separators.contains(t[k]) {
+                k += 1
+                while k < n, t[k] == 0x20 { k += 1 }
+                if text.matches(ScriptFold.shared.fold("發起對話"), at: k) {
+                    k += 4
+                } else {
+                    while k < n, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
+                    if k < n, t[k] == 0x8BC4 { k += 1 }   // 评: 56评
+                }
+                footerEnd = k
+            }
+            teasers.append(Teaser(start: teaserStart, end: footerStart, footer: footerStart..<footerEnd, ageDays: age))
+            teaserStart = footerEnd
+            i = footerEnd
+        }
+        if teaserStart < n {
+            let rest = text.foldedText(teaserStart, n).trimmingCharacters(in: " \n\t\r")
+            if !rest.isEmpty || teasers.isEmpty {
+                teasers.append(Teaser(start: teaserStart, end: n, footer: nil, ageDays: nil))
+            }
+        }
+        return teasers
+    }
+
+    /// ` 1 天前`, ` 5 小時前`, ` 30 分鐘前` after a footer separator: the age in days and where it ends.
+    static func age(_ t: [UInt32], after i: Int) -> (Int, Int)? {
+        var k = i
+        while k < t.count, t[k] == 0x20 { k += 1 }
+        let digitsStart = k
+        while k < t.count, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
+        guard k > digitsStart, let count = Int(String(decoding: t[digitsStart..<k].map { UInt8($0) }, as: UTF8.self)) else { return nil }
+        while k < t.count, t[k] == 0x20 { k += 1 }
+        let units: [(String, Int)] = [("天前", 1), ("小時前", 0), ("小时前", 0), ("分鐘前", 0), ("分钟前", 0), ("周前", 7), ("週前", 7)]
+        for (word, days) in units {
+            let w = ScriptFold.shared.fold(word)
+            if k + w.count <= t.count, Array(t[k..<(k + w.count)]) == w { return (count * days, k + w.count) }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set.unicodeScalars)
+        var s = Substring(self)
+        while let f = s.unicodeScalars.first, chars.contains(f) { s = s.dropFirst() }
+        while let l = s.unicodeScalars.last, chars.contains(l) { s = Substring(s.unicodeScalars.dropLast()) }
+        return String(s)
+    }
+}

@@ -1,0 +1,105 @@
+import FiguresText
+import FiguresQuantities
+
+/// Reporting periods as written (`前三季`, `第3季`, `Q3`, `上半年`, `11月`, `前11個月`, `1-11月`, `去年`, `全年`)
+/// resolved to the spec's period strings against the reference date.
+enum PeriodFinder {
+    struct Hit {
+        var start: Int
+        var end: Int
+        /// Quarter or month span within a year, or nil for a whole year.
+        var span: Span?
+        /// A year given by the phrase itself (去年, 2024年); nil when the phrase leaves it open.
+        var year: Int?
+    }
+
+    enum Span {
+        case quarters(Int, Int)
+        case months(Int, Int)
+    }
+
+    /// Every period phrase in `[from, to)`, left to right.
+    static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day) -> [Hit] {
+        var out: [Hit] = []
+        var i = from
+        func word(_ w: String) -> Bool { text.matches(ScriptFold.shared.fold(w), at: i) }
+        func numeral(at p: Int) -> (Int, Int)? {
+            guard let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, n.value == n.value.rounded() else { return nil }
+            return (Int(n.value), n.end)
+        }
+        while i < to {
+            let c = text[i]
+            if word("去年同期") || word("上年同期") { i += 4; continue }
+            if word("去年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
+            if word("前年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
+            if word("今年") || word("本年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
+            if word("全年") || word("年度") { out.append(Hit(start: i, end: i + 2, span: nil, year: nil)); i += 2; continue }
+            if word("上半年") { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil)); i += 3; continue }
+            if word("下半年") { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil)); i += 3; continue }
+            if c == 0x524D || c == 0x9996 {   // 前 / 首: 前三季, 前11個月, 首季
+                if let (k, e) = numeral(at: i + 1) {
+                    if text[e] == 0x5B63, k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(1, k), year: nil)); i = e + 1; continue }
+                    var m = e
+                    if text[m] == 0x4E2A { m += 1 }   // 个
+                    if text[m] == 0x6708 { out.append(Hit(start: i, end: m + 1, span: .months(1, k), year: nil)); i = m + 1; continue }
+                }
+                if c == 0x9996, text[i + 1] == 0x5B63 { out.append(Hit(start: i, end: i + 2, span: .quarters(1, 1), year: nil)); i += 2; continue }
+            }
+            if c == 0x7B2C, let (k, e) = numeral(at: i + 1), text[e] == 0x5B63, k <= 4 {   // 第3季
+                out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil)); i = e + 1; continue
+            }
+            if (c == 0x51 || c == 0x71), NumeralChar.isASCIIDigit(text[i + 1]), let k = Int(String(UnicodeScalar(text[i + 1])!)), (1...4).contains(k) {
+                out.append(Hit(start: i, end: i + 2, span: .quarters(k, k), year: nil)); i += 2; continue
+            }
+            if NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil {
+                if let (k, e) = numeral(at: i) {
+                    if (text[e] == 0x51 || text[e] == 0x71), k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil)); i = e + 1; continue }
+                    if text.matches(ScriptFold.shared.fold("季度"), at: e), k <= 4 { out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil)); i = e + 2; continue }
+                    // 1-11月, 1至11月
+                    if k == 1, text[e] == 0x2D || text[e] == 0x81F3 || text[e] == 0x5230 || text[e] == 0x7E, let (k2, e2) = numeral(at: e + 1), text[e2] == 0x6708 {
+                        out.append(Hit(start: i, end: e2 + 1, span: .months(1, k2), year: nil)); i = e2 + 1; continue
+                    }
+                    if text[e] == 0x6708, !(text[e + 1] == 0x5E95) {
+                        // 11月 (not followed by a day: 11月3日 is a date)
+                        if let d = NumeralReader.read(text.folded, from: e + 1), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 {
+                            i = d.end + 1; continue
+                        }
+                        out.append(Hit(start: i, end: e + 1, span: .months(k, k), year: nil)); i = e + 1; continue
+                    }
+                }
+                if let n = NumeralReader.read(text.folded, from: i), n.value >= 1990, n.value <= 2100, text[n.end] == 0x5E74 {
+                    let y = Int(n.value)
+                    // 2024年 — or 2024年第3季 / 2024年11月: the year of the next phrase
+                    out.append(Hit(start: i, end: n.end + 1, span: nil, year: y)); i = n.end + 1; continue
+                }
+                if text[i] == 0x28, let n = NumeralReader.read(text.folded, from: i + 1), n.value >= 1990 { i = n.end; continue }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The period for a figure at `position`: the nearest period phrase before it, with the year
+    /// from the nearest year phrase before that (or the reference year, one back when the span would be in the future).
+    static func resolve(_ hits: [Hit], before position: Int, reference: Day) -> (String, Int)? {
+        let before = hits.filter { $0.end <= position }
+        guard let last = before.last else { return nil }
+        if last.span == nil {
+            return ("\(last.year ?? reference.year)", last.start)
+        }
+        var year = reference.year
+        var explicit = false
+        if let y = before.last(where: { $0.span == nil && $0.year != nil && $0.start < last.start && last.start - $0.end <= 12 })?.year {
+            year = y; explicit = true
+        }
+        func two(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        switch last.span! {
+        case .quarters(let a, let b):
+            if !explicit, (a - 1) * 3 + 1 > reference.month { year -= 1 }
+            return (a == b ? "\(year)-Q\(a)" : "\(year)-Q\(a)/\(year)-Q\(b)", last.start)
+        case .months(let a, let b):
+            if !explicit, b > reference.month { year -= 1 }
+            return (a == b ? "\(year)-\(two(a))" : "\(year)-\(two(a))/\(year)-\(two(b))", last.start)
+        }
+    }
+}

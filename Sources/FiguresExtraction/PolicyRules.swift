@@ -1,0 +1,190 @@
+import FiguresText
+import FiguresQuantities
+
+/// Company results, the economy, interest rates and tariffs.
+extension FigureContext {
+    static let moneyMetrics: Set<String> = ["revenue", "net_income", "operating_income", "eps", "loss", "revenue_impact"]
+    static let percentMetrics: Set<String> = ["gross_margin", "operating_margin", "revenue_share", "market_share"]
+    static let yearOnYear: Set<String> = ["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"]
+
+    // MARK: company figures
+
+    mutating func financial(_ m: Mention, state: inout Interpreter.TeaserState) -> [Observation] {
+        let unit: String? = currency(of: q.unit) ?? (q.unit == .percent ? "pct" : nil)
+        if let a = after.first(where: { $0.cue.role == .finAfter }), q.unit.isMoney {
+            return [observation(kind: "financial", subject: m.entity.id, metric: a.cue.argument, value: q.value, unit: unit, period: period, rule: "company figure named after it", entity: m.entity)]
+        }
+        let hits = sentenceHits()
+        let fins = hits.filter { $0.cue.role == .fin }
+        if q.unit.isMoney {
+            guard let fin = fins.first(where: { FigureContext.moneyMetrics.contains($0.cue.argument) }) else {
+                reason = "an amount with no company metric named"; return []
+            }
+            state.lastFinMetric = fin.cue.argument
+            return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+        }
+        guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
+        // A year-on-year change of the amount named before: 營收…，年減4.4%
+        if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }),
+           FigureContext.yearOnYear.contains(text.foldedText(move.start, move.end)) || move.cue.role == .up || move.cue.role == .down,
+           let base = fins.first(where: { FigureContext.moneyMetrics.contains($0.cue.argument) }),
+           !fins.contains(where: { FigureContext.percentMetrics.contains($0.cue.argument) && $0.start > base.start && $0.start >= clauseStart }),
+           base.cue.argument == "revenue" || base.cue.argument == "net_income" {
+            let dir: Double = move.cue.role == .up ? 1 : -1
+            return [observation(kind: "financial", subject: m.entity.id, metric: "\(base.cue.argument)_change_pct", value: abs(q.value) * dir, unit: "pct", period: period, rule: "year-on-year change of \(base.cue.argument)", entity: m.entity)]
+        }
+        guard let fin = fins.first(where: { FigureContext.percentMetrics.contains($0.cue.argument) }) else {
+            reason = "a percent with no company metric named"; return []
+        }
+        var target: String? = nil
+        if fin.cue.argument == "revenue_share" || fin.cue.argument == "market_share" {
+            // the market or customer named between the company and the figure
+            guard let t = mentions.last(where: { $0.start >= m.end && $0.end <= fin.start && [.country, .company].contains($0.entity.kind) }) else {
+                reason = "a share with no market or customer named"; return []
+            }
+            target = t.entity.id
+        }
+        return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: "pct", target: target, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+    }
+
+    // MARK: the economy
+
+    mutating func macro(country: String, entity: Entity?) -> [Observation] {
+        let hits = sentenceHits()
+        guard let cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        var metric = cue.cue.argument
+        var value = q.value
+        if q.unit == .percent {
+            switch metric {
+            case "exports", "imports":
+                guard let dir = direction else { reason = "a percent of trade with no direction"; return [] }
+                metric += "_change_pct"; value = abs(value) * dir
+            case "gdp_growth", "cpi":
+                if let dir = direction, before.contains(where: { $0.cue.role == .down }) || q.explicitSign { value = abs(value) * dir }
+            case "gdp_share": break
+            default:
+                reason = "a percent of \(metric)"; return []
+            }
+        } else if q.unit.isMoney {
+            guard ["exports", "imports", "trade_balance"].contains(metric) else { reason = "an amount of \(metric)"; return [] }
+        } else {
+            reason = "unit does not fit an economic figure"; return []
+        }
+        let unit = q.unit == .percent ? "pct" : currency(of: q.unit)
+        var rule = "economy \(metric)"
+        if entity == nil { rule += " (country from the page's locale)" }
+        return [observation(kind: "macro", subject: country, metric: metric, value: value, unit: unit, period: period, rule: rule, entity: entity)]
+    }
+
+    // MARK: interest rates
+
+    mutating func rate(_ m: Mention, state: Interpreter.TeaserState) -> [Observation] {
+        let family = m.entity.kind == .yield ? "yield" : (sentenceHits().first { $0.cue.role == .rate }?.cue.argument ?? state.rateFamily ?? "policy")
+        let level: String
+        switch family {
+        case "policy": level = "policy_rate"
+        case "deposit": level = "deposit_rate"
+        case "prime": level = "prime_rate"
+        case "rrr": level = "rrr"
+        case "yield": level = "yield"
+        default: level = family
+        }
+        let date = day
+        let nearestMoveOrTo = before.first { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .to }
+        let isMove: Bool
+        switch q.unit {
+        case .percentagePoint: isMove = true
+        case .li: isMove = nearestMoveOrTo.map { $0.cue.role != .to } ?? false
+        case .percent: isMove = false
+        default:
+            reason = "unit does not fit an interest rate"; return []
+        }
+        if isMove {
+            guard let dir = direction else { reason = "a rate move with no direction"; return [] }
+            return [observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move (\(family))", entity: m.entity)]
+        }
+        return [observation(kind: "rate", subject: m.entity.id, metric: level, value: q.value, unit: "pct", date: date, rule: "rate level (\(family))", entity: m.entity)]
+    }
+
+    // MARK: tariffs
+
+    mutating func tariff(quantities: [Quantity]) -> [Observation]? {
+        let hits = CueTables.shared.hitsBefore(text, from: listClauseStart, to: q.qualifierStart ?? q.start)
+        // economy-wide and company figures inside tariff news keep their own rules
+        if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
+        if hits.contains(where: { $0.cue.role == .fin }) { return nil }
+        let countries = mentions.filter { $0.entity.kind == .country }
+        let levier = tariffLevier(countries)
+        var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
+        if let dui = firstDui(in: sentenceStart..<q.start), let afterDui = countries.first(where: { $0.start >= dui && $0.end <= q.start && $0.entity.id != levier }) {
+            if targets.isEmpty || afterDui.start < listClauseStart { targets = [afterDui] }
+        }
+        if targets.isEmpty, let nearest = countries.last(where: { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }) {
+            targets = [nearest]
+        }
+        guard !targets.isEmpty else {
+            reason = "a tariff with no target named"
+            return []
+        }
+        // only the items of one list: names joined by 、/和/及/與/以及 next to each other
+        targets = listRun(targets)
+        let exempt = hits.contains { $0.cue.role == .exempt } || sentenceHits().first(where: { $0.cue.role == .exempt || $0.cue.role == .tariff })?.cue.role == .exempt
+        let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
+        var qualifierAvg = false
+        if text.foldedText(listClauseStart, q.start).contains("平均") { qualifierAvg = true }
+        let date = effectiveDate() ?? day
+        var out: [Observation] = []
+        var seen = Set<String>()
+        for t in targets where seen.insert(t.entity.id).inserted {
+            var o = observation(kind: "tariff", subject: levier, metric: metric, value: q.value, unit: "pct", target: t.entity.id, date: date, rule: "tariff (\(levier) on \(t.entity.id))", entity: t.entity)
+            if qualifierAvg && o.qualifier == nil { o.qualifier = "avg" }
+            out.append(o)
+        }
+        return out
+    }
+
+    /// Who levies: a country written right before 對/向 in the sentence, else the United States
+    /// when the teaser names it, else the first country the teaser names.
+    func tariffLevier(_ countries: [Mention]) -> String {
+        let inSentence = countries.filter { $0.start >= sentenceStart && $0.end <= q.start }
+        for c in inSentence {
+            let window = text.foldedText(c.end, min(c.end + 12, q.start))
+            if let r = window.firstIndex(where: { $0 == "对" || $0 == "向" }) {
+                let head = window[window.startIndex..<r]
+                if !head.contains("，"), !head.contains(","), !countries.contains(where: { $0.start > c.end && $0.start < c.end + head.unicodeScalars.count }) { return c.entity.id }
+            }
+        }
+        let usWords = ["美國", "美方", "華府", "白宮", "川普", "特朗普", "美"].map { ScriptFold.shared.fold($0) }
+        if countries.contains(where: { $0.entity.id == "US" }) { return "US" }
+        for i in teaser.start..<teaser.end where usWords.prefix(6).contains(where: { text.matches($0, at: i) }) { return "US" }
+        return countries.first?.entity.id ?? "US"
+    }
+
+    func firstDui(in range: Range<Int>) -> Int? {
+        for i in range where text[i] == 0x5BF9 { return i + 1 }   // 对
+        return nil
+    }
+
+    /// Keeps the names that form one list ending nearest the figure.
+    func listRun(_ targets: [Mention]) -> [Mention] {
+        guard targets.count > 1 else { return targets }
+        var run = [targets.last!]
+        let joiners = ["、", "和", "及", "與", "以及", "或", ",", "，"].map { ScriptFold.shared.fold($0) }
+        for t in targets.dropLast().reversed() {
+            let gap = Array(text.folded[t.end..<run[0].start])
+            if gap.isEmpty || joiners.contains(gap) { run.insert(t, at: 0) } else { break }
+        }
+        return run
+    }
+
+    /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`).
+    func effectiveDate() -> Day? {
+        let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施"].map { ScriptFold.shared.fold($0) }
+        for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end && d.day != nil {
+            for k in d.end..<min(d.end + 8, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
+                return interpreter.resolve(d, anchor: state.anchor)
+            }
+        }
+        return nil
+    }
+}

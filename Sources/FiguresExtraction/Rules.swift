@@ -1,0 +1,247 @@
+import FiguresText
+import FiguresQuantities
+
+/// The rules, one per kind of subject. Each reads the context and returns the
+/// observations the figure carries (none when the figure is not a financial one).
+extension FigureContext {
+    static let marketKinds: Set<Entity.Kind> = [.index, .currency, .company, .commodity, .centralBank, .bank, .yield, .country]
+
+    mutating func interpret(_ state: inout Interpreter.TeaserState, quantities: [Quantity], index: Int) -> [Observation] {
+        switch q.unit {
+        case .measure(let m):
+            reason = "a count (\(m)), not a financial figure"; return []
+        case .times:
+            reason = "a multiple (倍)"; return []
+        case .none:
+            reason = "a bare number with no unit"; return []
+        default: break
+        }
+        let sentenceCues = sentenceHits()
+        // Rate families stay in force for the rest of the teaser (定存利率 … 分別下調0.1和0.05個百分點).
+        if let family = sentenceCues.first(where: { $0.cue.role == .rate })?.cue.argument { state.rateFamily = family }
+
+        if case .percent = q.unit, sentenceHasTariff {
+            if let obs = tariff(quantities: quantities) { return obs }
+        }
+        let kinds = acceptableKinds
+        var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
+        if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
+            found = last
+        }
+        if found == nil, sentenceCues.contains(where: { $0.cue.role == .macro }) {
+            return macro(country: page.locale.country, entity: nil)
+        }
+        guard let mention = found else {
+            reason = "no subject named before it"
+            return []
+        }
+        if mention.entity.kind != .country { state.lastSubject = mention }
+        switch mention.entity.kind {
+        case .index: return indexFigure(mention)
+        case .currency: return fxFigure(mention)
+        case .company:
+            if isFinancialFigure { return financial(mention, state: &state) }
+            return equity(mention)
+        case .centralBank, .bank, .yield: return rate(mention, state: state)
+        case .commodity: return commodity(mention)
+        case .country:
+            if sentenceCues.contains(where: { $0.cue.role == .macro }) { return macro(country: mention.entity.id, entity: mention.entity) }
+            reason = "a country with no economic metric named"
+            return []
+        }
+    }
+
+    var acceptableKinds: Set<Entity.Kind> {
+        switch q.unit {
+        case .points: return [.index]
+        case .fxMove: return [.currency]
+        case .percentagePoint, .li: return [.centralBank, .bank, .yield]
+        case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country]
+        default: return FigureContext.marketKinds
+        }
+    }
+
+    var sentenceHasTariff: Bool {
+        CueTables.shared.hitsBefore(text, from: sentenceStart, to: sentenceEnd).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
+    }
+
+    var isFinancialFigure: Bool {
+        if after.contains(where: { $0.cue.role == .finAfter }) { return true }
+        let hits = sentenceHits()
+        guard let fin = hits.first(where: { $0.cue.role == .fin }) else { return false }
+        // 股價大漲3%: a market move, unless a company metric stands nearer than the move word
+        if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), case .percent = q.unit,
+           move.start > fin.end, !["年增", "年減", "月增", "月減", "季增", "季減"].contains(text.foldedText(move.start, move.end)) {
+            return fin.end >= clauseStart
+        }
+        return true
+    }
+
+    // MARK: index
+
+    mutating func indexFigure(_ m: Mention) -> [Observation] {
+        let date = day
+        switch q.unit {
+        case .points:
+            if let metric = marketLevelMetric() {
+                return [observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index \(metric)", entity: m.entity)]
+            }
+            if let dir = direction {
+                return [observation(kind: "index", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: "pt", date: date, period: weekly ? "1w" : nil, rule: "index move in points", entity: m.entity)]
+            }
+            let metric = closingSentence ? "close" : "level"
+            return [observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index level without cue", entity: m.entity)]
+        case .percent:
+            guard let dir = direction else { reason = "a percent with no direction word"; return [] }
+            return [observation(kind: "index", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: weekly ? "1w" : nil, rule: "index move in percent", entity: m.entity)]
+        case .currency, .localYuan:
+            if before.contains(where: { $0.cue.role == .turnover }) {
+                return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover", entity: m.entity)]
+            }
+            reason = "an amount beside an index with no turnover word"
+            return []
+        default:
+            reason = "unit does not fit an index"; return []
+        }
+    }
+
+    var closingSentence: Bool {
+        sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close }
+    }
+
+    /// close/open/high/low/level named next to the figure; nil when the nearest cue is a move.
+    func marketLevelMetric() -> String? {
+        if let a = after.first(where: { $0.cue.role == .closeAfter || $0.cue.role == .openAfter }) {
+            return a.cue.role == .closeAfter ? "close" : "open"
+        }
+        for hit in before {
+            switch hit.cue.role {
+            case .close: return "close"
+            case .open: return "open"
+            case .high: return "high"
+            case .low: return "low"
+            case .level, .to: return closingSentence && !before.contains(where: { $0.cue.role == .high || $0.cue.role == .low }) ? "close" : (before.first { $0.cue.role == .high || $0.cue.role == .low }.map { $0.cue.role == .high ? "high" : "low" } ?? "level")
+            case .up, .down: return nil
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    // MARK: exchange rates
+
+    /// The pair a currency name stands for, in market order, and whether the named currency is the quote.
+    func pair(for m: Mention) -> (base: String, quote: String, namedIsQuote: Bool) {
+        let named = m.entity.id
+        var other = "USD"
+        // 新台幣兌美元, 美元兌日圓: two names joined by 兌/對
+        if let partner = mentions.first(where: { $0.entity.kind == .currency && $0.start >= m.end && $0.start <= m.end + 2 }),
+           m.end < partner.start, [0x5151, 0x5BF9].contains(text[m.end]) {
+            other = partner.entity.id
+        } else if let partner = mentions.last(where: { $0.entity.kind == .currency && $0.end <= m.start && $0.end >= m.start - 2 }),
+                  [0x5151, 0x5BF9].contains(text[partner.end]) {
+            return orient(partner.entity.id, named, namedFirst: false)
+        }
+        return orient(named, other, namedFirst: true)
+    }
+
+    func orient(_ a: String, _ b: String, namedFirst: Bool) -> (base: String, quote: String, namedIsQuote: Bool) {
+        let named = namedFirst ? a : b
+        let other = namedFirst ? b : a
+        let beforeUSD: Set<String> = ["EUR", "GBP", "AUD", "NZD"]
+        var base: String, quote: String
+        if named == "USD" { base = "USD"; quote = other == "USD" ? page.locale.localCurrency : other }
+        else if other == "USD" { (base, quote) = beforeUSD.contains(named) ? (named, "USD") : ("USD", named) }
+        else { base = a; quote = b }
+        if beforeUSD.contains(quote), base == "USD" { swap(&base, &quote) }
+        return (base, quote, named == quote)
+    }
+
+    mutating func fxFigure(_ m: Mention) -> [Observation] {
+        let (base, quote, namedIsQuote) = pair(for: m)
+        let subject = "\(base)/\(quote)"
+        let date = day
+        let flip: Double = namedIsQuote ? -1 : 1   // the named currency rising moves the pair down when it is the quote
+        if before.contains(where: { $0.cue.role == .turnover }), q.unit.isMoney {
+            return [observation(kind: "fx", subject: subject, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "fx turnover", entity: m.entity)]
+        }
+        switch q.unit {
+        case .fxMove:
+            guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
+            return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: weekly ? "1w" : nil, rule: "fx move in 分/角", entity: m.entity)]
+        case .percent:
+            guard let dir = direction else { reason = "a percent with no direction word"; return [] }
+            return [observation(kind: "fx", subject: subject, metric: "change_pct", value: abs(q.value) * dir * flip, unit: "pct", date: date, period: weekly ? "1w" : nil, rule: "fx move in percent", entity: m.entity)]
+        case .currency, .localYuan:
+            let amountCurrency = currency(of: q.unit)
+            guard amountCurrency == quote || q.unit == .localYuan else { reason = "an amount not in the pair's quote currency"; return [] }
+            if before.contains(where: { $0.cue.role == .parity }) {
+                return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
+            }
+            guard var metric = marketLevelMetric() else {
+                reason = "a rate beside a move word"; return []
+            }
+            if metric == "high" || metric == "low" {
+                metric = extremum(metric, namedIsQuote: namedIsQuote)
+            }
+            return [observation(kind: "fx", subject: subject, metric: metric, value: q.value, unit: quote, date: date, rule: "fx \(metric)", entity: m.entity)]
+        default:
+            reason = "unit does not fit an exchange rate"; return []
+        }
+    }
+
+    /// 最高/最低 name the named currency's strongest and weakest point; the pair's high and low are numeric.
+    func extremum(_ said: String, namedIsQuote: Bool) -> String {
+        // With both figures in one sentence, compare them.
+        let others = page.quantities.filter { $0.start >= sentenceStart && $0.end <= sentenceEnd && $0.start != q.start && $0.unit == q.unit }
+        for other in others {
+            let hits = CueTables.shared.hitsBefore(text, from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start)
+            if let role = hits.first(where: { $0.cue.role == .high || $0.cue.role == .low })?.cue.role, (role == .high) != (said == "high") {
+                return q.value >= other.value ? "high" : "low"
+            }
+        }
+        if namedIsQuote { return said == "high" ? "low" : "high" }
+        return said
+    }
+
+    // MARK: single stocks and commodities
+
+    mutating func equity(_ m: Mention) -> [Observation] {
+        let date = day
+        switch q.unit {
+        case .percent:
+            guard let dir = direction else { reason = "a percent beside a company with no move or metric word"; return [] }
+            return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
+        case .currency, .localYuan:
+            if let metric = marketLevelMetric(), metric == "close" {
+                return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit), date: date, rule: "stock close", entity: m.entity)]
+            }
+            if let dir = direction {
+                return [observation(kind: "equity", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: currency(of: q.unit), date: date, rule: "stock move", entity: m.entity)]
+            }
+            reason = "an amount beside a company with no metric word"; return []
+        default:
+            reason = "unit does not fit a stock"; return []
+        }
+    }
+
+    mutating func commodity(_ m: Mention) -> [Observation] {
+        let date = day
+        switch q.unit {
+        case .percent:
+            guard let dir = direction else { reason = "a percent with no direction word"; return [] }
+            return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "commodity move", entity: m.entity)]
+        case .currency, .localYuan:
+            let unit = currency(of: q.unit) == page.locale.localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
+            if let metric = marketLevelMetric() {
+                return [observation(kind: "commodity", subject: m.entity.id, metric: metric, value: q.value, unit: unit, date: date, rule: "commodity \(metric)", entity: m.entity)]
+            }
+            if let dir = direction {
+                return [observation(kind: "commodity", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: unit, date: date, rule: "commodity move", entity: m.entity)]
+            }
+            return [observation(kind: "commodity", subject: m.entity.id, metric: "level", value: q.value, unit: unit, date: date, rule: "commodity level", entity: m.entity)]
+        default:
+            reason = "unit does not fit a commodity"; return []
+        }
+    }
+}

@@ -1,0 +1,341 @@
+import FiguresText
+
+/// Character classes of numerals, on folded code points (Simplified script, ASCII digits).
+public enum NumeralChar {
+    public static func isASCIIDigit(_ c: UInt32) -> Bool { c >= 0x30 && c <= 0x39 }
+    public static func isASCIILetter(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// Plain Chinese digits 一…九 and 两.
+    public static func plainDigit(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x4E00: return 1  // 一
+        case 0x4E8C: return 2  // 二
+        case 0x4E24: return 2  // 两
+        case 0x4E09: return 3  // 三
+        case 0x56DB: return 4  // 四
+        case 0x4E94: return 5  // 五
+        case 0x516D: return 6  // 六
+        case 0x4E03: return 7  // 七
+        case 0x516B: return 8  // 八
+        case 0x4E5D: return 9  // 九
+        default: return nil
+        }
+    }
+
+    /// Financial (anti-fraud) digits 壹贰叁肆伍陆柒捌玖: names and words use some of them,
+    /// so they count only next to another numeral character.
+    public static func financialDigit(_ c: UInt32) -> Int? {
+        switch c {
+        case 0x58F9: return 1  // 壹
+        case 0x8D30: return 2  // 贰
+        case 0x53C1: return 3  // 叁
+        case 0x8086: return 4  // 肆
+        case 0x4F0D: return 5  // 伍
+        case 0x9646: return 6  // 陆
+        case 0x67D2: return 7  // 柒
+        case 0x634C: return 8  // 捌
+        case 0x7396: return 9  // 玖
+        default: return nil
+        }
+    }
+
+    public static func isZero(_ c: UInt32) -> Bool { c == 0x96F6 || c == 0x3007 }  // 零 〇
+
+    /// 十百千 and their financial forms.
+    public static func smallUnit(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x5341, 0x62FE: return 10     // 十 拾
+        case 0x767E, 0x4F70: return 100    // 百 佰
+        case 0x5343, 0x4EDF: return 1000   // 千 仟
+        default: return nil
+        }
+    }
+
+    /// 廿 (20) and 卅 (30): a tens value with its own unit.
+    public static func tens(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x5EFF: return 20
+        case 0x5345: return 30
+        default: return nil
+        }
+    }
+
+    public static func bigUnit(_ c: UInt32) -> Double? {
+        switch c {
+        case 0x4E07: return 1e4    // 万
+        case 0x4EBF: return 1e8    // 亿
+        case 0x5146: return 1e12   // 兆
+        default: return nil
+        }
+    }
+
+    public static func isChineseNumeral(_ c: UInt32) -> Bool {
+        plainDigit(c) != nil || financialDigit(c) != nil || isZero(c) || smallUnit(c) != nil || tens(c) != nil || bigUnit(c) != nil
+    }
+
+    /// A character that may start a Chinese numeral.
+    public static func startsChineseNumeral(_ c: UInt32) -> Bool {
+        plainDigit(c) != nil || financialDigit(c) != nil || isZero(c) || tens(c) != nil || c == 0x5341 || c == 0x62FE
+    }
+
+    public static let decimalPoint: UInt32 = 0x70B9  // 点 (folded from 點)
+}
+
+/// A numeral read from the text: its value and how it was written.
+public struct Numeral {
+    public var value: Double
+    public var end: Int
+    public var hasChinese: Bool
+    public var hasArabic: Bool
+    /// Multiplier of the trailing big unit, 1 when the numeral ends otherwise.
+    public var trailingScale: Double
+    /// 多/余 inside the numeral (`3000多億`): more than the value.
+    public var over: Bool
+    /// Only Chinese digits with no unit characters (`五八四`), or a single Chinese digit.
+    public var bareChineseDigits: Bool
+    public var chineseCharCount: Int
+}
+
+/// Reads one numeral — Arabic, Chinese or mixed (`2萬零881.27`, `1兆4238億`, `五八四點九億`,
+/// `百分之卅四點一`'s inner part) — from folded text.
+public enum NumeralReader {
+    enum Token {
+        case number(Double, chinese: Bool)
+        case zero
+        case small(Double)
+        case tens(Double)
+        case big(Double)
+    }
+
+    public static func read(_ t: [UInt32], from start: Int) -> Numeral? {
+        let n = t.count
+        var j = start
+        var tokens: [Token] = []
+        var hasChinese = false, hasArabic = false, over = false
+        var chineseCount = 0
+        var unitSeen = false
+        while j < n {
+            let c = t[j]
+            if NumeralChar.isASCIIDigit(c) {
+                if case .number(_, chinese: _)? = tokens.last { break }
+                guard let (v, e) = readArabic(t, from: j) else { break }
+                tokens.append(.number(v, chinese: false))
+                hasArabic = true
+                j = e
+                continue
+            }
+            if let d = NumeralChar.plainDigit(c) ?? financialDigitInContext(t, j) {
+                if case .number(_, chinese: false)? = tokens.last { break }
+                tokens.append(.number(Double(d), chinese: true))
+                hasChinese = true; chineseCount += 1
+                j += 1
+                continue
+            }
+            if NumeralChar.isZero(c) {
+                if case .number(_, chinese: false)? = tokens.last, !unitSeen { break }
+                tokens.append(.zero)
+                hasChinese = true; chineseCount += 1
+                j += 1
+                continue
+            }
+            if let u = NumeralChar.tens(c) {
+                if !tokens.isEmpty, case .number = tokens.last! { break }
+                tokens.append(.tens(u)); unitSeen = true
+                hasChinese = true; chineseCount += 1
+                j += 1
+                continue
+            }
+            if let u = NumeralChar.smallUnit(c) {
+                // `百分之`, `千分之`, `万分之` start a percent, not a unit of what precedes
+                if j + 2 < n, t[j + 1] == 0x5206, t[j + 2] == 0x4E4B, !tokens.isEmpty { break }
+                if tokens.isEmpty && u != 10 { break }
+                tokens.append(.small(u)); unitSeen = true
+                hasChinese = true; chineseCount += 1
+                j += 1
+                continue
+            }
+            if let u = NumeralChar.bigUnit(c) {
+                if tokens.isEmpty { break }
+                if j + 1 < n, isNonNumericBigUnitUse(t, j) { break }
+                tokens.append(.big(u)); unitSeen = true
+                hasChinese = true; chineseCount += 1
+                j += 1
+                continue
+            }
+            if c == NumeralChar.decimalPoint, case .number(_, chinese: true)? = tokens.last,
+               j + 1 < n, NumeralChar.plainDigit(t[j + 1]) != nil || NumeralChar.isZero(t[j + 1]) {
+                // Chinese decimal: fold the run of digits before it into one number, then the fraction.
+                tokens = collapseDigitRun(tokens)
+                var frac = 0.0, scale = 0.1
+                var k = j + 1
+                while k < n {
+                    if let d = NumeralChar.plainDigit(t[k]) { frac += Double(d) * scale }
+                    else if NumeralChar.isZero(t[k]) {}
+                    else { break }
+                    scale /= 10; k += 1; chineseCount += 1
+                }
+                if case .number(let v, chinese: _)? = tokens.last {
+                    tokens[tokens.count - 1] = .number(v + frac, chinese: true)
+                }
+                j = k
+                continue
+            }
+            if (c == 0x591A || c == 0x4F59), !tokens.isEmpty, j + 1 < n,
+               NumeralChar.bigUnit(t[j + 1]) != nil || (NumeralChar.smallUnit(t[j + 1]) != nil && t[j + 1] != 0x5341) {
+                over = true   // 多 / 余 between a number and its unit
+                j += 1
+                continue
+            }
+            break
+        }
+        guard !tokens.isEmpty else { return nil }
+        // A trailing zero token is the 零 of a following word (零售), not part of the number.
+        while let last = tokens.last, case .zero = last, tokens.count > 1 { tokens.removeLast(); j -= 1; chineseCount -= 1 }
+        if tokens.count == 1, case .zero = tokens[0] {
+            // 零 alone: a number only when written as a digit (〇) or followed by a decimal
+            if t[start] != 0x3007 { return nil }
+        }
+        guard let (value, trailing) = evaluate(tokens) else { return nil }
+        let bare = !unitSeen && !hasArabic
+        return Numeral(value: value, end: j, hasChinese: hasChinese, hasArabic: hasArabic,
+                       trailingScale: trailing, over: over, bareChineseDigits: bare, chineseCharCount: chineseCount)
+    }
+
+    /// 兆 as a prefix of units (兆字节, 兆瓦, 兆赫) means mega, not a number scale; 万一 and 亿万 are words.
+    private static func isNonNumericBigUnitUse(_ t: [UInt32], _ j: Int) -> Bool {
+        let c = t[j], next = t[j + 1]
+        if c == 0x5146 {   // 兆
+            switch next {
+            case 0x5B57, 0x74E6, 0x8D6B, 0x4F4D, 0x6BD4, 0x5E27: return true  // 字 瓦 赫 位 比 帧
+            default: return false
+            }
+        }
+        return false
+    }
+
+    private static func financialDigitInContext(_ t: [UInt32], _ j: Int) -> Int? {
+        guard let d = NumeralChar.financialDigit(t[j]) else { return nil }
+        let before = j > 0 ? t[j - 1] : 0, after = j + 1 < t.count ? t[j + 1] : 0
+        let neighbour = { (c: UInt32) in NumeralChar.isChineseNumeral(c) }
+        return neighbour(before) || neighbour(after) ? d : nil
+    }
+
+    /// Arabic digits with `,` grouping (exactly three digits after each comma) and a `.` decimal part.
+    public static func readArabic(_ t: [UInt32], from start: Int) -> (Double, Int)? {
+        let n = t.count
+        var j = start
+        var digits: [UInt8] = []
+        while j < n {
+            let c = t[j]
+            if NumeralChar.isASCIIDigit(c) { digits.append(UInt8(c)); j += 1; continue }
+            if c == 0x2C, j + 3 < n,
+               NumeralChar.isASCIIDigit(t[j + 1]), NumeralChar.isASCIIDigit(t[j + 2]), NumeralChar.isASCIIDigit(t[j + 3]),
+               !(j + 4 < n && NumeralChar.isASCIIDigit(t[j + 4])) {
+                j += 1; continue
+            }
+            break
+        }
+        guard !digits.isEmpty else { return nil }
+        if j + 1 < n, t[j] == 0x2E, NumeralChar.isASCIIDigit(t[j + 1]) {
+            digits.append(0x2E)
+            j += 1
+            while j < n, NumeralChar.isASCIIDigit(t[j]) { digits.append(UInt8(t[j])); j += 1 }
+        }
+        guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
+        return (v, j)
+    }
+
+    /// Joins adjacent Chinese digits written one by one (`五八四` → 584).
+    private static func collapseDigitRun(_ tokens: [Token]) -> [Token] {
+        var out = tokens
+        var run: [Double] = []
+        while let last = out.last {
+            if case .number(let v, chinese: true) = last, v < 10, v == v.rounded() { run.insert(v, at: 0); out.removeLast() }
+            else if case .zero = last, !run.isEmpty || out.count > 1 { run.insert(0, at: 0); out.removeLast() }
+            else { break }
+        }
+        // Leading zeros belong to a unit form (一百零五點…), not to the digit run.
+        while run.count > 1, run.first == 0 { run.removeFirst(); out.append(.zero) }
+        guard !run.isEmpty else { return tokens }
+        out.append(.number(run.reduce(0) { $0 * 10 + $1 }, chinese: true))
+        return out
+    }
+
+    private static func evaluate(_ raw: [Token]) -> (Double, Double)? {
+        let hasUnit = raw.contains { if case .number = $0 { return false }; if case .zero = $0 { return false }; return true }
+        if !hasUnit {
+            // Digit by digit: 五八四, 二〇二五, 一一七一.
+            var v = 0.0
+            var sawChineseFraction = false
+            for token in raw {
+                switch token {
+                case .number(let d, chinese: let chinese):
+                    if chinese && d != d.rounded() { v = v * 10 + d; sawChineseFraction = true }
+                    else if chinese { v = v * 10 + d }
+                    else { v = d }
+                case .zero: v = v * 10
+                default: break
+                }
+            }
+            _ = sawChineseFraction
+            return (v, 1)
+        }
+        let tokens = collapseDigitRun(raw)
+        var total = 0.0, section = 0.0
+        var current: Double? = nil
+        var currentIsChinese = false
+        var lastBig = 0.0
+        var trailingScale = 1.0
+        var previousUnit: Double? = nil   // unit right before the current digit, for 一萬五
+        var zeroSinceUnit = false
+        var lastWasUnit = false
+        for token in tokens {
+            switch token {
+            case .number(let v, chinese: let chinese):
+                if let c = current, chinese, currentIsChinese, c < 10 { current = c * 10 + v } else { current = v }
+                currentIsChinese = chinese
+                trailingScale = 1
+                if !lastWasUnit { previousUnit = nil }
+                lastWasUnit = false
+            case .zero:
+                zeroSinceUnit = true
+                previousUnit = nil
+                lastWasUnit = false
+            case .tens(let u):
+                section += u + (current ?? 0) * 0
+                current = nil
+                previousUnit = 10; zeroSinceUnit = false; lastWasUnit = true
+                trailingScale = 1
+            case .small(let u):
+                section += (current ?? 1) * u
+                current = nil
+                previousUnit = u; zeroSinceUnit = false; lastWasUnit = true
+                trailingScale = 1
+            case .big(let u):
+                var s = section + (current ?? 0)
+                if s == 0 && total == 0 { s = 1 }
+                if s == 0 && total > 0 && lastBig < u {
+                    total *= u
+                    trailingScale *= u
+                } else if lastBig > 0 && u > lastBig {
+                    total = (total + s) * u
+                    trailingScale = u
+                } else {
+                    total += s * u
+                    trailingScale = u
+                }
+                section = 0; current = nil
+                lastBig = u
+                previousUnit = u; zeroSinceUnit = false; lastWasUnit = true
+            }
+        }
+        if var c = current {
+            // 一萬五 = 15000, 三千五 = 3500: a lone Chinese digit right after a unit counts in the next lower place.
+            if currentIsChinese, c < 10, let u = previousUnit, !zeroSinceUnit, u >= 100 {
+                c *= u / 10
+            }
+            section += c
+        }
+        return (total + section, trailingScale)
+    }
+}

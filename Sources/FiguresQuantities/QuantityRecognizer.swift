@@ -1,0 +1,468 @@
+import FiguresText
+
+/// Finds every number, percent, percentage-point move, amount of money, range
+/// and date in a text. Works on the folded code points of a `NormalizedText`
+/// (one array pass, no regular expressions), so it keeps up with bulk input.
+public struct QuantityRecognizer: Sendable {
+    public static let shared = QuantityRecognizer()
+
+    let currencies: WordTable<String>
+    let measures: WordTable<String>
+    let qualifiersBefore: WordTable<Qualifier>
+    let qualifiersAfter: WordTable<Qualifier>
+
+    public init() {
+        var currencies = WordTable<String>()
+        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 { currencies.add(row[0], row[1]) }
+        self.currencies = currencies
+        var measures = WordTable<String>()
+        for row in TableFile.rows(named: "measure-words.tsv") where row.count >= 2 { measures.add(row[0], row[1]) }
+        self.measures = measures
+        var before = WordTable<Qualifier>(), after = WordTable<Qualifier>()
+        for row in TableFile.rows(named: "qualifiers.tsv") where row.count >= 3 {
+            guard let q = Qualifier(rawValue: row[2]) else { continue }
+            if row[1] == "before" { before.add(row[0], q) } else { after.add(row[0], q) }
+        }
+        qualifiersBefore = before
+        qualifiersAfter = after
+    }
+
+    public func recognize(_ text: String) -> Recognition { recognize(NormalizedText(text)) }
+
+    public func recognize(_ text: NormalizedText) -> Recognition {
+        var scan = Scan(text: text, recognizer: self)
+        scan.run()
+        scan.mergeRanges()
+        return scan.result
+    }
+}
+
+// Code points used by the scanner (folded forms).
+enum CP {
+    static let percentSign: UInt32 = 0x25, dollar: UInt32 = 0x24, minus: UInt32 = 0x2D, plus: UInt32 = 0x2B
+    static let slash: UInt32 = 0x2F, colon: UInt32 = 0x3A, dot: UInt32 = 0x2E, space: UInt32 = 0x20
+    static let tilde: UInt32 = 0x7E, openParen: UInt32 = 0x28, closeParen: UInt32 = 0x29
+    static let year: UInt32 = 0x5E74, month: UInt32 = 0x6708, day: UInt32 = 0x65E5, hao: UInt32 = 0x53F7
+    static let di: UInt32 = 0x7B2C          // 第
+    static let fu: UInt32 = 0x8D1F          // 负
+    static let half: UInt32 = 0x534A        // 半
+    static let ma: UInt32 = 0x7801          // 码
+    static let cheng: UInt32 = 0x6210       // 成
+    static let li: UInt32 = 0x5398          // 厘
+    static let dian: UInt32 = 0x70B9        // 点
+    static let fen: UInt32 = 0x5206         // 分
+    static let jiao: UInt32 = 0x89D2        // 角
+    static let bei: UInt32 = 0x500D         // 倍
+    static let zhi: UInt32 = 0x81F3         // 至
+    static let dao: UInt32 = 0x5230         // 到
+    static let zhiOf: UInt32 = 0x4E4B       // 之
+    static let jin: UInt32 = 0x4ECA         // 今
+    static let emDash: UInt32 = 0x2014
+    static let ge: UInt32 = 0x4E2A          // 个
+    static let zhou: UInt32 = 0x5468        // 周
+    static let xing: UInt32 = 0x661F        // 星
+    static let qi: UInt32 = 0x671F          // 期
+    static let li4: UInt32 = 0x793C         // 礼
+    static let bai: UInt32 = 0x62DC         // 拜
+}
+
+private let percentPointWords: [([UInt32], Double)] = [
+    (ScriptFold.shared.fold("個百分點"), 1), (ScriptFold.shared.fold("百分點"), 1),
+    (ScriptFold.shared.fold("個基點"), 0.01), (ScriptFold.shared.fold("基點"), 0.01),
+    (ScriptFold.shared.fold("點子"), 0.01), (ScriptFold.shared.fold("bp"), 0.01), (ScriptFold.shared.fold("bps"), 0.01),
+]
+/// Words where 成 follows a number but is not "tenths": 成交, 成為, 成長…
+private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效熟品分绩績".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+/// Characters after 點 that make it a time of day, not index points (12點30分, 3點半).
+private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x65E5: 7, 0x5929: 7]
+
+struct Scan {
+    let text: NormalizedText
+    let t: [UInt32]
+    let n: Int
+    let recognizer: QuantityRecognizer
+    var result = Recognition()
+
+    init(text: NormalizedText, recognizer: QuantityRecognizer) {
+        self.text = text
+        self.t = text.folded
+        self.n = text.count
+        self.recognizer = recognizer
+    }
+
+    func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? t[i] : 0 }
+
+    func startsWith(_ word: String, at i: Int) -> Bool { text.matches(ScriptFold.shared.fold(word), at: i) }
+
+    mutating func run() {
+        var i = 0
+        while i < n {
+            let c = t[i]
+            if NumeralChar.isASCIILetter(c) {
+                if let e = currencyPrefix(at: i) { i = e; continue }
+                // A run of letters and digits is a name or code (H200, MI300X, 5G): never a figure.
+                var j = i
+                var hasDigit = false
+                while j < n, NumeralChar.isASCIILetter(t[j]) || NumeralChar.isASCIIDigit(t[j]) || (t[j] == CP.minus && j + 1 < n && NumeralChar.isASCIIDigit(t[j + 1]) && hasLetterBefore(j)) {
+                    if NumeralChar.isASCIIDigit(t[j]) { hasDigit = true }
+                    j += 1
+                }
+                if hasDigit { result.skipped.append(SkippedNumeral(reason: .productCode, start: i, end: j)) }
+                i = j
+                continue
+            }
+            if c == CP.dollar || c == 0x20AC || c == 0xA3 || c == 0xA5, let e = currencyPrefix(at: i) { i = e; continue }
+            if c == CP.jin, at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
+            if let e = weekday(at: i) { i = e; continue }
+            if let e = relativeDay(at: i) { i = e; continue }
+            if startsWith("百分之", at: i) || startsWith("千分之", at: i) || startsWith("萬分之", at: i) {
+                if let e = prefixedPercent(at: i) { i = e; continue }
+                i += 3
+                continue
+            }
+            if c == CP.half, at(i + 1) == CP.ma || (at(i + 1) == CP.cheng && !chengWords.contains(at(i + 2))) {
+                let unit: QuantityUnit = at(i + 1) == CP.ma ? .percentagePoint : .percent
+                let v = at(i + 1) == CP.ma ? 0.125 : 5
+                var q = Quantity(value: v, unit: unit, start: i, end: i + 2)
+                q.chineseNumerals = true
+                attachQualifiers(&q)
+                result.quantities.append(q)
+                i += 2
+                continue
+            }
+            if NumeralChar.isASCIIDigit(c) || NumeralChar.startsChineseNumeral(c) || ((c == CP.minus || c == CP.plus || c == CP.fu) && startsNumber(at: i + 1) && signAllowed(at: i)) {
+                i = number(at: i)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    func hasLetterBefore(_ j: Int) -> Bool { j > 0 && NumeralChar.isASCIILetter(t[j - 1]) }
+
+    func startsNumber(at i: Int) -> Bool {
+        let c = at(i)
+        return NumeralChar.isASCIIDigit(c) || (NumeralChar.plainDigit(c) != nil)
+    }
+
+    /// `-` is a sign, not a range dash or hyphen, when nothing numeric stands right before it.
+    func signAllowed(at i: Int) -> Bool {
+        let p = at(i - 1)
+        if t[i] == CP.fu { return true }
+        return !(NumeralChar.isASCIIDigit(p) || NumeralChar.isASCIILetter(p) || p == CP.percentSign || NumeralChar.isChineseNumeral(p))
+    }
+
+    // MARK: numbers
+
+    /// Reads the figure that starts at `i` (a sign, or its first digit) and records it. Returns where scanning goes on.
+    mutating func number(at i: Int) -> Int {
+        let start = i
+        var negative = false, explicitSign = false
+        var p = i
+        if t[p] == CP.minus || t[p] == CP.plus || t[p] == CP.fu {
+            negative = t[p] != CP.plus
+            explicitSign = true
+            p += 1
+        }
+        guard let numeral = NumeralReader.read(t, from: p) else { return i + 1 }
+        var end = numeral.end
+        // Ordinals: 第3次, 第十二大
+        if at(start - 1) == CP.di {
+            result.skipped.append(SkippedNumeral(reason: .ordinal, start: start - 1, end: end))
+            return end
+        }
+        if let e = date(numeral: numeral, start: p) { return e }
+        // Times of day and scores: 12:30, 3:1
+        if at(end) == CP.colon, NumeralChar.isASCIIDigit(at(end + 1)) {
+            var e = end + 1
+            while e < n, NumeralChar.isASCIIDigit(t[e]) { e += 1 }
+            result.skipped.append(SkippedNumeral(reason: .time, start: start, end: e))
+            return e
+        }
+        var value = numeral.value
+        var unit = QuantityUnit.none
+        var scale = 1.0
+        // A fraction such as 1/4厘 (a quarter point in Hong Kong usage)
+        if at(end) == CP.slash, numeral.hasArabic, let (den, e2) = NumeralReader.readArabic(t, from: end + 1), den > 0 {
+            if at(e2) == CP.li || at(e2) == CP.ma {
+                value /= den
+                end = e2
+            } else {
+                result.skipped.append(SkippedNumeral(reason: .fraction, start: start, end: e2))
+                return e2
+            }
+        }
+        var u = end
+        while at(u) == CP.space, u < end + 2 { u += 1 }   // 50 % and 5 萬 occur
+        if at(u) == CP.percentSign {
+            unit = .percent; end = u + 1
+        } else if let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
+            unit = .percentagePoint; scale = s; end = u + word.count
+        } else if at(u) == CP.ma {
+            unit = .percentagePoint; scale = 0.25; end = u + 1
+            if at(end) == CP.half { value += 0.5; end += 1 }   // 1碼半
+        } else if at(u) == CP.li, !startsWith("厘米", at: u) {
+            unit = .li; end = u + 1
+        } else if at(u) == CP.cheng, !chengWords.contains(at(u + 1)) {
+            // 三成五 = 35%, 逾三成 = 30%
+            unit = .percent; scale = 10; end = u + 1
+            if let d = NumeralChar.plainDigit(at(end)), numeral.hasChinese {
+                value += Double(d) / 10; end += 1
+            }
+        } else if at(u) == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && !startsWith("点钟", at: u) {
+            unit = .points; end = u + 1
+        } else if (at(u) == CP.jiao || at(u) == CP.fen) && numeral.hasArabic || (at(u) == CP.jiao && numeral.hasChinese) {
+            // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
+            if at(u) == CP.fen, startsWith("分钟", at: u) || startsWith("分析", at: u) || startsWith("分之", at: u) || startsWith("分别", at: u) {
+                unit = .measure("time")
+                if !startsWith("分钟", at: u) { unit = .none }
+                if unit != .none { end = u + 2 }
+            } else {
+                unit = .fxMove
+                if at(u) == CP.jiao {
+                    scale = 0.1; end = u + 1
+                    if let next = NumeralReader.read(t, from: end), at(next.end) == CP.fen {
+                        value = value * 0.1 + next.value * 0.01; scale = 1; end = next.end + 1
+                    }
+                } else {
+                    scale = 0.01; end = u + 1
+                }
+            }
+        } else if at(u) == CP.bei {
+            unit = .times; end = u + 1
+        } else if let e = recognizer.currencies.match(in: text, at: u), e.payload != "USD" || e.word.count > 1 {
+            unit = e.payload == "LOCAL" ? .localYuan : .currency(e.payload)
+            end = u + e.word.count
+        } else if let e = recognizer.measures.match(in: text, at: u) {
+            unit = .measure(e.payload); end = u + e.word.count
+        }
+        // A single Chinese digit with nothing after it is a word (一直, 統一, 四川), not a figure.
+        if numeral.bareChineseDigits && numeral.chineseCharCount == 1 && unit == .none { return numeral.end }
+        if numeral.hasChinese && !numeral.hasArabic && numeral.bareChineseDigits && numeral.chineseCharCount < 3 && unit == .none {
+            return numeral.end
+        }
+        value *= scale
+        if negative { value = -value }
+        var q = Quantity(value: value, unit: unit, start: start, end: end)
+        q.explicitSign = explicitSign
+        q.chineseNumerals = numeral.hasChinese
+        q.trailingScale = numeral.trailingScale
+        q.unitScale = scale
+        if numeral.over { q.qualifier = .over }
+        attachQualifiers(&q)
+        result.quantities.append(q)
+        return end
+    }
+
+    /// Hedge words before and after a figure.
+    mutating func attachQualifiers(_ q: inout Quantity) {
+        if let e = recognizer.qualifiersBefore.match(in: text, endingAt: q.start) {
+            q.qualifier = q.qualifier ?? e.payload
+            q.qualifierStart = q.start - e.word.count
+        }
+        if let e = recognizer.qualifiersAfter.match(in: text, at: q.end) {
+            // 多 and 餘 before a currency or unit belong to the figure (3000多萬元 is read inside the numeral)
+            if q.qualifier == nil { q.qualifier = e.payload }
+        }
+    }
+
+    /// `百分之三十四點一`, `千分之五`
+    mutating func prefixedPercent(at i: Int) -> Int? {
+        guard let numeral = NumeralReader.read(t, from: i + 3) else { return nil }
+        let divisor: Double = t[i] == 0x767E ? 1 : (t[i] == 0x5343 ? 10 : 100)
+        var q = Quantity(value: numeral.value / divisor, unit: .percent, start: i, end: numeral.end)
+        q.chineseNumerals = numeral.hasChinese
+        q.prefixedPercent = true
+        if at(i - 1) == CP.fu { q.value = -q.value; q.start -= 1; q.explicitSign = true }
+        attachQualifiers(&q)
+        result.quantities.append(q)
+        return numeral.end
+    }
+
+    /// US$5、NT$100、$20、€3: a currency written before the amount.
+    mutating func currencyPrefix(at i: Int) -> Int? {
+        guard let e = recognizer.currencies.match(in: text, at: i) else { return nil }
+        var p = i + e.word.count
+        while at(p) == CP.space, p < i + e.word.count + 2 { p += 1 }
+        guard NumeralChar.isASCIIDigit(at(p)), let numeral = NumeralReader.read(t, from: p) else { return nil }
+        // Only symbols and codes stand before amounts; words like 美元 do not.
+        guard e.word.contains(where: { $0 == CP.dollar || $0 < 0x80 || $0 == 0x20AC || $0 == 0xA3 || $0 == 0xA5 }) else { return nil }
+        var end = numeral.end
+        if let cur = recognizer.currencies.match(in: text, at: end), cur.payload == e.payload { end += cur.word.count }
+        var q = Quantity(value: numeral.value, unit: e.payload == "LOCAL" ? .localYuan : .currency(e.payload), start: i, end: end)
+        q.trailingScale = numeral.trailingScale
+        attachQualifiers(&q)
+        result.quantities.append(q)
+        return end
+    }
+
+    // MARK: dates
+
+    /// A numeral followed by 年, 月, 日 or 號 — or written m/d — is (part of) a date.
+    mutating func date(numeral: Numeral, start: Int) -> Int? {
+        var end = numeral.end
+        let v = numeral.value
+        let integral = v == v.rounded() && v >= 0
+        guard integral else { return nil }
+        // (2024)年 — the year in brackets after 去/今
+        if at(start - 1) == CP.openParen, at(end) == CP.closeParen, at(end + 1) == CP.year, v >= 1900, v <= 2100 {
+            result.dates.append(DateMention(year: Int(v), start: start - 1, end: end + 2))
+            return end + 2
+        }
+        if at(end) == CP.year {
+            var year: Int? = nil
+            var roc = false
+            if v >= 1900 && v <= 2100 { year = Int(v) }
+            else if v >= 1 && v <= 200, numeral.hasArabic, isMonthAt(end + 1) { year = Int(v) + 1911; roc = true }
+            guard let y = year else { return nil }
+            var mention = DateMention(year: y, start: start, end: end + 1)
+            mention.rocYear = roc
+            end += 1
+            if let (m, e) = monthDay(at: end) {
+                mention.month = m.0; mention.day = m.1; mention.end = e; end = e
+            }
+            result.dates.append(mention)
+            return end
+        }
+        if let ((m, d), e) = monthDay(at: start) {
+            result.dates.append(DateMention(month: m, day: d, start: start, end: e))
+            return e
+        }
+        if (at(end) == CP.day || at(end) == CP.hao), v >= 1, v <= 31, !startsWith("日圆", at: end), !startsWith("日元", at: end), !startsWith("日币", at: end) {
+            result.dates.append(DateMention(day: Int(v), start: start, end: end + 1))
+            return end + 1
+        }
+        // m/d or y/m/d
+        if at(end) == CP.slash, numeral.hasArabic, let (b, e2) = NumeralReader.readArabic(t, from: end + 1), b == b.rounded() {
+            if at(e2) == CP.slash, let (c, e3) = NumeralReader.readArabic(t, from: e2 + 1), v >= 1900, v <= 2100, (1...12).contains(b), (1...31).contains(c) {
+                result.dates.append(DateMention(year: Int(v), month: Int(b), day: Int(c), start: start, end: e3))
+                return e3
+            }
+            if (1...12).contains(v), (1...31).contains(b), at(e2) != CP.li, at(e2) != CP.ma {
+                result.dates.append(DateMention(month: Int(v), day: Int(b), start: start, end: e2))
+                return e2
+            }
+        }
+        return nil
+    }
+
+    func isMonthAt(_ i: Int) -> Bool {
+        guard let numeral = NumeralReader.read(t, from: i) else { return false }
+        return at(numeral.end) == CP.month
+    }
+
+    /// `12月12日`, `12月`, with Arabic or Chinese numerals; returns ((month, day?), end).
+    func monthDay(at i: Int) -> ((Int, Int?), Int)? {
+        guard let m = NumeralReader.read(t, from: i), at(m.end) == CP.month,
+              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+        // 前11個月 is a count of months, caught as a measure word because 個 stands before 月.
+        var end = m.end + 1
+        if let d = NumeralReader.read(t, from: end), at(d.end) == CP.day || at(d.end) == CP.hao,
+           d.value >= 1, d.value <= 31, d.value == d.value.rounded() {
+            end = d.end + 1
+            return ((Int(m.value), Int(d.value)), end)
+        }
+        return ((Int(m.value), nil), end)
+    }
+
+    /// 今（6）日 — today, the 6th.
+    mutating func parenthesisedDay(at i: Int) -> Int? {
+        guard let d = NumeralReader.read(t, from: i + 2), at(d.end) == CP.closeParen, at(d.end + 1) == CP.day,
+              d.value >= 1, d.value <= 31 else { return nil }
+        result.dates.append(DateMention(day: Int(d.value), relative: .today, start: i, end: d.end + 2))
+        return d.end + 2
+    }
+
+    /// 週五, 周五, 星期五, 禮拜五
+    mutating func weekday(at i: Int) -> Int? {
+        var p: Int
+        if t[i] == CP.zhou { p = i + 1 }
+        else if t[i] == CP.xing, at(i + 1) == CP.qi { p = i + 2 }
+        else if t[i] == CP.li4, at(i + 1) == CP.bai { p = i + 2 }
+        else { return nil }
+        guard let d = weekdayDigits[at(p)] else { return nil }
+        // 周一 to 周日; 周线/周期 are not weekdays
+        if t[i] == CP.zhou && d == 7 && at(p) == 0x5929 { return nil }
+        result.dates.append(DateMention(weekday: d, start: i, end: p + 1))
+        return p + 1
+    }
+
+    /// 今天/今日, 昨天/昨日/昨, 明天, 前天
+    mutating func relativeDay(at i: Int) -> Int? {
+        let words: [(String, DateMention.Relative)] = [
+            ("今天", .today), ("今日", .today), ("昨天", .yesterday), ("昨日", .yesterday), ("明天", .tomorrow),
+            ("明日", .tomorrow), ("前天", .dayBeforeYesterday), ("昨", .yesterday),
+        ]
+        let c = t[i]
+        guard c == 0x4ECA || c == 0x6628 || c == 0x660E || c == 0x524D else { return nil }
+        for (w, r) in words where startsWith(w, at: i) {
+            result.dates.append(DateMention(relative: r, start: i, end: i + w.unicodeScalars.count))
+            return i + w.unicodeScalars.count
+        }
+        return nil
+    }
+
+    // MARK: ranges
+
+    /// Joins `A-B`, `A至B`, `A到B`, `A~B` into one range when the ends agree in unit;
+    /// a low end written without its scale takes the high end's (`25-30億美元`).
+    mutating func mergeRanges() {
+        var qs = result.quantities
+        var out: [Quantity] = []
+        var k = 0
+        while k < qs.count {
+            var a = qs[k]
+            if k + 1 < qs.count {
+                var b = qs[k + 1]
+                var gap = a.end
+                while at(gap) == CP.space { gap += 1 }
+                let connector = at(gap)
+                var bStart = b.start
+                // `25亿-30亿`: the dash was read as the high end's sign
+                if b.explicitSign, at(b.start) == CP.minus, b.start == a.end {
+                    b.value = -b.value; b.explicitSign = false; bStart = b.start
+                    if connectorJoins(a, b) {
+                        merge(&a, b); out.append(a); k += 2; continue
+                    }
+                }
+                if connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao || connector == CP.emDash || connector == 0x301C {
+                    var after = gap + 1
+                    while at(after) == CP.space { after += 1 }
+                    if after == bStart || (b.qualifierStart == nil && after == bStart), connectorJoins(a, b) {
+                        merge(&a, b); out.append(a); k += 2; continue
+                    }
+                }
+            }
+            out.append(a)
+            k += 1
+        }
+        qs = out
+        result.quantities = qs
+    }
+
+    func connectorJoins(_ a: Quantity, _ b: Quantity) -> Bool {
+        if a.isRange || b.isRange { return false }
+        if a.unit != .none && a.unit != b.unit { return false }
+        if case .measure = b.unit { return false }
+        if a.unit == .none && b.unit == .none && a.trailingScale == 1 && b.trailingScale == 1 {
+            return true
+        }
+        return true
+    }
+
+    func merge(_ a: inout Quantity, _ b: Quantity) {
+        var low = a.value
+        if a.unit == .none {
+            // the low end takes the high end's scale and unit factor: 25-30億, 1-2碼
+            if a.trailingScale == 1, b.trailingScale > 1 { low *= b.trailingScale }
+            low *= b.unitScale
+        }
+        a.value = low
+        a.high = b.value
+        a.unit = b.unit
+        a.end = b.end
+        a.isRange = true
+        a.trailingScale = b.trailingScale
+        if a.qualifier == nil { a.qualifier = b.qualifier }
+    }
+}

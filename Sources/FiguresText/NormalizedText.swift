@@ -1,0 +1,126 @@
+/// A page's text in the two forms every later stage needs.
+///
+/// `scalars` are the page's Unicode scalars as written, so that spans can be
+/// reported exactly. `folded` holds one code point per scalar (offsets stay
+/// aligned) with the differences that do not matter for recognition removed:
+/// full-width ASCII becomes ASCII, the ideographic space a space, the odd
+/// decimal points and minus signs their ASCII forms, and Traditional
+/// characters their Simplified forms. Recognisers match on `folded` only.
+public struct NormalizedText: Sendable {
+    public let scalars: [Unicode.Scalar]
+    public let folded: [UInt32]
+
+    public init(_ text: String) {
+        let scalars = Array(text.unicodeScalars)
+        self.scalars = scalars
+        let fold = ScriptFold.shared
+        var folded = [UInt32]()
+        folded.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            folded.append(fold.fold(scalar.value))
+        }
+        self.folded = folded
+    }
+
+    public var count: Int { folded.count }
+
+    /// The text as written between two scalar offsets (end exclusive).
+    public func text(_ start: Int, _ end: Int) -> String {
+        let lo = max(0, min(start, scalars.count)), hi = max(lo, min(end, scalars.count))
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: scalars[lo..<hi])
+        return String(s)
+    }
+
+    /// The folded text between two offsets, as a String (for lexicon look-ups and messages).
+    public func foldedText(_ start: Int, _ end: Int) -> String {
+        let lo = max(0, min(start, folded.count)), hi = max(lo, min(end, folded.count))
+        var s = String.UnicodeScalarView()
+        for v in folded[lo..<hi] { if let u = Unicode.Scalar(v) { s.append(u) } }
+        return String(s)
+    }
+
+    /// True when the folded text at `offset` starts with `word` (already folded).
+    @inline(__always)
+    public func matches(_ word: [UInt32], at offset: Int) -> Bool {
+        guard offset >= 0, offset + word.count <= folded.count else { return false }
+        var i = 0
+        while i < word.count {
+            if folded[offset + i] != word[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// True when the folded text ending just before `offset` ends with `word`.
+    @inline(__always)
+    public func matches(_ word: [UInt32], endingAt offset: Int) -> Bool {
+        matches(word, at: offset - word.count)
+    }
+
+    public subscript(_ i: Int) -> UInt32 { i >= 0 && i < folded.count ? folded[i] : 0 }
+}
+
+/// Folds one code point: width, punctuation and script differences.
+public struct ScriptFold: Sendable {
+    public static let shared = ScriptFold()
+
+    private let traditionalToSimplified: [UInt32: UInt32]
+
+    init() {
+        var table = [UInt32: UInt32]()
+        for line in TableFile.rows(named: "script-fold.tsv") {
+            guard line.count == 2,
+                  let t = line[0].unicodeScalars.first, let s = line[1].unicodeScalars.first else { continue }
+            table[t.value] = s.value
+        }
+        traditionalToSimplified = table
+    }
+
+    @inline(__always)
+    public func fold(_ v: UInt32) -> UInt32 {
+        if v < 0x80 { return v }
+        switch v {
+        case 0xFF01...0xFF5E: return v - 0xFEE0          // full-width ASCII
+        case 0x3000: return 0x20                          // ideographic space
+        case 0xFE52, 0xFF0E: return 0x2E                  // small and full-width full stop used as decimal point
+        case 0x2212, 0x2013, 0xFE63: return 0x2D          // minus sign, en dash, small hyphen-minus
+        case 0x00A0: return 0x20
+        default: return traditionalToSimplified[v] ?? v
+        }
+    }
+
+    /// Folds a whole string (used for lexicon keys and cue words).
+    public func fold(_ s: String) -> [UInt32] { s.unicodeScalars.map { fold($0.value) } }
+    public func foldedString(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for v in fold(s) { if let u = Unicode.Scalar(v) { out.append(u) } }
+        return String(out)
+    }
+}
+
+/// Reads the embedded tab-separated tables: one entry a line, `#` starts a comment line.
+public enum TableFile {
+    public static func rows(named name: String) -> [[String]] {
+        guard let text = EmbeddedData.files[name] else {
+            preconditionFailure("table \(name) is not embedded; run scripts/embed-data")
+        }
+        return rows(of: text)
+    }
+
+    public static func rows(of text: String) -> [[String]] {
+        var rows = [[String]]()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.trimmingTrailingCarriageReturn
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            rows.append(trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+        return rows
+    }
+}
+
+extension Substring {
+    var trimmingTrailingCarriageReturn: Substring {
+        hasSuffix("\r") ? dropLast() : self
+    }
+}

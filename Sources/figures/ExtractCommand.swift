@@ -1,0 +1,57 @@
+import ArgumentParser
+import FiguresExtraction
+import FiguresQuantities
+import FiguresReports
+
+struct ExtractCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "extract",
+        abstract: "Print the observations in news pages (no database).",
+        discussion: """
+        Each FILE is one page; `-` reads standard input. jsonl prints exactly the observation contract
+        (one JSON object a line). A file that cannot be read is reported on stderr, the others are still
+        processed, and the exit status is 1.
+
+        Example:
+          figures extract --date 2025-12-13 seeds/000_ebbe0d012c511b39.txt
+          figures extract --format table seeds/000_ebbe0d012c511b39.txt
+        """
+    )
+
+    @Option(help: "Reference date of the pages (YYYY-MM-DD). Default: the date in an index.tsv beside the page, else today.")
+    var date: Day?
+
+    @Option(help: "Output format: jsonl, json, table, csv or tsv.")
+    var format: OutputFormat = .jsonl
+
+    @Argument(help: ArgumentHelp("Pages to read; - for standard input.", valueName: "file"))
+    var files: [String]
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one FILE (or - for standard input)") }
+    }
+
+    func run() throws {
+        var failed = 0
+        var items: [(Observation, String?, String?)] = []
+        var out = Output()
+        let formatter = ObservationFormatter()
+        for path in files {
+            let content: String
+            do { content = try readPage(path) } catch {
+                warn("\(error)")
+                failed += 1
+                continue
+            }
+            let extraction = Extractor.extract(content, reference: referenceDate(date, for: path))
+            if format == .jsonl {
+                for o in extraction.observations { out.write(formatter.jsonLine(o) + "\n") }
+            } else {
+                items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? path : nil, nil) }
+            }
+        }
+        if format != .jsonl { out.write(formatter.render(items, as: format)) }
+        out.flush()
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
