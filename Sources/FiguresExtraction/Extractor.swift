@@ -31,8 +31,9 @@ public enum Extractor {
         var observations: [Observation] = []
         for o in interpreter.observations {
             if let i = seen[o.identity] {
-                // keep the fuller statement of the same figure
-                if observations[i].previous == nil, o.previous != nil { observations[i] = o }
+                // the same figure stated again (title and body): keep the first, completed by the second
+                if observations[i].previous == nil { observations[i].previous = o.previous }
+                if observations[i].qualifier == nil { observations[i].qualifier = o.qualifier }
                 continue
             }
             seen[o.identity] = observations.count

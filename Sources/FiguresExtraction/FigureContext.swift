@@ -36,7 +36,7 @@ struct FigureContext {
         var ls = head
         while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
         listClauseStart = ls
-        before = CueTables.shared.hitsBefore(interpreter.text, from: clauseStart, to: head)
+        before = CueTables.shared.hitsBefore(interpreter.text, from: clauseStart, to: q.start)
         after = CueTables.shared.hitsAfter(interpreter.text, at: q.end, limit: min(q.end + 8, teaser.end))
     }
 
@@ -50,7 +50,7 @@ struct FigureContext {
     }
 
     func sentenceHits() -> [CueHit] {
-        CueTables.shared.hitsBefore(text, from: sentenceStart, to: q.qualifierStart ?? q.start)
+        CueTables.shared.hitsBefore(text, from: sentenceStart, to: q.start)
     }
 
     /// +1 or -1 from the nearest direction word in the clause, nil when none.
@@ -82,8 +82,9 @@ struct FigureContext {
         guard let cue = before.first(where: { $0.cue.role == .respective }) else { return nil }
         let names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
         let figures = quantities.filter { $0.start >= cue.end && $0.start < sentenceEnd }
-        guard names.count >= 2, let k = figures.firstIndex(where: { $0.start == q.start }), k < names.count else { return nil }
-        return names[k]
+        // the names listed right before 分別, as many as there are figures after it
+        guard figures.count >= 2, names.count >= figures.count, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
+        return Array(names.suffix(figures.count))[k]
     }
 
     // MARK: from → to
@@ -121,7 +122,7 @@ struct FigureContext {
     func currency(of unit: QuantityUnit) -> String? {
         switch unit {
         case .currency(let iso): return iso
-        case .localYuan: return page.locale.localCurrency
+        case .localYuan: return page.locale(at: q.start).localCurrency
         default: return nil
         }
     }

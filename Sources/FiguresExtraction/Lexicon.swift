@@ -19,6 +19,8 @@ public struct Lexicon: Sendable {
 
     public let names: WordTable<Entity>
     public let currencyCodes: WordTable<String>
+    /// One-character country abbreviations of headlines (美, 中, 墨…), used only where grammar points at a country.
+    public let countryAbbreviations: [UInt32: String]
 
     public init() {
         var names = WordTable<Entity>()
@@ -59,5 +61,10 @@ public struct Lexicon: Sendable {
         }
         self.names = names
         self.currencyCodes = codes
+        var abbreviations: [UInt32: String] = [:]
+        for row in TableFile.rows(named: "country-abbreviations.tsv") where row.count >= 2 {
+            if let c = ScriptFold.shared.fold(row[0]).first { abbreviations[c] = row[1] }
+        }
+        self.countryAbbreviations = abbreviations
     }
 }

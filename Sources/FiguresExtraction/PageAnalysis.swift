@@ -31,6 +31,7 @@ public enum PageLocale: String, Sendable {
 
     /// Script and a few unmistakable words decide: Simplified text is mainland;
     /// Traditional text with Hong Kong words is Hong Kong; other Traditional text is Taiwan.
+    /// Nil when the span has too little Chinese to tell.
     static func guess(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> PageLocale? {
         let end = to ?? text.count
         var han = 0, traditional = 0
@@ -42,15 +43,16 @@ public enum PageLocale: String, Sendable {
         }
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return .mainland }
-        let hk = ["港元", "港幣", "港股", "經濟通", "厘", "港府", "金管局", "明報", "星島", "減息", "加息", "香港"]
         var hkScore = 0
-        for w in hk {
-            let f = ScriptFold.shared.fold(w)
+        for w in hongKongWords {
             var i = from
-            while i + f.count <= end { if text.matches(f, at: i) { hkScore += 1; i += f.count } else { i += 1 } }
+            while i + w.count <= end { if text.matches(w, at: i) { hkScore += 1; i += w.count } else { i += 1 } }
         }
-        return hkScore >= 3 ? .hongKong : .taiwan
+        return hkScore >= 1 ? .hongKong : .taiwan
     }
+
+    /// Words only Hong Kong writers use (a Taiwanese report says 降息, 港股 stays 港股 everywhere, so it is left out).
+    static let hongKongWords = ["港元", "港幣", "經濟通", "減息", "加息", "港府", "明報", "星島", "信報", "厘"].map { ScriptFold.shared.fold($0) }
 }
 
 /// A name found in the page.
@@ -68,6 +70,8 @@ struct PageAnalysis {
     let mentions: [Mention]
     let teasers: [Teaser]
     let locale: PageLocale
+    /// Each teaser's own locale (a list page mixes outlets), falling back to the page's.
+    let teaserLocales: [PageLocale]
     /// Quantities kept for interpretation (not inside a name, not in a footer).
     let quantities: [Quantity]
     /// Quantities dropped before interpretation, with the reason.
@@ -80,8 +84,11 @@ struct PageAnalysis {
         self.recognition = recognition
         let teasers = PageLayout.teasers(of: text)
         self.teasers = teasers
-        self.locale = PageLocale.guess(text) ?? .taiwan
-        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locale: locale)
+        let pageLocale = PageLocale.guess(text) ?? .taiwan
+        self.locale = pageLocale
+        let teaserLocales = teasers.map { PageLocale.guess(text, from: $0.start, to: $0.end) ?? pageLocale }
+        self.teaserLocales = teaserLocales
+        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales)
         mentions.sort { $0.start < $1.start }
         var kept: [Quantity] = [], dropped: [(Quantity, String)] = []
         var m = 0
@@ -104,7 +111,16 @@ struct PageAnalysis {
         self.mentions = mentions.filter { m in !kept.contains { $0.start <= m.start && m.end <= $0.end } }
     }
 
-    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locale: PageLocale) -> [Mention] {
+    func locale(at position: Int) -> PageLocale {
+        PageAnalysis.locale(at: position, teasers: teasers, locales: teaserLocales) ?? locale
+    }
+
+    static func locale(at position: Int, teasers: [Teaser], locales: [PageLocale]) -> PageLocale? {
+        for (i, t) in teasers.enumerated() where t.start <= position && position < max(t.end, t.footer?.upperBound ?? t.end) { return locales[i] }
+        return locales.last
+    }
+
+    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale]) -> [Mention] {
         let lexicon = Lexicon.shared
         var mentions: [Mention] = []
         for (s, e, entity) in lexicon.names.scan(text) {
@@ -112,10 +128,10 @@ struct PageAnalysis {
             if isLatin(text[s]) && isLatin(text[s - 1]) { continue }
             if isLatin(text[e - 1]) && isLatin(text[e]) { continue }
             var entity = entity
-            if entity.id == "LOCAL-CENTRAL" { entity.id = locale.centralBank }
+            if entity.id == "LOCAL-CENTRAL" { entity.id = (locale(at: s, teasers: teasers, locales: locales) ?? .taiwan).centralBank }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
-        mentions += companyCodes(text, locale: locale, known: mentions)
+        mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
         mentions += sectors(text, teasers: teasers, mentions: mentions)
         return mentions
     }
@@ -123,7 +139,7 @@ struct PageAnalysis {
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 
     /// `如興(4414)`: a name with its listing code. The name becomes a company for the whole page.
-    static func companyCodes(_ text: NormalizedText, locale: PageLocale, known: [Mention]) -> [Mention] {
+    static func companyCodes(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale], known: [Mention]) -> [Mention] {
         var found: [Mention] = []
         var names: [([UInt32], Entity)] = []
         let t = text.folded
@@ -142,6 +158,7 @@ struct PageAnalysis {
             guard s < i else { i += 1; continue }
             let code = text.foldedText(i + 1, k)
             let existing = known.first { $0.end == i && $0.entity.kind == .company }
+            let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
             let id: String
             if let e = existing { id = e.entity.id }
             else if digits == 4 && locale != .hongKong { id = "\(code).TW" }

@@ -5,7 +5,7 @@ import FiguresQuantities
 extension FigureContext {
     static let moneyMetrics: Set<String> = ["revenue", "net_income", "operating_income", "eps", "loss", "revenue_impact"]
     static let percentMetrics: Set<String> = ["gross_margin", "operating_margin", "revenue_share", "market_share"]
-    static let yearOnYear: Set<String> = ["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"]
+    static let yearOnYear: Set<String> = Set(["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"].map { ScriptFold.shared.foldedString($0) })
 
     // MARK: company figures
 
@@ -114,21 +114,25 @@ extension FigureContext {
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
         if hits.contains(where: { $0.cue.role == .fin }) { return nil }
         let countries = mentions.filter { $0.entity.kind == .country }
-        let levier = tariffLevier(countries)
+        let (levier, duiTarget) = tariffParties(countries)
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
-        if let dui = firstDui(in: sentenceStart..<q.start), let afterDui = countries.first(where: { $0.start >= dui && $0.end <= q.start && $0.entity.id != levier }) {
-            if targets.isEmpty || afterDui.start < listClauseStart { targets = [afterDui] }
-        }
+        if let t = duiTarget, targets.isEmpty || t.start < listClauseStart { targets = [t] }
         if targets.isEmpty, let nearest = countries.last(where: { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }) {
             targets = [nearest]
         }
         guard !targets.isEmpty else {
             reason = "a tariff with no target named"
-            return []
+            return nil   // other rules may still read it (營收…年減4.4%，主因為關稅衝擊)
         }
         // only the items of one list: names joined by 、/和/及/與/以及 next to each other
         targets = listRun(targets)
-        let exempt = hits.contains { $0.cue.role == .exempt } || sentenceHits().first(where: { $0.cue.role == .exempt || $0.cue.role == .tariff })?.cue.role == .exempt
+        var clauseEnd = q.end
+        while clauseEnd < sentenceEnd, !Interpreter.clauseEnds.contains(text[clauseEnd]) { clauseEnd += 1 }
+        // exemption or rate: the nearest tariff word before the figure, else the one after it in its clause
+        let isTariffWord = { (h: CueHit) in h.cue.role == .exempt || h.cue.role == .tariff }
+        let inClause = hits.first(where: isTariffWord)
+        let following = CueTables.shared.hitsBefore(text, from: q.end, to: clauseEnd).last(where: isTariffWord)
+        let exempt = (inClause ?? following ?? sentenceHits().first(where: isTariffWord))?.cue.role == .exempt
         let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
         var qualifierAvg = false
         if text.foldedText(listClauseStart, q.start).contains("平均") { qualifierAvg = true }
@@ -143,26 +147,30 @@ extension FigureContext {
         return out
     }
 
-    /// Who levies: a country written right before 對/向 in the sentence, else the United States
-    /// when the teaser names it, else the first country the teaser names.
-    func tariffLevier(_ countries: [Mention]) -> String {
-        let inSentence = countries.filter { $0.start >= sentenceStart && $0.end <= q.start }
-        for c in inSentence {
-            let window = text.foldedText(c.end, min(c.end + 12, q.start))
-            if let r = window.firstIndex(where: { $0 == "对" || $0 == "向" }) {
-                let head = window[window.startIndex..<r]
-                if !head.contains("，"), !head.contains(","), !countries.contains(where: { $0.start > c.end && $0.start < c.end + head.unicodeScalars.count }) { return c.entity.id }
+    /// Who levies and on whom: `X對Y加徵…` in the sentence names both (X may be left out);
+    /// otherwise the United States when the teaser names it, else the first country the teaser names.
+    func tariffParties(_ countries: [Mention]) -> (String, Mention?) {
+        let levyWords = ["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"].map { ScriptFold.shared.fold($0) }
+        for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {   // 对 向, nearest first
+            let window = min(p + 30, sentenceEnd)
+            guard (p + 1..<window).contains(where: { k in levyWords.contains { text.matches($0, at: k) } }) else { continue }
+            let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
+            let levier = countries.last { $0.start >= sentenceStart && $0.end <= p }
+            if let levier { return (levier.entity.id, target) }
+            // a one-character abbreviation right before 對 (墨將對亞洲加徵…)
+            for k in stride(from: p - 1, through: max(sentenceStart, p - 2), by: -1) {
+                if let id = Lexicon.shared.countryAbbreviations[text[k]] { return (id, target) }
             }
+            return (defaultLevier(countries), target)
         }
-        let usWords = ["美國", "美方", "華府", "白宮", "川普", "特朗普", "美"].map { ScriptFold.shared.fold($0) }
-        if countries.contains(where: { $0.entity.id == "US" }) { return "US" }
-        for i in teaser.start..<teaser.end where usWords.prefix(6).contains(where: { text.matches($0, at: i) }) { return "US" }
-        return countries.first?.entity.id ?? "US"
+        return (defaultLevier(countries), nil)
     }
 
-    func firstDui(in range: Range<Int>) -> Int? {
-        for i in range where text[i] == 0x5BF9 { return i + 1 }   // 对
-        return nil
+    func defaultLevier(_ countries: [Mention]) -> String {
+        if countries.contains(where: { $0.entity.id == "US" }) { return "US" }
+        let usWords = ["川普", "特朗普", "美方"].map { ScriptFold.shared.fold($0) }
+        for i in teaser.start..<teaser.end where usWords.contains(where: { text.matches($0, at: i) }) { return "US" }
+        return countries.first?.entity.id ?? "US"
     }
 
     /// Keeps the names that form one list ending nearest the figure.

@@ -23,13 +23,26 @@ extension FigureContext {
         if case .percent = q.unit, sentenceHasTariff {
             if let obs = tariff(quantities: quantities) { return obs }
         }
+        // A company metric or an economic metric named in the clause decides the domain before any name does.
+        if q.unit.isMoney || q.unit == .percent {
+            let fin = domainCue(.fin, sentence: sentenceCues)
+            let macroCue = domainCue(.macro, sentence: sentenceCues)
+            if after.contains(where: { $0.cue.role == .finAfter }) || (fin != nil && (macroCue == nil || fin!.start > macroCue!.start)) {
+                if let company = respectiveSubject([.company], quantities: quantities, index: index) ?? subject([.company])
+                    ?? mentions.last(where: { $0.entity.kind == .company && $0.end <= q.start }) {
+                    state.lastSubject = company
+                    return financial(company, state: &state)
+                }
+            }
+            if let macroCue, fin == nil || macroCue.start > fin!.start {
+                let country = subject([.country], from: clauseStart) ?? topicCountry()
+                return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity)
+            }
+        }
         let kinds = acceptableKinds
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
-        }
-        if found == nil, sentenceCues.contains(where: { $0.cue.role == .macro }) {
-            return macro(country: page.locale.country, entity: nil)
         }
         guard let mention = found else {
             reason = "no subject named before it"
@@ -45,10 +58,28 @@ extension FigureContext {
         case .centralBank, .bank, .yield: return rate(mention, state: state)
         case .commodity: return commodity(mention)
         case .country:
-            if sentenceCues.contains(where: { $0.cue.role == .macro }) { return macro(country: mention.entity.id, entity: mention.entity) }
             reason = "a country with no economic metric named"
             return []
         }
+    }
+
+    /// A cue of `role` in the figure's clause; or, when the clause only says "year on year", in its sentence.
+    func domainCue(_ role: Cue.Role, sentence: [CueHit]) -> CueHit? {
+        if let hit = before.first(where: { $0.cue.role == role }) { return hit }
+        let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }
+        return yoy ? sentence.first(where: { $0.cue.role == role }) : nil
+    }
+
+    /// The country a teaser is about: the one it names most often (ties: the first named).
+    func topicCountry() -> Mention? {
+        var counts: [String: Int] = [:]
+        var first: [String: Mention] = [:]
+        for m in mentions where m.entity.kind == .country {
+            counts[m.entity.id, default: 0] += 1
+            if first[m.entity.id] == nil { first[m.entity.id] = m }
+        }
+        guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : first[$0.key]!.start > first[$1.key]!.start }) else { return nil }
+        return first[best.key]
     }
 
     var acceptableKinds: Set<Entity.Kind> {
@@ -71,7 +102,7 @@ extension FigureContext {
         guard let fin = hits.first(where: { $0.cue.role == .fin }) else { return false }
         // 股價大漲3%: a market move, unless a company metric stands nearer than the move word
         if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), case .percent = q.unit,
-           move.start > fin.end, !["年增", "年減", "月增", "月減", "季增", "季減"].contains(text.foldedText(move.start, move.end)) {
+           move.start > fin.end, !FigureContext.yearOnYear.contains(text.foldedText(move.start, move.end)) {
             return fin.end >= clauseStart
         }
         return true
@@ -140,7 +171,8 @@ extension FigureContext {
             other = partner.entity.id
         } else if let partner = mentions.last(where: { $0.entity.kind == .currency && $0.end <= m.start && $0.end >= m.start - 2 }),
                   [0x5151, 0x5BF9].contains(text[partner.end]) {
-            return orient(partner.entity.id, named, namedFirst: false)
+            // this is the Y of `X兌Y`: X is the currency the sentence talks about
+            return orient(partner.entity.id, named, namedFirst: true)
         }
         return orient(named, other, namedFirst: true)
     }
@@ -150,7 +182,7 @@ extension FigureContext {
         let other = namedFirst ? b : a
         let beforeUSD: Set<String> = ["EUR", "GBP", "AUD", "NZD"]
         var base: String, quote: String
-        if named == "USD" { base = "USD"; quote = other == "USD" ? page.locale.localCurrency : other }
+        if named == "USD" { base = "USD"; quote = other == "USD" ? page.locale(at: q.start).localCurrency : other }
         else if other == "USD" { (base, quote) = beforeUSD.contains(named) ? (named, "USD") : ("USD", named) }
         else { base = a; quote = b }
         if beforeUSD.contains(quote), base == "USD" { swap(&base, &quote) }
@@ -170,7 +202,12 @@ extension FigureContext {
             guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
             return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: weekly ? "1w" : nil, rule: "fx move in 分/角", entity: m.entity)]
         case .percent:
-            guard let dir = direction else { reason = "a percent with no direction word"; return [] }
+            // the move word must stand between the currency and the figure (日圓升1.36%)
+            guard let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), move.start >= m.end,
+                  !before.contains(where: { $0.cue.role == .rate && $0.start >= m.end }) else {
+                reason = "a percent with no direction word after the currency"; return []
+            }
+            let dir: Double = move.cue.role == .up ? 1 : -1
             return [observation(kind: "fx", subject: subject, metric: "change_pct", value: abs(q.value) * dir * flip, unit: "pct", date: date, period: weekly ? "1w" : nil, rule: "fx move in percent", entity: m.entity)]
         case .currency, .localYuan:
             let amountCurrency = currency(of: q.unit)
@@ -232,7 +269,7 @@ extension FigureContext {
             guard let dir = direction else { reason = "a percent with no direction word"; return [] }
             return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "commodity move", entity: m.entity)]
         case .currency, .localYuan:
-            let unit = currency(of: q.unit) == page.locale.localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
+            let unit = currency(of: q.unit) == page.locale(at: q.start).localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
             if let metric = marketLevelMetric() {
                 return [observation(kind: "commodity", subject: m.entity.id, metric: metric, value: q.value, unit: unit, date: date, rule: "commodity \(metric)", entity: m.entity)]
             }

@@ -167,8 +167,10 @@ struct Scan {
         guard let numeral = NumeralReader.read(t, from: p) else { return i + 1 }
         var end = numeral.end
         // Ordinals: 第3次, 第十二大
-        if at(start - 1) == CP.di {
-            result.skipped.append(SkippedNumeral(reason: .ordinal, start: start - 1, end: end))
+        var ordinalAt = start - 1
+        while at(ordinalAt) == CP.space, ordinalAt > start - 3 { ordinalAt -= 1 }
+        if at(ordinalAt) == CP.di {
+            result.skipped.append(SkippedNumeral(reason: .ordinal, start: ordinalAt, end: end))
             return end
         }
         if let e = date(numeral: numeral, start: p) { return e }
@@ -256,9 +258,11 @@ struct Scan {
 
     /// Hedge words before and after a figure.
     mutating func attachQualifiers(_ q: inout Quantity) {
-        if let e = recognizer.qualifiersBefore.match(in: text, endingAt: q.start) {
+        var head = q.start
+        while at(head - 1) == CP.space, head > q.start - 2 { head -= 1 }   // 最多 50%
+        if let e = recognizer.qualifiersBefore.match(in: text, endingAt: head) {
             q.qualifier = q.qualifier ?? e.payload
-            q.qualifierStart = q.start - e.word.count
+            q.qualifierStart = head - e.word.count
         }
         if let e = recognizer.qualifiersAfter.match(in: text, at: q.end) {
             // 多 and 餘 before a currency or unit belong to the figure (3000多萬元 is read inside the numeral)
@@ -300,7 +304,7 @@ struct Scan {
 
     /// A numeral followed by 年, 月, 日 or 號 — or written m/d — is (part of) a date.
     mutating func date(numeral: Numeral, start: Int) -> Int? {
-        var end = numeral.end
+        let end = numeral.end
         let v = numeral.value
         let integral = v == v.rounded() && v >= 0
         guard integral else { return nil }
@@ -309,28 +313,29 @@ struct Scan {
             result.dates.append(DateMention(year: Int(v), start: start - 1, end: end + 2))
             return end + 2
         }
-        if at(end) == CP.year {
+        let unitAt = spaces(end)   // 2026 年 1 月 1 日 is written with spaces too
+        if at(unitAt) == CP.year {
             var year: Int? = nil
             var roc = false
             if v >= 1900 && v <= 2100 { year = Int(v) }
-            else if v >= 1 && v <= 200, numeral.hasArabic, isMonthAt(end + 1) { year = Int(v) + 1911; roc = true }
+            else if v >= 1 && v <= 200, numeral.hasArabic, isMonthAt(spaces(unitAt + 1)) { year = Int(v) + 1911; roc = true }
             guard let y = year else { return nil }
-            var mention = DateMention(year: y, start: start, end: end + 1)
+            var mention = DateMention(year: y, start: start, end: unitAt + 1)
             mention.rocYear = roc
-            end += 1
-            if let (m, e) = monthDay(at: end) {
-                mention.month = m.0; mention.day = m.1; mention.end = e; end = e
+            var next = unitAt + 1
+            if let (m, e) = monthDay(at: spaces(next)) {
+                mention.month = m.0; mention.day = m.1; mention.end = e; next = e
             }
             result.dates.append(mention)
-            return end
+            return next
         }
         if let ((m, d), e) = monthDay(at: start) {
             result.dates.append(DateMention(month: m, day: d, start: start, end: e))
             return e
         }
-        if (at(end) == CP.day || at(end) == CP.hao), v >= 1, v <= 31, !startsWith("日圆", at: end), !startsWith("日元", at: end), !startsWith("日币", at: end) {
-            result.dates.append(DateMention(day: Int(v), start: start, end: end + 1))
-            return end + 1
+        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, !startsWith("日圆", at: unitAt), !startsWith("日元", at: unitAt), !startsWith("日币", at: unitAt) {
+            result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
+            return unitAt + 1
         }
         // m/d or y/m/d
         if at(end) == CP.slash, numeral.hasArabic, let (b, e2) = NumeralReader.readArabic(t, from: end + 1), b == b.rounded() {
@@ -346,21 +351,27 @@ struct Scan {
         return nil
     }
 
-    func isMonthAt(_ i: Int) -> Bool {
-        guard let numeral = NumeralReader.read(t, from: i) else { return false }
-        return at(numeral.end) == CP.month
+    /// Skips up to two spaces.
+    func spaces(_ i: Int) -> Int {
+        var k = i
+        while at(k) == CP.space, k < i + 2 { k += 1 }
+        return k
     }
 
-    /// `12月12日`, `12月`, with Arabic or Chinese numerals; returns ((month, day?), end).
+    func isMonthAt(_ i: Int) -> Bool {
+        guard let numeral = NumeralReader.read(t, from: i) else { return false }
+        return at(spaces(numeral.end)) == CP.month
+    }
+
+    /// `12月12日`, `12月`, `1 月 1 日`, with Arabic or Chinese numerals; returns ((month, day?), end).
     func monthDay(at i: Int) -> ((Int, Int?), Int)? {
-        guard let m = NumeralReader.read(t, from: i), at(m.end) == CP.month,
+        guard let m = NumeralReader.read(t, from: i), at(spaces(m.end)) == CP.month,
               m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
-        // 前11個月 is a count of months, caught as a measure word because 個 stands before 月.
-        var end = m.end + 1
-        if let d = NumeralReader.read(t, from: end), at(d.end) == CP.day || at(d.end) == CP.hao,
+        let end = spaces(m.end) + 1
+        let dayStart = spaces(end)
+        if let d = NumeralReader.read(t, from: dayStart), at(spaces(d.end)) == CP.day || at(spaces(d.end)) == CP.hao,
            d.value >= 1, d.value <= 31, d.value == d.value.rounded() {
-            end = d.end + 1
-            return ((Int(m.value), Int(d.value)), end)
+            return ((Int(m.value), Int(d.value)), spaces(d.end) + 1)
         }
         return ((Int(m.value), nil), end)
     }
@@ -433,11 +444,26 @@ struct Scan {
                     }
                 }
             }
+            // `0.1和0.05個百分點`, `20%、35%`: a bare number listed before a figure shares its unit.
+            if k + 1 < qs.count, a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10 {
+                let b = qs[k + 1]
+                let gap = text.foldedText(a.end, b.start)
+                if ["和", "与", "及", "、", "或"].contains(gap), b.unit != .none, !isMeasure(b.unit) {
+                    a.unit = b.unit
+                    a.value *= b.unitScale
+                    a.unitScale = b.unitScale
+                }
+            }
             out.append(a)
             k += 1
         }
         qs = out
         result.quantities = qs
+    }
+
+    func isMeasure(_ u: QuantityUnit) -> Bool {
+        if case .measure = u { return true }
+        return u == .times
     }
 
     func connectorJoins(_ a: Quantity, _ b: Quantity) -> Bool {

@@ -383,6 +383,30 @@ ASEAN	東南亞國協
 ASIA	亞洲
 ASIA	亞洲國家
 """###,
+        "country-abbreviations.tsv": ###"""
+# One-character country abbreviations used in headlines: character<TAB>id.
+# Read only where the grammar says a country stands there (right before 對/向 in tariff news).
+美	US
+中	CN
+陸	CN
+台	TW
+日	JP
+韓	KR
+墨	MX
+加	CA
+歐	EU
+英	GB
+德	DE
+法	FR
+馬	MY
+越	VN
+泰	TH
+印	IN
+星	SG
+澳	AU
+俄	RU
+巴	BR
+"""###,
         "cues.tsv": ###"""
 # Cue words the interpreter reads around a figure: phrase<TAB>role<TAB>argument.
 # Roles:
@@ -537,7 +561,9 @@ ASIA	亞洲國家
 這周	weekly
 一周	weekly
 當周	weekly
-周	weekly
+上周	weekly
+周漲幅	weekly
+周跌幅	weekly
 從	from
 由	from
 自	from
@@ -666,6 +692,8 @@ GDP的比重	macro	gdp_share
 關稅豁免	exempt
 豁免	exempt
 分別	respective
+產能佔比	fin	capacity_share
+產能占比	fin	capacity_share
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

@@ -13,7 +13,7 @@ struct Figures: ParsableCommand {
         Start with `figures demo`, which needs no flags.
         """,
         subcommands: [
-            ExtractCommand.self,
+            ExtractCommand.self, ExplainCommand.self,
         ]
     )
 }
