@@ -86,7 +86,7 @@ struct Interpreter {
                 ctx.period = period
                 state.period = period
                 state.periodSentence = ctx.sentenceStart
-            } else {
+            } else if state.periodSentence == ctx.sentenceStart {
                 ctx.period = state.period
             }
             let produced = ctx.interpret(&state, quantities: quantities, index: index)

@@ -115,7 +115,9 @@ extension FigureContext {
         switch q.unit {
         case .points:
             if let metric = marketLevelMetric() {
-                return [observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index \(metric)", entity: m.entity)]
+                var o = observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index \(metric)", entity: m.entity)
+                if metric == "high" || metric == "low" { o.qualifier = nil }
+                return [o]
             }
             if let dir = direction {
                 return [observation(kind: "index", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: "pt", date: date, period: weekly ? "1w" : nil, rule: "index move in points", entity: m.entity)]
@@ -221,7 +223,9 @@ extension FigureContext {
             if metric == "high" || metric == "low" {
                 metric = extremum(metric, namedIsQuote: namedIsQuote)
             }
-            return [observation(kind: "fx", subject: subject, metric: metric, value: q.value, unit: quote, date: date, rule: "fx \(metric)", entity: m.entity)]
+            var o = observation(kind: "fx", subject: subject, metric: metric, value: q.value, unit: quote, date: date, rule: "fx \(metric)", entity: m.entity)
+            if metric == "high" || metric == "low" { o.qualifier = nil }   // 最高 named the metric, it is no hedge
+            return [o]
         default:
             reason = "unit does not fit an exchange rate"; return []
         }

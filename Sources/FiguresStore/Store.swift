@@ -68,7 +68,7 @@ public final class FiguresStore: Sendable {
             }
             try db.create(table: "observation") { t in
                 t.autoIncrementedPrimaryKey("id")
-                t.belongsTo("page", onDelete: .cascade).notNull()
+                t.column("page_id", .integer).notNull().indexed().references("page", onDelete: .cascade)
                 t.column("kind", .text).notNull()
                 t.column("subject", .text).notNull()
                 t.column("metric", .text).notNull()

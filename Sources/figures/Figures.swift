@@ -13,7 +13,8 @@ struct Figures: ParsableCommand {
         Start with `figures demo`, which needs no flags.
         """,
         subcommands: [
-            ExtractCommand.self, ExplainCommand.self,
+            DemoCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, ExportCommand.self,
+            TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
         ]
     )
 }

@@ -1,0 +1,41 @@
+import FiguresQuantities
+import FiguresText
+
+/// How `figures numbers` shows a recognised quantity.
+public enum QuantityFormat {
+    public enum Model: String, CaseIterable, Sendable { case number, percent, currency, range, all }
+
+    /// `number`, `percent`, `currency` or `range`.
+    public static func type(of q: Quantity) -> String {
+        if q.isRange || q.qualifier == .over && q.high == nil && false { return "range" }
+        switch q.unit {
+        case .percent, .li, .percentagePoint: return "percent"
+        case .currency, .localYuan, .fxMove: return "currency"
+        default: return "number"
+        }
+    }
+
+    public static func included(_ q: Quantity, in model: Model) -> Bool {
+        model == .all || type(of: q) == model.rawValue
+    }
+
+    public static func json(_ q: Quantity, text: NormalizedText, localCurrency: String) -> String {
+        var unit = q.unit.code
+        var currency: String? = nil
+        switch q.unit {
+        case .currency(let iso): currency = iso
+        case .localYuan, .fxMove: currency = localCurrency; unit = localCurrency
+        case .measure, .times: unit = nil
+        default: break
+        }
+        var fields: [(String, JSONWriter.Value)] = [
+            ("type", .string(type(of: q))), ("value", .number(q.value)), ("value_high", .number(q.high)),
+            ("unit", .string(unit)), ("currency", .string(currency)), ("qualifier", .string(q.qualifier?.rawValue)),
+            ("text", .string(text.text(q.start, q.end))), ("start", .integer(q.start)), ("end", .integer(q.end)),
+        ]
+        if q.isRange {
+            fields += [("low", .number(q.value)), ("high", .number(q.high)), ("low_inclusive", .bool(true)), ("high_inclusive", .bool(true))]
+        }
+        return JSONWriter.object(fields)
+    }
+}

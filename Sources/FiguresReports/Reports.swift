@@ -1,0 +1,118 @@
+import FiguresExtraction
+import FiguresStore
+
+/// The tariff-change table: who levies, on whom, previous → new, the change in percentage points.
+public enum TariffReport {
+    public static let headers = ["levier", "target", "measure", "previous", "new", "change_pp", "qualifier", "date", "text", "page"]
+
+    public static func rows(_ items: [StoredObservation]) -> [[String]] {
+        items.map { row in
+            let o = row.observation
+            let change: String
+            if let p = o.previous { change = signed(o.value - p) } else { change = "level" }
+            let measure = o.metric == "tariff_rate" ? "rate" : (o.metric == "tariff_exempt_share" ? "exempt share" : o.metric)
+            return [o.subject, o.target ?? "", measure, o.previous.map(ObservationFormatter.number) ?? "",
+                    ObservationFormatter.valueText(o), change, o.qualifier ?? "", o.date ?? "", o.text, ObservationFormatter.shortPath(row.page)]
+        }
+    }
+
+    public static func render(_ items: [StoredObservation], as format: OutputFormat) -> String {
+        let rows = rows(items)
+        switch format {
+        case .table:
+            return TableRenderer(headers: headers, rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 30).render()
+        case .csv, .tsv:
+            let writer = CSVWriter(separator: format == .csv ? "," : "\t")
+            return writer.row(headers) + rows.map(writer.row).joined()
+        case .json, .jsonl:
+            let lines = items.map { row -> String in
+                let o = row.observation
+                return JSONWriter.object([
+                    ("levier", .string(o.subject)), ("target", .string(o.target)), ("metric", .string(o.metric)),
+                    ("previous", .number(o.previous)), ("value", .number(o.value)), ("value_high", .number(o.valueHigh)),
+                    ("change_pp", .number(o.previous.map { o.value - $0 })), ("qualifier", .string(o.qualifier)),
+                    ("date", .string(o.date)), ("text", .string(o.text)), ("page", .string(row.page)),
+                ])
+            }
+            return format == .jsonl ? lines.map { $0 + "\n" }.joined() : "[" + lines.map { "\n  " + $0 }.joined(separator: ",") + (lines.isEmpty ? "]\n" : "\n]\n")
+        }
+    }
+
+    static func signed(_ d: Double) -> String {
+        let rounded = (d * 1e6).rounded() / 1e6
+        return (rounded > 0 ? "+" : "") + ObservationFormatter.number(rounded)
+    }
+}
+
+/// The report `figures demo` prints: the latest figure per subject and metric, by kind, as aligned tables.
+public enum MarketReport {
+    public static func render(store: FiguresStore) throws -> String {
+        let all = try store.observations(matching: ObservationFilter())
+        var out = ""
+        // Latest dated value per (subject, metric, target, period).
+        func latest(_ kind: String) -> [Observation] {
+            var best: [String: Observation] = [:]
+            for row in all where row.observation.kind == kind {
+                let o = row.observation
+                let key = [o.subject, o.metric, o.target ?? "", o.period ?? ""].joined(separator: "|")
+                if let b = best[key], (b.date ?? "") > (o.date ?? "") { continue }
+                best[key] = o
+            }
+            return best.values.sorted { ($0.subject, $0.metric) < ($1.subject, $1.metric) }
+        }
+        func section(_ title: String, _ kind: String, columns: [String]) {
+            let items = latest(kind)
+            guard !items.isEmpty else { return }
+            // One row per subject (and period): its metrics side by side.
+            var order: [String] = []
+            var rows: [String: [String: String]] = [:]
+            var meta: [String: (String, String)] = [:]
+            for o in items {
+                let key = o.subject + "|" + (o.period ?? "")
+                if rows[key] == nil { order.append(key); rows[key] = [:] }
+                var cell = ObservationFormatter.valueText(o)
+                if o.unit == "pct" { cell += "%" } else if o.unit == "pp" { cell += "pp" }
+                if let q = o.qualifier { cell = (q == "approx" ? "~" : q == "over" ? ">" : q == "under" ? "<" : q == "max" ? "≤" : "avg ") + cell }
+                rows[key]![o.metric] = cell
+                meta[key] = (o.date ?? meta[key]?.0 ?? "", o.period ?? "")
+            }
+            let used = columns.filter { c in rows.values.contains { $0[c] != nil } }
+            let extra = Set(rows.values.flatMap { $0.keys }).subtracting(columns).sorted()
+            let cols = used + extra
+            let table = order.map { key -> [String] in
+                let subject = String(key.split(separator: "|", omittingEmptySubsequences: false)[0])
+                let (date, period) = meta[key]!
+                return [subject, period.isEmpty ? date : period] + cols.map { rows[key]![$0] ?? "" }
+            }
+            out += "\n" + title + "\n"
+            out += TableRenderer(headers: ["subject", "date/period"] + cols, rows: table, rightAligned: Set(2..<(2 + cols.count))).render()
+        }
+        section("Index levels and moves", "index", columns: ["close", "level", "open", "high", "low", "change", "change_pct"])
+        section("Single stocks", "equity", columns: ["close", "change", "change_pct"])
+        section("Exchange rates", "fx", columns: ["close", "level", "open", "high", "low", "change", "change_pct", "central_parity", "turnover"])
+        section("Commodities", "commodity", columns: ["close", "level", "change", "change_pct"])
+        let rates = latest("rate")
+        if !rates.isEmpty {
+            out += "\nInterest rates and moves\n"
+            out += TableRenderer(headers: ["subject", "metric", "value", "previous", "date", "text"],
+                                 rows: rates.map { [$0.subject, $0.metric, ObservationFormatter.valueText($0) + ($0.unit == "pp" ? "pp" : "%"),
+                                                    $0.previous.map(ObservationFormatter.number) ?? "", $0.date ?? "", $0.text] },
+                                 rightAligned: [2, 3]).render()
+        }
+        let tariffs = try store.tariffs(subject: nil, target: nil, since: nil)
+        if !tariffs.isEmpty {
+            out += "\nTariff changes\n"
+            let rows = TariffReport.rows(tariffs).map { Array($0.prefix(9)) }
+            out += TableRenderer(headers: Array(TariffReport.headers.prefix(9)), rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 24).render()
+        }
+        let company = all.filter { $0.observation.kind == "financial" }.map(\.observation)
+        if !company.isEmpty {
+            out += "\nCompany figures\n"
+            out += TableRenderer(headers: ["company", "metric", "value", "unit", "period", "target", "text"],
+                                 rows: company.map { [$0.subject, $0.metric, ObservationFormatter.valueText($0), $0.unit ?? "", $0.period ?? "", $0.target ?? "", $0.text] },
+                                 rightAligned: [2]).render()
+        }
+        section("Economy", "macro", columns: [])
+        return out
+    }
+}
