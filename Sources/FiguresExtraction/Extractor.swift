@@ -28,8 +28,19 @@ public enum Extractor {
         var interpreter = Interpreter(page: analysis)
         interpreter.run()
         var seen = [String: Int]()
+        var inTeaser = [String: Int]()
         var observations: [Observation] = []
         for o in interpreter.observations {
+            // A headline gives the teaser's default day; its body may name the day (週四): one figure, the named day.
+            if let i = inTeaser[o.teaserIdentity], observations[i].date != o.date, observations[i].dateIsExplicit != o.dateIsExplicit {
+                if o.dateIsExplicit {
+                    seen[observations[i].identity] = nil
+                    observations[i].date = o.date
+                    observations[i].dateIsExplicit = true
+                    seen[observations[i].identity] = i
+                }
+                continue
+            }
             if let i = seen[o.identity] {
                 // the same figure stated again (title and body): keep the first, completed by the second
                 if observations[i].previous == nil { observations[i].previous = o.previous }
@@ -37,6 +48,7 @@ public enum Extractor {
                 continue
             }
             seen[o.identity] = observations.count
+            inTeaser[o.teaserIdentity] = observations.count
             observations.append(o)
         }
         var unused: [UnusedFigure] = []

@@ -6,6 +6,7 @@ import FiguresQuantities
 struct FigureContext {
     let q: Quantity
     let teaser: Teaser
+    let teaserIndex: Int
     let interpreter: Interpreter
     let mentions: [Mention]
     var state: Interpreter.TeaserState
@@ -23,9 +24,10 @@ struct FigureContext {
     var text: NormalizedText { interpreter.text }
     var page: PageAnalysis { interpreter.page }
 
-    init(q: Quantity, teaser: Teaser, interpreter: Interpreter, mentions: [Mention], state: Interpreter.TeaserState) {
+    init(q: Quantity, teaser: Teaser, teaserIndex: Int, interpreter: Interpreter, mentions: [Mention], state: Interpreter.TeaserState) {
         self.q = q
         self.teaser = teaser
+        self.teaserIndex = teaserIndex
         self.interpreter = interpreter
         self.mentions = mentions
         self.state = state
@@ -63,10 +65,13 @@ struct FigureContext {
     var weekly: Bool { before.contains { $0.cue.role == .weekly } }
 
     /// The day the figure refers to: the nearest day named earlier in its sentence, else the teaser's day.
-    var day: Day {
+    var day: Day { explicitDay ?? state.anchor }
+
+    /// A day named earlier in the figure's sentence, resolved against the teaser's day.
+    var explicitDay: Day? {
         let dates = page.recognition.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
         if let d = dates.last, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
-        return state.anchor
+        return nil
     }
 
     // MARK: names
@@ -103,7 +108,7 @@ struct FigureContext {
     }
 
     func isPreviousValueWritten(_ prior: Quantity) -> Bool {
-        var probe = FigureContext(q: prior, teaser: teaser, interpreter: interpreter, mentions: mentions, state: state)
+        var probe = FigureContext(q: prior, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
         probe.reason = nil
         return probe.isPreviousValue(of: q)
     }
@@ -114,9 +119,12 @@ struct FigureContext {
                      date: Day? = nil, period: String? = nil, rule: String, entity: Entity?) -> Observation {
         var rule = rule
         if let entity { rule += " · " + entity.source }
-        return Observation(kind: kind, subject: subject, metric: metric, value: value, valueHigh: q.high, unit: unit,
+        var o = Observation(kind: kind, subject: subject, metric: metric, value: value, valueHigh: q.high, unit: unit,
                            previous: previous, target: target, qualifier: q.qualifier?.rawValue, date: date?.description,
                            period: period, text: text.text(q.start, q.end), start: q.start, end: q.end, rule: rule)
+        o.dateIsExplicit = date != nil && explicitDay == date
+        o.teaser = teaserIndex
+        return o
     }
 
     func currency(of unit: QuantityUnit) -> String? {

@@ -47,8 +47,8 @@ struct Interpreter {
     // MARK: the page
 
     mutating func run() {
-        for teaser in page.teasers {
-            interpret(teaser)
+        for (i, teaser) in page.teasers.enumerated() {
+            interpret(teaser, index: i)
         }
     }
 
@@ -61,7 +61,7 @@ struct Interpreter {
         var lastSubject: Mention?
     }
 
-    mutating func interpret(_ teaser: Teaser) {
+    mutating func interpret(_ teaser: Teaser, index teaserIndex: Int) {
         let quantities = page.quantities.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         let mentions = page.mentions.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         var state = TeaserState(anchor: anchorDay(teaser))
@@ -72,7 +72,7 @@ struct Interpreter {
             let q = quantities[index]
             defer { index += 1 }
             if consumedAsPrevious.contains(q.start) { continue }
-            var ctx = FigureContext(q: q, teaser: teaser, interpreter: self, mentions: mentions, state: state)
+            var ctx = FigureContext(q: q, teaser: teaser, teaserIndex: teaserIndex, interpreter: self, mentions: mentions, state: state)
             // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own.
             if let next = index + 1 < quantities.count ? quantities[index + 1] : nil, ctx.isPreviousValue(of: next) {
                 consumedAsPrevious.insert(q.start)
@@ -118,13 +118,16 @@ struct Interpreter {
     }
 
     /// A date mention as a calendar day, counted back from `anchor`.
-    func resolve(_ d: DateMention, anchor: Day) -> Day? {
+    func resolve(_ d: DateMention, anchor: Day, allowFuture: Bool = false) -> Day? {
         if let y = d.year, let m = d.month, let day = d.day {
             return day <= Day.daysIn(year: y, month: m) ? Day(year: y, month: m, day: day) : nil
         }
         if d.year == nil, let m = d.month, let day = d.day {
             guard day <= Day.daysIn(year: anchor.year, month: m) else { return nil }
             let candidate = Day(year: anchor.year, month: m, day: day)
+            // a month and day without a year: this year's, unless that lies well after the anchor
+            // (effective dates may lie ahead: allowFuture)
+            if allowFuture { return candidate.ordinal - anchor.ordinal < -183 ? Day(year: anchor.year + 1, month: m, day: day) : candidate }
             return candidate.ordinal - anchor.ordinal > 31 ? Day(year: anchor.year - 1, month: m, day: day) : candidate
         }
         if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }

@@ -16,6 +16,10 @@ public struct Observation: Sendable, Hashable, Codable {
     public var end: Int
     /// Which rule produced it and from which lexicon entries (for `figures explain`); not part of the JSON contract.
     public var rule: String = ""
+    /// The date was named in the figure's sentence (not the teaser's default day); used when merging a title with its body.
+    var dateIsExplicit = false
+    /// Which teaser of the page it came from.
+    var teaser = 0
 
     public init(kind: String, subject: String, metric: String, value: Double, valueHigh: Double? = nil, unit: String?,
                 previous: Double? = nil, target: String? = nil, qualifier: String? = nil, date: String? = nil,
@@ -62,5 +66,10 @@ public struct Observation: Sendable, Hashable, Codable {
     /// Two statements of the same figure (a title and its body) share this key.
     var identity: String {
         [kind, subject, metric, target ?? "", String(value), valueHigh.map { String($0) } ?? "", date ?? "", period ?? ""].joined(separator: "|")
+    }
+
+    /// The same figure within one teaser, whatever day each statement carries.
+    var teaserIdentity: String {
+        ["\(teaser)", kind, subject, metric, target ?? "", String(value), valueHigh.map { String($0) } ?? "", period ?? ""].joined(separator: "|")
     }
 }

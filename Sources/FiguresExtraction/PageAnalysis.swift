@@ -128,7 +128,9 @@ struct PageAnalysis {
             if isLatin(text[s]) && isLatin(text[s - 1]) { continue }
             if isLatin(text[e - 1]) && isLatin(text[e]) { continue }
             var entity = entity
-            if entity.id == "LOCAL-CENTRAL" { entity.id = (locale(at: s, teasers: teasers, locales: locales) ?? .taiwan).centralBank }
+            let here = locale(at: s, teasers: teasers, locales: locales) ?? .taiwan
+            if entity.id == "LOCAL-CENTRAL" { entity.id = here.centralBank }
+            if entity.id == "LOCAL" { entity.id = here.country }   // 我國: the writer's own country
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)

@@ -85,6 +85,10 @@ enum PeriodFinder {
         let before = hits.filter { $0.end <= position }
         guard let last = before.last else { return nil }
         if last.span == nil {
+            // 全年/年度 take the year named right before them (去年全年), else the reference year
+            if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && last.start - $0.end <= 2 })?.year {
+                return ("\(y)", last.start)
+            }
             return ("\(last.year ?? reference.year)", last.start)
         }
         var year = reference.year

@@ -155,7 +155,10 @@ extension FigureContext {
             let window = min(p + 30, sentenceEnd)
             guard (p + 1..<window).contains(where: { k in levyWords.contains { text.matches($0, at: k) } }) else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
-            let levier = countries.last { $0.start >= sentenceStart && $0.end <= p }
+            // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…)
+            let levier = countries.last { c in
+                c.start >= sentenceStart && c.end <= p && ![0x5BF9, 0x5411].contains(text[c.start - 1])
+            }
             if let levier { return (levier.entity.id, target) }
             // a one-character abbreviation right before 對 (墨將對亞洲加徵…)
             for k in stride(from: p - 1, through: max(sentenceStart, p - 2), by: -1) {
@@ -190,7 +193,7 @@ extension FigureContext {
         let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施"].map { ScriptFold.shared.fold($0) }
         for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end && d.day != nil {
             for k in d.end..<min(d.end + 8, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
-                return interpreter.resolve(d, anchor: state.anchor)
+                return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
             }
         }
         return nil

@@ -292,7 +292,7 @@ public enum NumeralReader {
         for token in tokens {
             switch token {
             case .number(let v, chinese: let chinese):
-                if let c = current, chinese, currentIsChinese, c < 10 { current = c * 10 + v } else { current = v }
+                if let c = current, chinese, currentIsChinese, c == c.rounded() { current = c * 10 + v } else { current = v }
                 currentIsChinese = chinese
                 trailingScale = 1
                 if !lastWasUnit { previousUnit = nil }

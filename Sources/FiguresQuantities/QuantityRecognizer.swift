@@ -10,6 +10,8 @@ public struct QuantityRecognizer: Sendable {
     let measures: WordTable<String>
     let qualifiersBefore: WordTable<Qualifier>
     let qualifiersAfter: WordTable<Qualifier>
+    /// Words with numeral characters that are no numbers (四川, 一直, 統一).
+    let numeralWords: WordTable<Bool>
 
     public init() {
         var currencies = WordTable<String>()
@@ -25,6 +27,9 @@ public struct QuantityRecognizer: Sendable {
         }
         qualifiersBefore = before
         qualifiersAfter = after
+        var words = WordTable<Bool>()
+        for row in TableFile.rows(named: "numeral-words.tsv") where !row.isEmpty { words.add(row[0], true) }
+        numeralWords = words
     }
 
     public func recognize(_ text: String) -> Recognition { recognize(NormalizedText(text)) }
@@ -98,6 +103,11 @@ struct Scan {
         var i = 0
         while i < n {
             let c = t[i]
+            if c >= 0x4E00, let w = recognizer.numeralWords.match(in: text, at: i) {
+                // 一月/十月 are months only when no number stands before them (2025年十月 is read as a date first)
+                i += w.word.count
+                continue
+            }
             if NumeralChar.isASCIILetter(c) {
                 if let e = currencyPrefix(at: i) { i = e; continue }
                 // A run of letters and digits is a name or code (H200, MI300X, 5G): never a figure.
@@ -239,7 +249,7 @@ struct Scan {
             unit = .measure(e.payload); end = u + e.word.count
         }
         // A single Chinese digit with nothing after it is a word (一直, 統一, 四川), not a figure.
-        if numeral.bareChineseDigits && numeral.chineseCharCount == 1 && unit == .none { return numeral.end }
+        if numeral.chineseCharCount == 1 && !numeral.hasArabic && unit == .none { return numeral.end }
         if numeral.hasChinese && !numeral.hasArabic && numeral.bareChineseDigits && numeral.chineseCharCount < 3 && unit == .none {
             return numeral.end
         }

@@ -328,7 +328,7 @@ CN	中方
 CN	北京
 TW	台灣
 TW	臺灣
-TW	我國
+LOCAL	我國
 HK	香港
 JP	日本
 JP	日方
@@ -970,6 +970,85 @@ KLCI	馬來西亞綜合指數
 公里	size
 公尺	size
 米	size
+"""###,
+        "numeral-words.tsv": ###"""
+# Words that contain numeral characters but are not numbers. The recogniser skips them whole.
+# One word a line, either script.
+四川
+五台山
+一直
+一致
+一些
+一度
+一起
+一樣
+一般
+一定
+一切
+一旦
+一再
+一同
+一律
+一道
+一面
+一方面
+一口氣
+一連串
+一系列
+一體
+一帶一路
+一籃子
+一部分
+統一
+唯一
+之一
+萬一
+十分
+千萬
+如出一轍
+獨一無二
+三星
+五糧液
+九州
+一汽
+七國集團
+二十國集團
+兩岸
+兩國
+兩會
+兩者
+三中全會
+四中全會
+五中全會
+十四五
+十五五
+百度
+百事
+千問
+萬科
+萬達
+萬事達
+萬豪
+千禧
+三菱
+三井
+第一
+一季
+二季
+三季
+四季
+一月
+二月
+三月
+四月
+五月
+六月
+七月
+八月
+九月
+十月
+十一月
+十二月
 """###,
         "qualifiers.tsv": ###"""
 # Hedge words beside a figure. word<TAB>position (before|after)<TAB>qualifier (approx|over|under|max|avg)

@@ -1,0 +1,145 @@
+import XCTest
+import FiguresExtraction
+import FiguresQuantities
+
+/// Each kind's rules on short fixtures written for these tests.
+final class ExtractionTests: XCTestCase {
+    let reference = Day(year: 2025, month: 3, day: 7)
+
+    func extract(_ text: String, date: Day? = nil) -> [Observation] {
+        Extractor.extract(text, reference: date ?? reference).observations
+    }
+
+    func find(_ obs: [Observation], _ subject: String, _ metric: String, target: String? = nil) -> Observation? {
+        obs.first { $0.subject == subject && $0.metric == metric && (target == nil || $0.target == target) }
+    }
+
+    func testIndexCloseChangeAndPercent() {
+        let obs = extract("台股今（6）日開高走高，加權指數終場上漲120.5點，收23,456.78點，漲幅0.52%。")
+        XCTAssertEqual(find(obs, "TAIEX", "change")?.value, 120.5)
+        XCTAssertEqual(find(obs, "TAIEX", "close")?.value, 23456.78)
+        XCTAssertEqual(find(obs, "TAIEX", "change_pct")?.value, 0.52)
+        XCTAssertEqual(find(obs, "TAIEX", "close")?.date, "2025-03-06")
+        XCTAssertEqual(obs.count, 3)
+    }
+
+    func testIndexFallAndWeeklyMoveAndSimplified() {
+        let obs = extract("沪指周五下跌1.2%，报3,300.15点，周线上涨0.8%。深证成指跌0.5%。")
+        XCTAssertEqual(find(obs, "SSEC", "change_pct")?.value, -1.2)
+        XCTAssertEqual(find(obs, "SSEC", "change_pct")?.date, "2025-03-07")
+        XCTAssertEqual(obs.first { $0.subject == "SSEC" && $0.period == "1w" }?.value, 0.8)
+        XCTAssertEqual(find(obs, "SSEC", "level")?.value, 3300.15)
+        XCTAssertEqual(find(obs, "SZSC", "change_pct")?.value, -0.5)
+    }
+
+    func testSectorSubIndex() {
+        let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
+        XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
+        XCTAssertEqual(find(obs, "HSI/地產", "change_pct")?.value, -0.3)
+    }
+
+    func testExchangeRateOrientationAndFen() {
+        let obs = extract("新台幣兌美元今天以30.512元作收，貶值4.3分，盤中最低30.6元，最高30.45元，成交金額15.2億美元。日圓升0.8%。歐元兌美元下跌0.3%。")
+        XCTAssertEqual(find(obs, "USD/TWD", "close")?.value, 30.512)
+        XCTAssertEqual(find(obs, "USD/TWD", "change")?.value ?? 0, 0.043, accuracy: 1e-12)
+        XCTAssertEqual(find(obs, "USD/TWD", "high")?.value, 30.6)
+        XCTAssertEqual(find(obs, "USD/TWD", "low")?.value, 30.45)
+        XCTAssertEqual(find(obs, "USD/TWD", "turnover")?.value, 1.52e9)
+        XCTAssertEqual(find(obs, "USD/TWD", "turnover")?.unit, "USD")
+        XCTAssertEqual(find(obs, "USD/JPY", "change_pct")?.value, -0.8)
+        XCTAssertEqual(find(obs, "EUR/USD", "change_pct")?.value, -0.3)
+    }
+
+    func testRateMovesLevelsAndPrevious() {
+        let obs = extract("美國聯準會宣布降息2碼。南韓央行將基準利率從1.25%下調至0.75%。")
+        XCTAssertEqual(find(obs, "FED", "policy_rate_change")?.value, -0.5)
+        XCTAssertEqual(find(obs, "FED", "policy_rate_change")?.unit, "pp")
+        let bok = find(obs, "BOK", "policy_rate")
+        XCTAssertEqual(bok?.value, 0.75)
+        XCTAssertEqual(bok?.previous, 1.25)
+        XCTAssertNil(obs.first { $0.value == 1.25 }, "the old rate is no figure of its own")
+    }
+
+    func testHongKongLiAndRespectiveList() {
+        let obs = extract("《經濟通通訊社7日專訊》香港金管局把基本利率調低至4.5厘。滙豐銀行和渣打銀行的最優惠利率分別下調0.125和0.25厘。")
+        XCTAssertEqual(find(obs, "HKMA", "policy_rate")?.value, 4.5)
+        XCTAssertEqual(find(obs, "HKMA", "policy_rate")?.unit, "pct")
+        XCTAssertEqual(find(obs, "HSBC", "prime_rate_change")?.value, -0.125)
+        XCTAssertEqual(find(obs, "SCB", "prime_rate_change")?.value, -0.25)
+    }
+
+    func testTariffsFromToAndLists() {
+        let obs = extract("美國對越南課徵的關稅從46%下調至20%，對日本、南韓則課徵15%關稅，平均稅率為18%。")
+        let vn = find(obs, "US", "tariff_rate", target: "VN")
+        XCTAssertEqual(vn?.value, 20)
+        XCTAssertEqual(vn?.previous, 46)
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "JP")?.value, 15)
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "KR")?.value, 15)
+    }
+
+    func testTariffLevierBeforeDui() {
+        let obs = extract("加拿大宣布對中國電動車加徵100%關稅，自10月1日起生效。")
+        let o = find(obs, "CA", "tariff_rate", target: "CN")
+        XCTAssertEqual(o?.value, 100)
+        XCTAssertEqual(o?.date, "2025-10-01")
+    }
+
+    func testCompanyResultsWithPeriodsAndLocaleCurrency() {
+        let obs = extract("台積電(2330)第三季營收9,000億元，年增30%，毛利率達58.5%，每股盈餘15.2元；去年全年營收2.9兆元。")
+        XCTAssertEqual(find(obs, "TSMC", "revenue")?.value, 9e11)
+        XCTAssertEqual(find(obs, "TSMC", "revenue")?.unit, "TWD")
+        XCTAssertEqual(find(obs, "TSMC", "revenue")?.period, "2024-Q3", "Q3 lies after the reference date in March 2025")
+        XCTAssertEqual(find(obs, "TSMC", "revenue_change_pct")?.value, 30)
+        XCTAssertEqual(find(obs, "TSMC", "gross_margin")?.value, 58.5)
+        XCTAssertEqual(find(obs, "TSMC", "eps")?.value, 15.2)
+        XCTAssertEqual(obs.first { $0.metric == "revenue" && $0.value == 2.9e12 }?.period, "2024")
+    }
+
+    func testUnknownCompanyByListingCode() {
+        let obs = extract("【記者報導】大成鋼(2027)前兩月營收120億元，年減3.5%。")
+        XCTAssertEqual(find(obs, "2027.TW", "revenue")?.value, 1.2e10)
+        XCTAssertEqual(find(obs, "2027.TW", "revenue")?.period, "2025-01/2025-02")
+        XCTAssertEqual(find(obs, "2027.TW", "revenue_change_pct")?.value, -3.5)
+    }
+
+    func testMainlandMacroInSimplified() {
+        let obs = extract("海关总署数据显示，今年前2个月我国出口4.1万亿元，同比增长3.4%；进口2.9万亿元，同比下降1.2%。", date: Day(year: 2025, month: 3, day: 7))
+        XCTAssertEqual(find(obs, "CN", "exports")?.value, 4.1e12)
+        XCTAssertEqual(find(obs, "CN", "exports")?.unit, "CNY")
+        XCTAssertEqual(find(obs, "CN", "exports")?.period, "2025-01/2025-02")
+        XCTAssertEqual(find(obs, "CN", "exports_change_pct")?.value, 3.4)
+        XCTAssertEqual(find(obs, "CN", "imports_change_pct")?.value, -1.2)
+    }
+
+    func testDistractorsGiveNothing() {
+        let text = "眾議院以 281 票贊成、24 票反對通過法案，為今年第3次降息；H200晶片；規模6.7強震；連3周上漲；第 12 大貿易夥伴；2026年；突破5萬1關卡。"
+        XCTAssertEqual(extract(text), [])
+    }
+
+    func testTeaserAgesAndDatelines() {
+        let page = """
+        日股收高
+        日經指數上漲1.1%。
+        時報資訊 ・ 2 天前 ・ 發起對話港股回落
+        （中央社香港5日綜合外電報導）恆生指數下跌0.7%。
+        中央社 ・ 1 天前 ・ 12
+        """
+        let obs = extract(page)
+        XCTAssertEqual(find(obs, "N225", "change_pct")?.date, "2025-03-05")
+        XCTAssertEqual(find(obs, "HSI", "change_pct")?.date, "2025-03-05")
+        XCTAssertEqual(obs.count, 2, "the comment count 12 is no figure")
+    }
+
+    func testTitleAndBodyStatingTheSameFigureGiveOne() {
+        let page = "道指漲1.3%\n美股週四收高，道瓊工業平均指數上漲1.3%。\n"
+        let obs = extract(page)
+        XCTAssertEqual(obs.filter { $0.subject == "DJI" }.count, 1)
+    }
+
+    func testExplainAccountsForEveryNumber() {
+        let x = Extractor.extract("加權指數上漲120點，以 281 票贊成，H200晶片。", reference: reference)
+        XCTAssertEqual(x.observations.count, 1)
+        XCTAssertTrue(x.unused.contains { $0.text.contains("281") && $0.reason.contains("count") })
+        XCTAssertTrue(x.unused.contains { $0.text == "H200" && $0.reason == "product code" })
+    }
+}
