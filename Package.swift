@@ -33,6 +33,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Throughput of the pipeline stages in-process (scripts/bench builds and runs it in release).
+        .executableTarget(name: "figures-bench", dependencies: ["FiguresExtraction", "FiguresQuantities", "FiguresText"]),
         .testTarget(
             name: "FiguresTests",
             dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures"]

@@ -66,3 +66,32 @@ struct CueTables: Sendable {
         return e.payload.map { CueHit(cue: $0, start: p, end: p + e.word.count) }
     }
 }
+
+/// The cue word ending at each position of one page, found once per page so that
+/// the many backward looks of the rules are array reads.
+struct CueIndex: Sendable {
+    private let ending: [(Int, [Cue])?]
+
+    init(_ text: NormalizedText, tables: CueTables = .shared) {
+        var ending = [(Int, [Cue])?](repeating: nil, count: text.count + 1)
+        for p in 1...max(1, text.count) where p <= text.count {
+            ending[p] = tables.before.lengthAndPayload(in: text, endingAt: p)
+        }
+        self.ending = ending
+    }
+
+    /// Cues that end inside `[from, to)`, nearest to `to` first (longest match, scanning backwards).
+    func hitsBefore(from: Int, to: Int) -> [CueHit] {
+        var hits: [CueHit] = []
+        var p = min(to, ending.count - 1)
+        while p > from {
+            if let (length, cues) = ending[p], p - length >= from {
+                for cue in cues { hits.append(CueHit(cue: cue, start: p - length, end: p)) }
+                p -= length
+            } else {
+                p -= 1
+            }
+        }
+        return hits
+    }
+}

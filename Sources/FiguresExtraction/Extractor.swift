@@ -25,10 +25,10 @@ public enum Extractor {
     public static func extract(_ page: String, reference: Day) -> Extraction {
         let text = NormalizedText(page)
         let analysis = PageAnalysis(text: text, reference: reference)
-        var interpreter = Interpreter(page: analysis)
+        let interpreter = Interpreter(page: analysis)
         interpreter.run()
-        var seen = [String: Int]()
-        var inTeaser = [String: Int]()
+        var seen = [Observation.Key: Int]()
+        var inTeaser = [Observation.Key: Int]()
         var observations: [Observation] = []
         for o in interpreter.observations {
             // A headline gives the teaser's default day; its body may name the day (週四): one figure, the named day.

@@ -17,6 +17,8 @@ struct FigureContext {
     let listClauseStart: Int
     let before: [CueHit]
     let after: [CueHit]
+    /// Cues from the sentence start to the figure, nearest first.
+    let sentenceCues: [CueHit]
     var previous: Double?
     var period: String?
     var reason: String?
@@ -38,22 +40,21 @@ struct FigureContext {
         var ls = head
         while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
         listClauseStart = ls
-        before = CueTables.shared.hitsBefore(interpreter.text, from: clauseStart, to: q.start)
+        before = interpreter.page.cues.hitsBefore(from: clauseStart, to: q.start)
         after = CueTables.shared.hitsAfter(interpreter.text, at: q.end, limit: min(q.end + 8, teaser.end))
+        sentenceCues = interpreter.page.cues.hitsBefore(from: sentenceStart, to: q.start)
     }
 
     // MARK: cues
 
     func firstBefore(_ roles: Set<Cue.Role>, from: Int? = nil) -> CueHit? {
         if let from, from < clauseStart {
-            return CueTables.shared.hitsBefore(text, from: from, to: q.qualifierStart ?? q.start).first { roles.contains($0.cue.role) }
+            return page.cues.hitsBefore(from: from, to: q.qualifierStart ?? q.start).first { roles.contains($0.cue.role) }
         }
         return before.first { roles.contains($0.cue.role) }
     }
 
-    func sentenceHits() -> [CueHit] {
-        CueTables.shared.hitsBefore(text, from: sentenceStart, to: q.start)
-    }
+    func sentenceHits() -> [CueHit] { sentenceCues }
 
     /// +1 or -1 from the nearest direction word in the clause, nil when none.
     var direction: Double? {
@@ -69,8 +70,8 @@ struct FigureContext {
 
     /// A day named earlier in the figure's sentence, resolved against the teaser's day.
     var explicitDay: Day? {
-        let dates = page.recognition.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
-        if let d = dates.last, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
+        let d = state.dates.last { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
+        if let d, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
         return nil
     }
 
@@ -98,19 +99,11 @@ struct FigureContext {
 
     /// `從24%下調至19%`: this figure is the old value of `next`.
     func isPreviousValue(of next: Quantity) -> Bool {
-        guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
-        // between them: a verb ending in 至/到, nothing that breaks the clause
-        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
-        let between = CueTables.shared.hitsBefore(text, from: q.end, to: next.qualifierStart ?? next.start)
-        guard between.contains(where: { $0.cue.role == .to }) else { return false }
-        let lead = CueTables.shared.hitsBefore(text, from: max(clauseStart, (q.qualifierStart ?? q.start) - 6), to: q.qualifierStart ?? q.start)
-        return lead.contains { $0.cue.role == .from }
+        interpreter.isPreviousValue(q, of: next, floor: sentenceStart)
     }
 
     func isPreviousValueWritten(_ prior: Quantity) -> Bool {
-        var probe = FigureContext(q: prior, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
-        probe.reason = nil
-        return probe.isPreviousValue(of: q)
+        interpreter.isPreviousValue(prior, of: q, floor: teaser.start)
     }
 
     // MARK: building observations

@@ -4,7 +4,7 @@ import FiguresQuantities
 /// Turns the quantities of one page into observations: for each figure it finds
 /// the subject named before it, the cue words around it and the day it refers to,
 /// and applies the rule of the subject's kind.
-struct Interpreter {
+final class Interpreter {
     let page: PageAnalysis
     let cues = CueTables.shared
     var observations: [Observation] = []
@@ -46,7 +46,7 @@ struct Interpreter {
 
     // MARK: the page
 
-    mutating func run() {
+    func run() {
         for (i, teaser) in page.teasers.enumerated() {
             interpret(teaser, index: i)
         }
@@ -54,6 +54,8 @@ struct Interpreter {
 
     struct TeaserState {
         var anchor: Day
+        /// The teaser's date mentions, in order.
+        var dates: [DateMention] = []
         var rateFamily: String?
         var period: String?
         var periodSentence = -1
@@ -61,10 +63,11 @@ struct Interpreter {
         var lastSubject: Mention?
     }
 
-    mutating func interpret(_ teaser: Teaser, index teaserIndex: Int) {
+    func interpret(_ teaser: Teaser, index teaserIndex: Int) {
         let quantities = page.quantities.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         let mentions = page.mentions.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         var state = TeaserState(anchor: anchorDay(teaser))
+        state.dates = page.recognition.dates.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)
         var consumedAsPrevious = Set<Int>()
         var index = 0
@@ -95,6 +98,18 @@ struct Interpreter {
             }
             observations += produced
         }
+    }
+
+    /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,
+    /// a "from" word right before `q`, nothing that breaks the clause.
+    func isPreviousValue(_ q: Quantity, of next: Quantity, floor: Int) -> Bool {
+        guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
+        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
+        let between = page.cues.hitsBefore(from: q.end, to: next.qualifierStart ?? next.start)
+        guard between.contains(where: { $0.cue.role == .to }) else { return false }
+        let head = q.qualifierStart ?? q.start
+        let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: floor), head - 6), to: head)
+        return lead.contains { $0.cue.role == .from }
     }
 
     /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,

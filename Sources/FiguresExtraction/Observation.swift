@@ -63,13 +63,23 @@ public struct Observation: Sendable, Hashable, Codable {
         try c.encode(end, forKey: .end)
     }
 
+    struct Key: Hashable {
+        var kind, subject, metric: String
+        var target: String?
+        var value: Double
+        var valueHigh: Double?
+        var date: String?
+        var period: String?
+        var teaser: Int?
+    }
+
     /// Two statements of the same figure (a title and its body) share this key.
-    var identity: String {
-        [kind, subject, metric, target ?? "", String(value), valueHigh.map { String($0) } ?? "", date ?? "", period ?? ""].joined(separator: "|")
+    var identity: Key {
+        Key(kind: kind, subject: subject, metric: metric, target: target, value: value, valueHigh: valueHigh, date: date, period: period, teaser: nil)
     }
 
     /// The same figure within one teaser, whatever day each statement carries.
-    var teaserIdentity: String {
-        ["\(teaser)", kind, subject, metric, target ?? "", String(value), valueHigh.map { String($0) } ?? "", period ?? ""].joined(separator: "|")
+    var teaserIdentity: Key {
+        Key(kind: kind, subject: subject, metric: metric, target: target, value: value, valueHigh: valueHigh, date: nil, period: period, teaser: teaser)
     }
 }

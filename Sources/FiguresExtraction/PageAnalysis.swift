@@ -44,9 +44,9 @@ public enum PageLocale: String, Sendable {
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return .mainland }
         var hkScore = 0
-        for w in hongKongWords {
-            var i = from
-            while i + w.count <= end { if text.matches(w, at: i) { hkScore += 1; i += w.count } else { i += 1 } }
+        let firsts = Set(hongKongWords.map { $0[0] })
+        for i in from..<end where firsts.contains(text.folded[i]) {
+            if hongKongWords.contains(where: { text.matches($0, at: i) }) { hkScore += 1 }
         }
         return hkScore >= 1 ? .hongKong : .taiwan
     }
@@ -76,12 +76,15 @@ struct PageAnalysis {
     let quantities: [Quantity]
     /// Quantities dropped before interpretation, with the reason.
     let dropped: [(Quantity, String)]
+    /// Cue words by where they end.
+    let cues: CueIndex
 
     init(text: NormalizedText, reference: Day) {
         self.text = text
         self.reference = reference
         let recognition = QuantityRecognizer.shared.recognize(text)
         self.recognition = recognition
+        self.cues = CueIndex(text)
         let teasers = PageLayout.teasers(of: text)
         self.teasers = teasers
         let pageLocale = PageLocale.guess(text) ?? .taiwan

@@ -4,6 +4,16 @@ import FiguresQuantities
 /// Reporting periods as written (`前三季`, `第3季`, `Q3`, `上半年`, `11月`, `前11個月`, `1-11月`, `去年`, `全年`)
 /// resolved to the spec's period strings against the reference date.
 enum PeriodFinder {
+    /// The period words, folded once.
+    enum W {
+        static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期"), priorYearSamePeriod = ScriptFold.shared.fold("上年同期")
+        static let lastYear = ScriptFold.shared.fold("去年"), yearBeforeLast = ScriptFold.shared.fold("前年")
+        static let thisYear = ScriptFold.shared.fold("今年"), currentYear = ScriptFold.shared.fold("本年")
+        static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
+        static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
+        static let quarterWord = ScriptFold.shared.fold("季度")
+    }
+
     struct Hit {
         var start: Int
         var end: Int
@@ -22,20 +32,20 @@ enum PeriodFinder {
     static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day) -> [Hit] {
         var out: [Hit] = []
         var i = from
-        func word(_ w: String) -> Bool { text.matches(ScriptFold.shared.fold(w), at: i) }
+        func word(_ w: [UInt32]) -> Bool { text[i] == w[0] && text.matches(w, at: i) }
         func numeral(at p: Int) -> (Int, Int)? {
             guard let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, n.value == n.value.rounded() else { return nil }
             return (Int(n.value), n.end)
         }
         while i < to {
             let c = text[i]
-            if word("去年同期") || word("上年同期") { i += 4; continue }
-            if word("去年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
-            if word("前年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
-            if word("今年") || word("本年") { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
-            if word("全年") || word("年度") { out.append(Hit(start: i, end: i + 2, span: nil, year: nil)); i += 2; continue }
-            if word("上半年") { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil)); i += 3; continue }
-            if word("下半年") { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil)); i += 3; continue }
+            if word(W.lastYearSamePeriod) || word(W.priorYearSamePeriod) { i += 4; continue }
+            if word(W.lastYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
+            if word(W.yearBeforeLast) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
+            if word(W.thisYear) || word(W.currentYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
+            if word(W.fullYear) || word(W.yearly) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil)); i += 2; continue }
+            if word(W.firstHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil)); i += 3; continue }
+            if word(W.secondHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil)); i += 3; continue }
             if c == 0x524D || c == 0x9996 {   // 前 / 首: 前三季, 前11個月, 首季
                 if let (k, e) = numeral(at: i + 1) {
                     if text[e] == 0x5B63, k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(1, k), year: nil)); i = e + 1; continue }
@@ -54,7 +64,7 @@ enum PeriodFinder {
             if NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil {
                 if let (k, e) = numeral(at: i) {
                     if (text[e] == 0x51 || text[e] == 0x71), k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil)); i = e + 1; continue }
-                    if text.matches(ScriptFold.shared.fold("季度"), at: e), k <= 4 { out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil)); i = e + 2; continue }
+                    if text.matches(W.quarterWord, at: e), k <= 4 { out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil)); i = e + 2; continue }
                     // 1-11月, 1至11月
                     if k == 1, text[e] == 0x2D || text[e] == 0x81F3 || text[e] == 0x5230 || text[e] == 0x7E, let (k2, e2) = numeral(at: e + 1), text[e2] == 0x6708 {
                         out.append(Hit(start: i, end: e2 + 1, span: .months(1, k2), year: nil)); i = e2 + 1; continue

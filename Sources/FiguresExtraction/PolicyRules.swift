@@ -109,7 +109,7 @@ extension FigureContext {
     // MARK: tariffs
 
     mutating func tariff(quantities: [Quantity]) -> [Observation]? {
-        let hits = CueTables.shared.hitsBefore(text, from: listClauseStart, to: q.qualifierStart ?? q.start)
+        let hits = page.cues.hitsBefore(from: listClauseStart, to: q.qualifierStart ?? q.start)
         // economy-wide and company figures inside tariff news keep their own rules
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
         if hits.contains(where: { $0.cue.role == .fin }) { return nil }
@@ -131,7 +131,7 @@ extension FigureContext {
         // exemption or rate: the nearest tariff word before the figure, else the one after it in its clause
         let isTariffWord = { (h: CueHit) in h.cue.role == .exempt || h.cue.role == .tariff }
         let inClause = hits.first(where: isTariffWord)
-        let following = CueTables.shared.hitsBefore(text, from: q.end, to: clauseEnd).last(where: isTariffWord)
+        let following = page.cues.hitsBefore(from: q.end, to: clauseEnd).last(where: isTariffWord)
         let exempt = (inClause ?? following ?? sentenceHits().first(where: isTariffWord))?.cue.role == .exempt
         let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
         var qualifierAvg = false
@@ -191,7 +191,7 @@ extension FigureContext {
     /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`).
     func effectiveDate() -> Day? {
         let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施"].map { ScriptFold.shared.fold($0) }
-        for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end && d.day != nil {
+        for d in state.dates where d.day != nil {
             for k in d.end..<min(d.end + 8, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
                 return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
             }

@@ -93,7 +93,7 @@ extension FigureContext {
     }
 
     var sentenceHasTariff: Bool {
-        CueTables.shared.hitsBefore(text, from: sentenceStart, to: sentenceEnd).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
+        page.cues.hitsBefore(from: sentenceStart, to: sentenceEnd).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
     }
 
     var isFinancialFigure: Bool {
@@ -236,7 +236,7 @@ extension FigureContext {
         // With both figures in one sentence, compare them.
         let others = page.quantities.filter { $0.start >= sentenceStart && $0.end <= sentenceEnd && $0.start != q.start && $0.unit == q.unit }
         for other in others {
-            let hits = CueTables.shared.hitsBefore(text, from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start)
+            let hits = page.cues.hitsBefore(from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start)
             if let role = hits.first(where: { $0.cue.role == .high || $0.cue.role == .low })?.cue.role, (role == .high) != (said == "high") {
                 return q.value >= other.value ? "high" : "low"
             }

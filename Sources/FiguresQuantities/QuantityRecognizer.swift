@@ -81,6 +81,11 @@ private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效�
 /// Characters after 點 that make it a time of day, not index points (12點30分, 3點半).
 private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x65E5: 7, 0x5929: 7]
 
+/// The words `Scan` compares against, folded once.
+private let foldedLiterals: [String: [UInt32]] = Dictionary(uniqueKeysWithValues:
+    ["厘米", "点钟", "分钟", "分析", "分之", "分别", "日圆", "日元", "日币", "今天", "今日", "昨天", "昨日", "明天", "明日", "前天", "昨"]
+        .map { ($0, ScriptFold.shared.fold($0)) })
+
 struct Scan {
     let text: NormalizedText
     let t: [UInt32]
@@ -97,7 +102,11 @@ struct Scan {
 
     func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? t[i] : 0 }
 
-    func startsWith(_ word: String, at i: Int) -> Bool { text.matches(ScriptFold.shared.fold(word), at: i) }
+    /// Whether the folded text at `i` starts with `word` (a literal of this file, folded once and cached).
+    func startsWith(_ word: String, at i: Int) -> Bool {
+        guard let folded = foldedLiterals[word] else { return text.matches(ScriptFold.shared.fold(word), at: i) }
+        return folded[0] == at(i) && text.matches(folded, at: i)
+    }
 
     mutating func run() {
         var i = 0
@@ -125,7 +134,7 @@ struct Scan {
             if c == CP.jin, at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
             if let e = weekday(at: i) { i = e; continue }
             if let e = relativeDay(at: i) { i = e; continue }
-            if startsWith("百分之", at: i) || startsWith("千分之", at: i) || startsWith("萬分之", at: i) {
+            if (c == 0x767E || c == 0x5343 || c == 0x4E07), at(i + 1) == CP.fen, at(i + 2) == CP.zhiOf {   // 百分之 千分之 万分之
                 if let e = prefixedPercent(at: i) { i = e; continue }
                 i += 3
                 continue

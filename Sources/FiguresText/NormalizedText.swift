@@ -65,29 +65,27 @@ public struct NormalizedText: Sendable {
 public struct ScriptFold: Sendable {
     public static let shared = ScriptFold()
 
-    private let traditionalToSimplified: [UInt32: UInt32]
+    /// The folded form of every scalar of the Basic Multilingual Plane: one array read per scalar.
+    private let bmp: [UInt32]
 
     init() {
-        var table = [UInt32: UInt32]()
+        var table = (0..<UInt32(0x10000)).map { $0 }
         for line in TableFile.rows(named: "script-fold.tsv") {
             guard line.count == 2,
-                  let t = line[0].unicodeScalars.first, let s = line[1].unicodeScalars.first else { continue }
-            table[t.value] = s.value
+                  let t = line[0].unicodeScalars.first, let s = line[1].unicodeScalars.first, t.value < 0x10000 else { continue }
+            table[Int(t.value)] = s.value
         }
-        traditionalToSimplified = table
+        for v in UInt32(0xFF01)...0xFF5E { table[Int(v)] = v - 0xFEE0 }     // full-width ASCII
+        table[0x3000] = 0x20                                                // ideographic space
+        table[0x00A0] = 0x20
+        for v in [0xFE52, 0xFF0E] { table[v] = 0x2E }                       // small and full-width full stop used as decimal point
+        for v in [0x2212, 0x2013, 0xFE63] { table[v] = 0x2D }               // minus sign, en dash, small hyphen-minus
+        bmp = table
     }
 
     @inline(__always)
     public func fold(_ v: UInt32) -> UInt32 {
-        if v < 0x80 { return v }
-        switch v {
-        case 0xFF01...0xFF5E: return v - 0xFEE0          // full-width ASCII
-        case 0x3000: return 0x20                          // ideographic space
-        case 0xFE52, 0xFF0E: return 0x2E                  // small and full-width full stop used as decimal point
-        case 0x2212, 0x2013, 0xFE63: return 0x2D          // minus sign, en dash, small hyphen-minus
-        case 0x00A0: return 0x20
-        default: return traditionalToSimplified[v] ?? v
-        }
+        v < 0x10000 ? bmp[Int(v)] : v
     }
 
     /// Folds a whole string (used for lexicon keys and cue words).

@@ -1,15 +1,17 @@
 /// Words (folded) with a payload, matched at a position of a `NormalizedText`:
 /// the longest word wins. Lookup is by first (or last) code point, so a scan
-/// over a page costs one dictionary probe per scalar.
+/// over a page costs one dictionary probe per scalar. The matching core is not
+/// generic, so it runs without generic-metadata look-ups in the hot loop.
 public struct WordTable<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public let word: [UInt32]
         public let payload: Payload
     }
 
-    private var byFirst: [UInt32: [Entry]] = [:]
-    private var byLast: [UInt32: [Entry]] = [:]
-    public private(set) var count = 0
+    private var core = WordIndex()
+    private var payloads: [Payload] = []
+
+    public var count: Int { payloads.count }
 
     public init() {}
 
@@ -18,38 +20,28 @@ public struct WordTable<Payload: Sendable>: Sendable {
     }
 
     public mutating func add(_ word: String, _ payload: Payload) {
-        let folded = ScriptFold.shared.fold(word).map { Self.caseFold($0) }
-        guard let first = folded.first, let last = folded.last else { return }
-        let entry = Entry(word: folded, payload: payload)
-        byFirst[first, default: []].append(entry)
-        byFirst[first]!.sort { $0.word.count > $1.word.count }
-        byLast[last, default: []].append(entry)
-        byLast[last]!.sort { $0.word.count > $1.word.count }
-        count += 1
+        let folded = ScriptFold.shared.fold(word).map { WordIndex.caseFold($0) }
+        guard !folded.isEmpty else { return }
+        core.add(folded, id: payloads.count)
+        payloads.append(payload)
     }
-
-    @inline(__always)
-    static func caseFold(_ v: UInt32) -> UInt32 { (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
 
     /// The longest entry that starts at `offset`.
     public func match(in text: NormalizedText, at offset: Int) -> Entry? {
-        guard offset >= 0, offset < text.count, let list = byFirst[Self.caseFold(text.folded[offset])] else { return nil }
-        for entry in list where matches(entry.word, text, offset) { return entry }
-        return nil
+        guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
+        return Entry(word: word, payload: payloads[id])
     }
 
     /// The longest entry that ends just before `offset`.
     public func match(in text: NormalizedText, endingAt offset: Int) -> Entry? {
-        guard offset > 0, offset <= text.count, let list = byLast[Self.caseFold(text.folded[offset - 1])] else { return nil }
-        for entry in list where matches(entry.word, text, offset - entry.word.count) { return entry }
-        return nil
+        guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
+        return Entry(word: word, payload: payloads[id])
     }
 
-    @inline(__always)
-    private func matches(_ word: [UInt32], _ text: NormalizedText, _ at: Int) -> Bool {
-        guard at >= 0, at + word.count <= text.count else { return false }
-        for i in 0..<word.count where Self.caseFold(text.folded[at + i]) != word[i] { return false }
-        return true
+    /// Length and payload of the longest entry ending just before `offset` (no allocation).
+    public func lengthAndPayload(in text: NormalizedText, endingAt offset: Int) -> (Int, Payload)? {
+        guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
+        return (word.count, payloads[id])
     }
 
     /// Every non-overlapping longest match, left to right.
@@ -57,14 +49,54 @@ public struct WordTable<Payload: Sendable>: Sendable {
         var out: [(Int, Int, Payload)] = []
         var i = from
         let end = to ?? text.count
+        let t = text.folded
         while i < end {
-            if let e = match(in: text, at: i), i + e.word.count <= end {
-                out.append((i, i + e.word.count, e.payload))
-                i += e.word.count
+            if let (id, word) = core.match(t, at: i), i + word.count <= end {
+                out.append((i, i + word.count, payloads[id]))
+                i += word.count
             } else {
                 i += 1
             }
         }
         return out
+    }
+}
+
+/// The non-generic matching core of `WordTable`: words by first and by last code point, longest first.
+struct WordIndex: Sendable {
+    private var byFirst: [UInt32: [(word: [UInt32], id: Int)]] = [:]
+    private var byLast: [UInt32: [(word: [UInt32], id: Int)]] = [:]
+
+    @inline(__always)
+    static func caseFold(_ v: UInt32) -> UInt32 { (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
+
+    mutating func add(_ word: [UInt32], id: Int) {
+        byFirst[word[0], default: []].append((word, id))
+        byFirst[word[0]]!.sort { $0.word.count > $1.word.count }
+        byLast[word[word.count - 1], default: []].append((word, id))
+        byLast[word[word.count - 1]]!.sort { $0.word.count > $1.word.count }
+    }
+
+    func match(_ t: [UInt32], at offset: Int) -> (Int, [UInt32])? {
+        guard offset >= 0, offset < t.count, let list = byFirst[Self.caseFold(t[offset])] else { return nil }
+        for entry in list where Self.matches(entry.word, t, offset) { return (entry.id, entry.word) }
+        return nil
+    }
+
+    func match(_ t: [UInt32], endingAt offset: Int) -> (Int, [UInt32])? {
+        guard offset > 0, offset <= t.count, let list = byLast[Self.caseFold(t[offset - 1])] else { return nil }
+        for entry in list where Self.matches(entry.word, t, offset - entry.word.count) { return (entry.id, entry.word) }
+        return nil
+    }
+
+    @inline(__always)
+    static func matches(_ word: [UInt32], _ t: [UInt32], _ at: Int) -> Bool {
+        guard at >= 0, at + word.count <= t.count else { return false }
+        var i = 0
+        while i < word.count {
+            if caseFold(t[at + i]) != word[i] { return false }
+            i += 1
+        }
+        return true
     }
 }
