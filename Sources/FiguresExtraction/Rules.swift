@@ -13,8 +13,16 @@ extension FigureContext {
         case .times:
             reason = "a multiple (倍)"; return []
         case .none:
+            if let level = bareLevel(quantities: quantities, index: index) { return level }
             reason = "a bare number with no unit"; return []
         default: break
+        }
+        if let t = before.first(where: { [.threshold, .forecast].contains($0.cue.role) }),
+           !before.contains(where: { $0.start > t.end && [.close, .open, .high, .low, .up, .down, .to].contains($0.cue.role) }) {
+            reason = "a round level or forecast (\(text.text(t.start, t.end))), not a figure of the day"; return []
+        }
+        if let t = after.first(where: { $0.cue.role == .thresholdAfter }) {
+            reason = "a round level (\(text.text(t.start, t.end)))"; return []
         }
         let sentenceCues = sentenceHits()
         // Rate families stay in force for the rest of the teaser (定存利率 … 分別下調0.1和0.05個百分點).
@@ -80,6 +88,36 @@ extension FigureContext {
         }
         guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : first[$0.key]!.start > first[$1.key]!.start }) else { return nil }
         return first[best.key]
+    }
+
+    /// `收25630`, `美元兌日圓升報154.76`, `跌至1.185`: a bare number right after a level word is a
+    /// level in the subject's own unit (index points, the pair's quote currency, the commodity's currency).
+    mutating func bareLevel(quantities: [Quantity], index: Int) -> [Observation]? {
+        guard let cue = before.first, cue.end >= q.start - 4,
+              [.close, .level, .to, .open, .high, .low].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
+        guard let m = respectiveSubject([.index, .currency, .commodity], quantities: quantities, index: index)
+                ?? subject([.index, .currency, .commodity]) else { return nil }
+        var implied = q
+        switch m.entity.kind {
+        case .index:
+            guard q.value >= 10 else { return nil }
+            implied.unit = .points
+        case .currency:
+            implied.unit = .currency(pair(for: m).quote)
+        case .commodity:
+            implied.unit = .currency(m.entity.extra)
+        default: return nil
+        }
+        var ctx = self
+        ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
+        ctx.period = period
+        let out: [Observation]
+        switch m.entity.kind {
+        case .index: out = ctx.indexFigure(m)
+        case .currency: out = ctx.fxFigure(m)
+        default: out = ctx.commodity(m)
+        }
+        return out.isEmpty ? nil : out
     }
 
     var acceptableKinds: Set<Entity.Kind> {

@@ -95,6 +95,17 @@ COPPER	期銅	USD
 COPPER	倫敦期銅	USD
 SILVER	白銀	USD
 SILVER	銀價	USD
+XPT	白金	USD
+XPT	鉑金	USD
+XPT	現貨白金	USD
+XPD	鈀金	USD
+XPD	鈀	USD
+SILVER	現貨白銀	USD
+XAU	黃金期貨	USD
+XAU	期金	USD
+WTI	西德州中級原油期貨	USD
+BRENT	北海布蘭特原油期貨	USD
+BRENT	布蘭特原油期貨	USD
 """###,
         "companies.tsv": ###"""
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
@@ -314,6 +325,84 @@ LEVIS	LEVI	LEVI'S|LEVI''S|Levi's
 GAP	GAP	GAP
 GU	GU	GU
 TCP	TCP	TCP
+ENEOS	5020.T	ENEOS|Eneos|ENEOS控股|新日本石油
+CHUBU-ELECTRIC	9502.T	中部電力
+TEPCO	9501.T	東京電力
+KANSAI-ELECTRIC	9503.T	關西電力
+SUMCO	3436.T	勝高|Sumco|SUMCO
+DISCO	6146.T	Disco|DISCO
+SMITH-NEPHEW	SN.L	施樂輝|Smith & Nephew
+BT-GROUP	BT.L	英國電信集團|英國電信
+EVRAZ	EVR.L	耶弗拉茲集團|耶弗拉茲|耶弗拉兹集團
+LONGFOR	0960.HK	龍湖集團|龍湖
+SUNNY-OPTICAL	2382.HK	舜宇光學|舜宇
+JD	9618.HK	京東集團
+COUNTRY-GARDEN	2007.HK	碧桂園
+CHINA-RES-LAND	1109.HK	華潤置地
+GALAXY-ENT	0027.HK	銀河娛樂
+SANDS-CHINA	1928.HK	金沙中國
+HSBC-HOLDINGS	0005.HK	滙豐控股
+TECHTRONIC	0669.HK	創科實業
+WUXI-BIO	2269.HK	藥明生物
+SUNAC	1918.HK	融創中國|融創
+EVERGRANDE	3333.HK	恒大|中國恒大
+NONGFU	9633.HK	農夫山泉
+BILIBILI	9626.HK	嗶哩嗶哩|B站
+TRIP-COM	9961.HK	攜程|攜程集團
+CHINA-UNICOM	0762.HK	中國聯通
+CHINA-TELECOM	0728.HK	中國電信
+CITIC	0267.HK	中信股份
+CHINA-SHENHUA	1088.HK	中國神華
+SINO-BIOPHARM	1177.HK	中國生物製藥
+MENGNIU	2319.HK	蒙牛乳業|蒙牛
+HAIER	6690.HK	海爾智家
+SMC-JAPAN	6273.T	SMC
+FANUC	6954.T	發那科
+DAIKIN	6367.T	大金工業
+SHIN-ETSU	4063.T	信越化學
+TOKYO-MARINE	8766.T	東京海上
+SUMITOMO-MITSUI	8316.T	三井住友金融|三井住友
+MIZUHO	8411.T	瑞穗金融|瑞穗
+NTT	9432.T	日本電信電話|NTT
+KDDI	9433.T	KDDI
+RECRUIT	6098.T	瑞可利
+TAKEDA	4502.T	武田藥品|武田製藥
+MITSUBISHI-CORP	8058.T	三菱商事
+MITSUI-CO	8031.T	三井物產
+ITOCHU	8001.T	伊藤忠商事|伊藤忠
+INPEX	1605.T	國際石油開發帝石|INPEX
+SK-HYNIX	000660.KS	SK Hynix
+HANWHA-AERO	012450.KS	韓華航太
+HD-HYUNDAI	329180.KS	現代重工
+KB-FINANCIAL	105560.KS	KB金融
+SHINHAN	055550.KS	新韓金融
+SAMSUNG-SDI	006400.KS	三星SDI
+ALPHABET	GOOGL	谷歌母公司
+BROADCOM	AVGO	博通公司
+EXXON	XOM	艾克森美孚
+VISA	V	Visa|威士
+MASTERCARD	MA	萬事達卡
+WELLS-FARGO	WFC	富國銀行
+HOME-DEPOT	HD	家得寶
+PEPSICO	PEP	百事公司
+PROCTER-GAMBLE	PG	寶僑|寶潔
+MERCK	MRK	默克
+ABBVIE	ABBV	艾伯維
+NOVO-NORDISK	NVO	諾和諾德
+SHELL	SHEL	殼牌
+BP	BP	英國石油|BP
+ASTRAZENECA	AZN	阿斯特捷利康|阿斯利康
+LVMH	MC.PA	LVMH|路威酩軒
+SAP	SAP	SAP|思愛普
+SIEMENS	SIE.DE	西門子
+VOLKSWAGEN	VOW.DE	福斯汽車|大眾汽車
+MERCEDES	MBG.DE	賓士|梅賽德斯
+BMW	BMW.DE	寶馬|BMW
+NESTLE	NESN.SW	雀巢
+ROCHE	ROG.SW	羅氏
+UBS	UBSG.SW	瑞銀
+TOTALENERGIES	TTE	道達爾
+AIRBUS	AIR.PA	空中巴士|空客
 """###,
         "countries.tsv": ###"""
 # Countries and groups: id (ISO 3166 alpha-2, or a group id)<TAB>name as written.
@@ -427,6 +516,13 @@ ASIA	亞洲國家
 #   tariff               the sentence is about tariffs
 #   exempt               tariff exemption share
 #   respective           分別: figures pair with the subjects listed before, in order
+#   threshold            a round level the market broke, held or neared (突破, 失守): no figure
+#   threshold-after      the same, written after the figure (3000點大關, 之上)
+#   yearly               the move is over the whole year (全年, 年漲幅): period is the year
+#   intraday             the level was touched during the session (一度, 盤中): with a move, a high or low
+#   marketcap            market capitalisation
+#   volume               traded volume in shares
+#   forecast             an expectation, not a figure of the day (預估, 區間)
 漲	up
 上漲	up
 大漲	up
@@ -507,7 +603,6 @@ ASIA	亞洲國家
 減到	to
 來到	to
 回到	to
-站上	to
 提升至	to
 提升到	to
 下調至	to
@@ -694,6 +789,80 @@ GDP的比重	macro	gdp_share
 分別	respective
 產能佔比	fin	capacity_share
 產能占比	fin	capacity_share
+收高	up
+收低	down
+高收	up
+低收	down
+收升	up
+收揚	up
+漲幅	up
+升幅	up
+跌幅	down
+降幅	down
+周漲	up
+周漲幅	up
+周跌幅	down
+週漲	weekly
+單周	weekly
+單週	weekly
+本周累計	weekly
+走貶	down
+走升	up
+狂飆	up
+急升	up
+飆漲	up
+微跌	down
+微升	up
+小升	up
+小跌	down
+升報	level
+跌報	level
+升報	up
+跌報	down
+觸及	to
+升抵	to
+貶抵	to
+高見	high
+最低至	low
+最高至	high
+突破	threshold
+跌破	threshold
+失守	threshold
+守住	threshold
+站上	threshold
+重回	threshold
+逼近	threshold
+上看	threshold
+挑戰	threshold
+關卡	threshold
+大關	threshold-after
+關卡	threshold-after
+關口	threshold-after
+之上	threshold-after
+之下	threshold-after
+整數關卡	threshold-after
+全年	yearly
+年漲幅	yearly
+年跌幅	yearly
+年線	yearly
+全年計	yearly
+今年以來	yearly
+總結全年	yearly
+一度	intraday
+盤中	intraday
+市值	marketcap
+總市值	marketcap
+成交股數	volume
+成交量	volume
+預估	forecast
+預期	forecast
+預測	forecast
+區間	forecast
+目標價	forecast
+低開	open-after
+高開	open-after
+平開	open-after
+開出	open-after
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
@@ -899,6 +1068,33 @@ RUSSELL2000	羅素2000
 SET	泰國SET指數
 JKSE	印尼雅加達綜合指數
 KLCI	馬來西亞綜合指數
+HSCEI	國指
+HSTECH	科技指數
+HSTECH	恆生科技指數
+CHINEXT	創業板指數
+CHINEXT	創業板綜指
+SPX	標準普爾指數
+SPX	標準普爾500種股票指數
+TOPIX	東京證券交易所股票價格指數
+TOPIX	東證指數
+FTSE100	金融時報100種股票平均價格指數
+FTSE100	《金融時報》100種股票平均價格指數
+FTSE100	富時100
+CAC40	巴黎股市CAC40指數
+DAX	法蘭克福股市DAX指數
+SENSEX	Sensex指數
+SENSEX	孟買證交所Sensex指數
+SENSEX	Sensex
+NIFTY	Nifty指數
+NIFTY	Nifty 50
+DJI	道瓊斯工業指數
+DJI	道瓊工業
+IXIC	那斯達克綜合指數
+IXIC	納斯達克綜合
+SSEC	上證綜合
+SZSC	深成指
+KOSPI	韓國綜合股價指數
+KOSPI	首爾股市綜合指數
 """###,
         "measure-words.tsv": ###"""
 # Words that, right after a number, say it counts something other than money,
