@@ -68,7 +68,7 @@ final class Interpreter {
         let mentions = page.mentions.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         var state = TeaserState(anchor: anchorDay(teaser))
         state.dates = page.recognition.dates.filter { $0.start >= teaser.start && $0.end <= teaser.end }
-        let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)
+        let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
         var index = 0
         while index < quantities.count {
@@ -85,7 +85,7 @@ final class Interpreter {
             if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
             }
-            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: page.reference) {
+            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor) {
                 ctx.period = period
                 state.period = period
                 state.periodSentence = ctx.sentenceStart
@@ -119,7 +119,7 @@ final class Interpreter {
         let datelineWords = ["電", "訊", "報導", "專電", "綜合", "消息"].map { ScriptFold.shared.fold($0) }
         for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end {
             guard d.day != nil || d.relative == .today else { continue }
-            var isDateline = d.relative == .today && d.day != nil
+            var isDateline = d.relative != nil && d.day != nil
             if !isDateline {
                 // a dated news-agency line: the day followed within a few characters by 電/訊/報導
                 for k in d.end..<min(d.end + 6, teaser.end) where datelineWords.contains(where: { text.matches($0, at: k) }) {
@@ -128,6 +128,20 @@ final class Interpreter {
                 }
             }
             if isDateline, let day = resolve(d, anchor: base) { return day }
+        }
+        // Otherwise the first day the teaser names before its first figure, in its first sentence
+        // (美股4大指數週三（12/31）…, 國際油價週五大漲): market reports name their trading day early.
+        let titleEnd = sentenceEnd(teaser.start, ceiling: teaser.end)
+        let firstFigure = page.quantities.first { q in
+            guard q.start > titleEnd, q.end <= teaser.end else { return false }
+            if case .measure = q.unit { return false }
+            return true
+        }?.start ?? teaser.end
+        let bodyStart = min(titleEnd + 1, teaser.end)
+        let bodyFirstSentenceEnd = sentenceEnd(bodyStart, ceiling: teaser.end)
+        for d in page.recognition.dates where d.start >= teaser.start && d.end <= min(firstFigure, bodyFirstSentenceEnd) {
+            guard d.day != nil || d.weekday != nil || d.relative != nil else { continue }
+            if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return day }
         }
         return base
     }
@@ -145,7 +159,7 @@ final class Interpreter {
             if allowFuture { return candidate.ordinal - anchor.ordinal < -183 ? Day(year: anchor.year + 1, month: m, day: day) : candidate }
             return candidate.ordinal - anchor.ordinal > 31 ? Day(year: anchor.year - 1, month: m, day: day) : candidate
         }
-        if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }
+        if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }   // 今（6）日, 昨（6）日 too
         if let w = d.weekday { return anchor.latest(weekday: w) }
         switch d.relative {
         case .today?: return anchor

@@ -52,7 +52,8 @@ public enum PageLocale: String, Sendable {
     }
 
     /// Words only Hong Kong writers use (a Taiwanese report says 降息, 港股 stays 港股 everywhere, so it is left out).
-    static let hongKongWords = ["港元", "港幣", "經濟通", "減息", "加息", "港府", "明報", "星島", "信報", "厘"].map { ScriptFold.shared.fold($0) }
+    static let hongKongWords = ["港元", "港幣", "經濟通", "減息", "加息", "港府", "明報", "星島", "信報", "厘", "報道", "收報", "主板", "藍籌",
+                                "國指", "科指", "半日市", "香港電台", "港股通", "新股", "恒指"].map { ScriptFold.shared.fold($0) }
 }
 
 /// A name found in the page.
@@ -191,9 +192,23 @@ struct PageAnalysis {
 
     static func isHan(_ c: UInt32) -> Bool { c >= 0x4E00 && c <= 0x9FFF }
 
+    /// The index a sector belongs to: the last one named in the sector's own sentence, else the one
+    /// the teaser names most often before it (ties: the latest).
+    static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText) -> Mention? {
+        let candidates = mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.contains("/") }
+        var sentenceStart = before
+        while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
+        if let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }
+        var counts: [String: Int] = [:]
+        for m in candidates { counts[m.entity.id, default: 0] += 1 }
+        return candidates.reversed().max { counts[$0.entity.id]! < counts[$1.entity.id]! }
+    }
+
     /// `旅遊休閒類股指數`, `金融類股`, `半導體板塊`: a sector sub-index of the index last named in the teaser.
     static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention]) -> [Mention] {
-        let suffixes = ["類股指數", "類指數", "類股", "板塊", "分類指數"].map { ScriptFold.shared.fold($0) }
+        let suffixes = ["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"].map { ScriptFold.shared.fold($0) }
+        let bareSuffixes = Set(["指數", "類"].map { ScriptFold.shared.fold($0) })
+        let moves = WordTable<Bool>(["上漲", "下跌", "上揚", "下挫", "攀升", "走高", "走低", "漲", "跌", "升", "揚", "挫", "收"].map { ($0, true) })
         let leading = ["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"].map { ScriptFold.shared.fold($0) }
         var out: [Mention] = []
         let t = text.folded
@@ -210,7 +225,13 @@ struct PageAnalysis {
                     for w in leading where s + w.count < i && text.matches(w, at: s) { s += w.count; trimmed = true }
                 }
                 let end = i + suffix.count
-                if i - s >= 2, let parent = mentions.last(where: { $0.entity.kind == .index && $0.end <= s && $0.start >= teaser.start && !$0.entity.id.contains("/") }) {
+                // a plain 指數/類 makes a sector only when a move follows (電器電纜類上漲6.87%), and never over a known name
+                if bareSuffixes.contains(suffix) {
+                    let followed = (0...2).contains { k in moves.match(in: text, at: end + k) != nil }
+                    if !followed { i = end; continue }
+                }
+                if mentions.contains(where: { $0.start < end && $0.end > s }) { i = end; continue }   // a known name, not a sector
+                if i - s >= 2, let parent = mainIndex(mentions, teaser: teaser, before: s, text: text) {
                     var entity = Entity(kind: .index, id: "\(parent.entity.id)/\(text.text(s, i))")
                     entity.source = "sector of \(parent.entity.id)"
                     out.append(Mention(start: s, end: end, entity: entity))

@@ -171,7 +171,7 @@ extension FigureContext {
 
     func defaultLevier(_ countries: [Mention]) -> String {
         if countries.contains(where: { $0.entity.id == "US" }) { return "US" }
-        let usWords = ["川普", "特朗普", "美方"].map { ScriptFold.shared.fold($0) }
+        let usWords = ["川普", "特朗普", "美方", "輸美", "對美", "台美", "美台", "中美", "美中", "美日", "日美", "美韓", "韓美", "美越", "美墨"].map { ScriptFold.shared.fold($0) }
         for i in teaser.start..<teaser.end where usWords.contains(where: { text.matches($0, at: i) }) { return "US" }
         return countries.first?.entity.id ?? "US"
     }

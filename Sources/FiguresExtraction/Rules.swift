@@ -152,19 +152,28 @@ extension FigureContext {
         let date = day
         switch q.unit {
         case .points:
+            if let extreme = intradayExtreme(namedIsQuote: false) {
+                return [observation(kind: "index", subject: m.entity.id, metric: extreme, value: q.value, unit: "pt", date: date, rule: "index intraday \(extreme)", entity: m.entity)]
+            }
             if let metric = marketLevelMetric() {
                 var o = observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index \(metric)", entity: m.entity)
                 if metric == "high" || metric == "low" { o.qualifier = nil }
                 return [o]
             }
             if let dir = direction {
-                return [observation(kind: "index", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: "pt", date: date, period: weekly ? "1w" : nil, rule: "index move in points", entity: m.entity)]
+                return [observation(kind: "index", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: "pt", date: date, period: movePeriod, rule: "index move in points", entity: m.entity)]
             }
             let metric = closingSentence ? "close" : "level"
             return [observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index level without cue", entity: m.entity)]
         case .percent:
             guard let dir = direction else { reason = "a percent with no direction word"; return [] }
-            return [observation(kind: "index", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: weekly ? "1w" : nil, rule: "index move in percent", entity: m.entity)]
+            return [observation(kind: "index", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: movePeriod, rule: "index move in percent", entity: m.entity)]
+        case .measure("shares"):
+            if before.contains(where: { $0.cue.role == .volume || $0.cue.role == .turnover }) {
+                return [observation(kind: "index", subject: m.entity.id, metric: "volume", value: q.value, unit: "shares", date: date, rule: "market volume", entity: m.entity)]
+            }
+            reason = "shares with no volume word"
+            return []
         case .currency, .localYuan:
             if before.contains(where: { $0.cue.role == .turnover }) {
                 return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover", entity: m.entity)]
@@ -174,6 +183,31 @@ extension FigureContext {
         default:
             reason = "unit does not fit an index"; return []
         }
+    }
+
+    /// `1w` for a weekly move, the year for a move over the whole year (全年, 年漲幅), else nil.
+    var movePeriod: String? {
+        if weekly { return "1w" }
+        if sentenceHits().contains(where: { $0.cue.role == .yearly }) {
+            if let p = period, p.count == 4 { return p }
+            return "\(state.anchor.year)"
+        }
+        return nil
+    }
+
+    /// `一度大漲近500點至26936點`, `盤中一度升至31.438元`: a level reached during the session after a move is
+    /// the day's high (a rise) or low (a fall); for a currency quoted per dollar the named currency's rise is the pair's low.
+    func intradayExtreme(namedIsQuote: Bool) -> String? {
+        guard sentenceHits().contains(where: { $0.cue.role == .intraday }),
+              let nearest = before.first(where: { [.to, .close, .level, .high, .low, .open].contains($0.cue.role) }), nearest.cue.role == .to else { return nil }
+        // the direction: a move word in the clause, or the "to" word itself (升至, 貶至, 跌至)
+        let word = text.foldedText(nearest.start, nearest.end)
+        var up: Bool? = nil
+        if word.contains("升") || word.contains("涨") || word.contains("扬") { up = true }
+        if word.contains("贬") || word.contains("跌") || word.contains("降") { up = false }
+        if up == nil, let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) { up = move.cue.role == .up }
+        guard let rising = up else { return nil }
+        return rising != namedIsQuote ? "high" : "low"
     }
 
     var closingSentence: Bool {
@@ -234,13 +268,15 @@ extension FigureContext {
         let subject = "\(base)/\(quote)"
         let date = day
         let flip: Double = namedIsQuote ? -1 : 1   // the named currency rising moves the pair down when it is the quote
-        if before.contains(where: { $0.cue.role == .turnover }), q.unit.isMoney {
+        // 成交金額放大至22.51億美元: turnover, unless a price word stands nearer (成交價最高為31.561元)
+        let nearestMetric = before.first { [.turnover, .close, .open, .high, .low, .parity].contains($0.cue.role) }
+        if nearestMetric?.cue.role == .turnover, q.unit.isMoney, currency(of: q.unit) != quote || q.value >= 1e6 {
             return [observation(kind: "fx", subject: subject, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "fx turnover", entity: m.entity)]
         }
         switch q.unit {
         case .fxMove:
             guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
-            return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: weekly ? "1w" : nil, rule: "fx move in 分/角", entity: m.entity)]
+            return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in 分/角", entity: m.entity)]
         case .percent:
             // the move word must stand between the currency and the figure (日圓升1.36%)
             guard let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), move.start >= m.end,
@@ -248,10 +284,13 @@ extension FigureContext {
                 reason = "a percent with no direction word after the currency"; return []
             }
             let dir: Double = move.cue.role == .up ? 1 : -1
-            return [observation(kind: "fx", subject: subject, metric: "change_pct", value: abs(q.value) * dir * flip, unit: "pct", date: date, period: weekly ? "1w" : nil, rule: "fx move in percent", entity: m.entity)]
+            return [observation(kind: "fx", subject: subject, metric: "change_pct", value: abs(q.value) * dir * flip, unit: "pct", date: date, period: movePeriod, rule: "fx move in percent", entity: m.entity)]
         case .currency, .localYuan:
             let amountCurrency = currency(of: q.unit)
             guard amountCurrency == quote || q.unit == .localYuan else { reason = "an amount not in the pair's quote currency"; return [] }
+            if let extreme = intradayExtreme(namedIsQuote: namedIsQuote) {
+                return [observation(kind: "fx", subject: subject, metric: extreme, value: q.value, unit: quote, date: date, rule: "fx intraday \(extreme)", entity: m.entity)]
+            }
             if before.contains(where: { $0.cue.role == .parity }) {
                 return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
             }
@@ -287,12 +326,21 @@ extension FigureContext {
 
     mutating func equity(_ m: Mention) -> [Observation] {
         let date = day
+        // a stock's move is written with the stock: a company named in an earlier clause is someone else's subject
+        // (or in an earlier clause of the sentence with no other name between: 台積電收1,550元，上漲30元)
+        let between = mentions.contains { $0.start >= m.end && $0.end <= q.start }
+        guard m.start >= clauseStart || !between else {
+            reason = "a move whose company is not named in its clause"; return []
+        }
+        if q.unit.isMoney, before.contains(where: { $0.cue.role == .marketcap }) {
+            return [observation(kind: "equity", subject: m.entity.id, metric: "market_cap", value: q.value, unit: currency(of: q.unit), date: date, rule: "market capitalisation", entity: m.entity)]
+        }
         switch q.unit {
         case .percent:
             guard let dir = direction else { reason = "a percent beside a company with no move or metric word"; return [] }
             return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
         case .currency, .localYuan:
-            if let metric = marketLevelMetric(), metric == "close" {
+            if let metric = marketLevelMetric(), metric == "close" || metric == "level" {
                 return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit), date: date, rule: "stock close", entity: m.entity)]
             }
             if let dir = direction {
@@ -309,7 +357,7 @@ extension FigureContext {
         switch q.unit {
         case .percent:
             guard let dir = direction else { reason = "a percent with no direction word"; return [] }
-            return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "commodity move", entity: m.entity)]
+            return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: movePeriod, rule: "commodity move", entity: m.entity)]
         case .currency, .localYuan:
             let unit = currency(of: q.unit) == page.locale(at: q.start).localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
             if let metric = marketLevelMetric() {

@@ -62,6 +62,7 @@ enum CP {
     static let dao: UInt32 = 0x5230         // 到
     static let zhiOf: UInt32 = 0x4E4B       // 之
     static let jin: UInt32 = 0x4ECA         // 今
+    static let zuo: UInt32 = 0x6628         // 昨
     static let emDash: UInt32 = 0x2014
     static let ge: UInt32 = 0x4E2A          // 个
     static let zhou: UInt32 = 0x5468        // 周
@@ -80,6 +81,9 @@ private let percentPointWords: [([UInt32], Double)] = [
 private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效熟品分绩績".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
 /// Characters after 點 that make it a time of day, not index points (12點30分, 3點半).
 private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x65E5: 7, 0x5929: 7]
+
+/// Characters of move verbs (涨 跌 升 降 扬 挫 增 减 贬 高 低 回 落): `A至B` after them is a move to a level.
+private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回落".unicodeScalars.map { $0.value })
 
 /// The words `Scan` compares against, folded once.
 private let foldedLiterals: [String: [UInt32]] = Dictionary(uniqueKeysWithValues:
@@ -131,7 +135,7 @@ struct Scan {
                 continue
             }
             if c == CP.dollar || c == 0x20AC || c == 0xA3 || c == 0xA5, let e = currencyPrefix(at: i) { i = e; continue }
-            if c == CP.jin, at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
+            if (c == CP.jin || c == CP.zuo), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
             if let e = weekday(at: i) { i = e; continue }
             if let e = relativeDay(at: i) { i = e; continue }
             if (c == 0x767E || c == 0x5343 || c == 0x4E07), at(i + 1) == CP.fen, at(i + 2) == CP.zhiOf {   // 百分之 千分之 万分之
@@ -352,7 +356,8 @@ struct Scan {
             result.dates.append(DateMention(month: m, day: d, start: start, end: e))
             return e
         }
-        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, !startsWith("日圆", at: unitAt), !startsWith("日元", at: unitAt), !startsWith("日币", at: unitAt) {
+        // 兩日, 三日 written with one Chinese digit are durations (連升兩日), not days of the month
+        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !startsWith("日圆", at: unitAt), !startsWith("日元", at: unitAt), !startsWith("日币", at: unitAt) {
             result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
             return unitAt + 1
         }
@@ -399,7 +404,7 @@ struct Scan {
     mutating func parenthesisedDay(at i: Int) -> Int? {
         guard let d = NumeralReader.read(t, from: i + 2), at(d.end) == CP.closeParen, at(d.end + 1) == CP.day,
               d.value >= 1, d.value <= 31 else { return nil }
-        result.dates.append(DateMention(day: Int(d.value), relative: .today, start: i, end: d.end + 2))
+        result.dates.append(DateMention(day: Int(d.value), relative: t[i] == CP.jin ? .today : .yesterday, start: i, end: d.end + 2))
         return d.end + 2
     }
 
@@ -455,7 +460,9 @@ struct Scan {
                         merge(&a, b); out.append(a); k += 2; continue
                     }
                 }
-                if connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao || connector == CP.emDash || connector == 0x301C {
+                // 大漲近500點至26936點 is a move and where it ended, not a range
+                let afterMove = (connector == CP.zhi || connector == CP.dao) && moveChars.contains(at((a.qualifierStart ?? a.start) - 1))
+                if !afterMove, connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao || connector == CP.emDash || connector == 0x301C {
                     var after = gap + 1
                     while at(after) == CP.space { after += 1 }
                     if after == bStart || (b.qualifierStart == nil && after == bStart), connectorJoins(a, b) {
