@@ -60,11 +60,19 @@ struct CueTables: Sendable {
     }
 
     /// Cues starting at `at` (after spaces), for words that follow a figure.
+    /// Within a few characters (以2980.79點小幅高開), not across punctuation.
     func hitsAfter(_ text: NormalizedText, at: Int, limit: Int) -> [CueHit] {
         var p = at
         while p < limit, text[p] == 0x20 { p += 1 }
-        guard let e = after.match(in: text, at: p), p + e.word.count <= limit else { return [] }
-        return e.payload.map { CueHit(cue: $0, start: p, end: p + e.word.count) }
+        let stop = min(limit, p + 3)
+        while p < stop {
+            if Interpreter.clauseEnds.contains(text[p]) || Interpreter.sentenceEnds.contains(text[p]) { break }
+            if let e = after.match(in: text, at: p), p + e.word.count <= limit {
+                return e.payload.map { CueHit(cue: $0, start: p, end: p + e.word.count) }
+            }
+            p += 1
+        }
+        return []
     }
 }
 

@@ -100,6 +100,17 @@ final class Interpreter {
         }
     }
 
+    static let closingWords = ["收盤", "收市", "終場", "收跌", "收漲", "收高", "收低", "收報", "作收", "尾盤", "收於", "收在"].map { ScriptFold.shared.fold($0) }
+
+    /// The teaser reports a session's close somewhere.
+    func teaserReportsClose(_ teaser: Teaser) -> Bool {
+        let firsts = Set(Interpreter.closingWords.map { $0[0] })
+        for i in teaser.start..<teaser.end where firsts.contains(text[i]) {
+            if Interpreter.closingWords.contains(where: { text.matches($0, at: i) }) { return true }
+        }
+        return false
+    }
+
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,
     /// a "from" word right before `q`, nothing that breaks the clause.
     func isPreviousValue(_ q: Quantity, of next: Quantity, floor: Int) -> Bool {

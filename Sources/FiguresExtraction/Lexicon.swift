@@ -21,6 +21,8 @@ public struct Lexicon: Sendable {
     public let currencyCodes: WordTable<String>
     /// One-character country abbreviations of headlines (美, 中, 墨…), used only where grammar points at a country.
     public let countryAbbreviations: [UInt32: String]
+    /// A country's central bank (US → FED), for rate moves written with the country.
+    public let centralBankOf: [String: String]
 
     public init() {
         var names = WordTable<Entity>()
@@ -66,5 +68,8 @@ public struct Lexicon: Sendable {
             if let c = ScriptFold.shared.fold(row[0]).first { abbreviations[c] = row[1] }
         }
         self.countryAbbreviations = abbreviations
+        var banks: [String: String] = [:]
+        for row in TableFile.rows(named: "central-banks.tsv") where row.count >= 2 { banks[row[0]] = row[1] }
+        self.centralBankOf = banks
     }
 }

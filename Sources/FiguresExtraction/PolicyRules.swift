@@ -89,12 +89,17 @@ extension FigureContext {
         case "yield": level = "yield"
         default: level = family
         }
-        let date = day
-        let nearestMoveOrTo = before.first { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .to }
+        let date = rateDay
+        // 不動產貸款占比由…37.61%: a share named nearer than any rate word is no rate
+        if let fin = before.first(where: { $0.cue.role == .fin }),
+           !before.contains(where: { $0.cue.role == .rate && $0.start > fin.start }) {
+            reason = "a company or loan share, not a rate"; return []
+        }
+        let nearestMoveOrTo = before.first { [.up, .down, .to, .level, .close].contains($0.cue.role) }
         let isMove: Bool
         switch q.unit {
         case .percentagePoint: isMove = true
-        case .li: isMove = nearestMoveOrTo.map { $0.cue.role != .to } ?? false
+        case .li: isMove = nearestMoveOrTo.map { $0.cue.role == .up || $0.cue.role == .down } ?? false
         case .percent: isMove = false
         default:
             reason = "unit does not fit an interest rate"; return []
@@ -104,6 +109,20 @@ extension FigureContext {
             return [observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move (\(family))", entity: m.entity)]
         }
         return [observation(kind: "rate", subject: m.entity.id, metric: level, value: q.value, unit: "pct", date: date, rule: "rate level (\(family))", entity: m.entity)]
+    }
+
+    /// The day of a rate decision: a day named in the sentence unless it is when the move takes effect
+    /// (下周一（11月3日）開始把…調低): then the teaser's day, the announcement.
+    var rateDay: Day {
+        let effective = ["起", "開始", "生效", "實施"].map { ScriptFold.shared.fold($0) }
+        let dates = state.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
+        for d in dates.reversed() {
+            let after = (d.end..<min(d.end + 3, q.start))
+            if after.contains(where: { k in effective.contains { text.matches($0, at: k) } }) { continue }
+            if [0x4E0B, 0x4E0A].contains(text[d.start - 1]) { continue }   // 下周一, 上周五
+            if let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
+        }
+        return state.anchor
     }
 
     // MARK: tariffs
@@ -117,8 +136,9 @@ extension FigureContext {
         let (levier, duiTarget) = tariffParties(countries)
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
         if let t = duiTarget, targets.isEmpty || t.start < listClauseStart { targets = [t] }
-        if targets.isEmpty, let nearest = countries.last(where: { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }) {
-            targets = [nearest]
+        if targets.isEmpty {
+            // the list the sentence opened with: 歐盟、日本、南韓承諾…，被課15%
+            targets = countries.filter { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }
         }
         guard !targets.isEmpty else {
             reason = "a tariff with no target named"
@@ -152,7 +172,9 @@ extension FigureContext {
     func tariffParties(_ countries: [Mention]) -> (String, Mention?) {
         let levyWords = ["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"].map { ScriptFold.shared.fold($0) }
         for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {   // 对 向, nearest first
-            let window = min(p + 30, sentenceEnd)
+            // the levy verb follows in the same clause (對中國進口商品課徵…, not 對美投資…，被課…)
+            var window = p + 1
+            while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) { window += 1 }
             guard (p + 1..<window).contains(where: { k in levyWords.contains { text.matches($0, at: k) } }) else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
             // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…)
@@ -176,9 +198,15 @@ extension FigureContext {
         return countries.first?.entity.id ?? "US"
     }
 
-    /// Keeps the names that form one list ending nearest the figure.
+    /// Keeps the names that form one list ending nearest the figure. A group named after 等
+    /// (菲律賓、馬來西亞、印尼、泰國等4個東協成員) sums up the list before it: the list is kept.
     func listRun(_ targets: [Mention]) -> [Mention] {
         guard targets.count > 1 else { return targets }
+        var targets = targets
+        if let last = targets.last, ["ASEAN", "ASIA", "EU"].contains(last.entity.id), targets.count >= 2,
+           text.foldedText(targets[targets.count - 2].end, last.start).hasPrefix("等") {
+            targets.removeLast()
+        }
         var run = [targets.last!]
         let joiners = ["、", "和", "及", "與", "以及", "或", ",", "，"].map { ScriptFold.shared.fold($0) }
         for t in targets.dropLast().reversed() {
@@ -190,9 +218,9 @@ extension FigureContext {
 
     /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`).
     func effectiveDate() -> Day? {
-        let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施"].map { ScriptFold.shared.fold($0) }
+        let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路"].map { ScriptFold.shared.fold($0) }
         for d in state.dates where d.day != nil {
-            for k in d.end..<min(d.end + 8, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
+            for k in d.end..<min(d.end + 4, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
                 return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
             }
         }

@@ -66,6 +66,13 @@ extension FigureContext {
         case .centralBank, .bank, .yield: return rate(mention, state: state)
         case .commodity: return commodity(mention)
         case .country:
+            // 美國減息1/4厘: a rate move written with the country is its central bank's
+            if let bank = Lexicon.shared.centralBankOf[mention.entity.id],
+               q.unit == .percentagePoint || q.unit == .li || sentenceCues.contains(where: { $0.cue.role == .rate && $0.start >= mention.end }) {
+                var entity = Entity(kind: .centralBank, id: bank)
+                entity.source = "central-banks.tsv: \(mention.entity.id) \(bank)"
+                return rate(Mention(start: mention.start, end: mention.end, entity: entity), state: state)
+            }
             reason = "a country with no economic metric named"
             return []
         }
@@ -124,7 +131,7 @@ extension FigureContext {
         switch q.unit {
         case .points: return [.index]
         case .fxMove: return [.currency]
-        case .percentagePoint, .li: return [.centralBank, .bank, .yield]
+        case .percentagePoint, .li: return [.centralBank, .bank, .yield, .country]
         case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country]
         default: return FigureContext.marketKinds
         }
@@ -210,8 +217,13 @@ extension FigureContext {
         return rising != namedIsQuote ? "high" : "low"
     }
 
+    /// Whether a bare 報/成為 level is the close: the sentence says so (收盤, 收在, 收高), or the teaser
+    /// reports a close (收跌, 終場…) and this sentence is not about the session (盤初, 盤中).
     var closingSentence: Bool {
-        sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close }
+        if sentenceHits().contains(where: { $0.cue.role == .closeContext || $0.cue.role == .close }) { return true }
+        if sentenceHits().contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && text[$0.start] == 0x6536 }) { return true }   // 收高 收跌
+        if sentenceHits().contains(where: { $0.cue.role == .intraday }) { return false }
+        return interpreter.teaserReportsClose(teaser)
     }
 
     /// close/open/high/low/level named next to the figure; nil when the nearest cue is a move.
@@ -238,6 +250,11 @@ extension FigureContext {
     /// The pair a currency name stands for, in market order, and whether the named currency is the quote.
     func pair(for m: Mention) -> (base: String, quote: String, namedIsQuote: Bool) {
         let named = m.entity.id
+        // 日圓續貶，兌美元約報156: `兌Y` names the other side of the currency talked about before
+        if [0x5151, 0x5BF9].contains(text[m.start - 1]),
+           let earlier = mentions.last(where: { $0.entity.kind == .currency && $0.end <= m.start - 1 && $0.start >= sentenceStart && $0.entity.id != named }) {
+            return orient(earlier.entity.id, named, namedFirst: true)
+        }
         var other = "USD"
         // 新台幣兌美元, 美元兌日圓: two names joined by 兌/對
         if let partner = mentions.first(where: { $0.entity.kind == .currency && $0.start >= m.end && $0.start <= m.end + 2 }),

@@ -219,6 +219,13 @@ struct Scan {
         }
         var u = end
         while at(u) == CP.space, u < end + 2 { u += 1 }   // 50 % and 5 萬 occur
+        // 30多年, 20餘天: "more than" before a measure word
+        if (at(u) == 0x591A || at(u) == 0x4F59), let m = recognizer.measures.match(in: text, at: u + 1) {
+            var q = Quantity(value: value, unit: .measure(m.payload), start: start, end: u + 1 + m.word.count)
+            q.qualifier = .over
+            result.quantities.append(q)
+            return q.end
+        }
         if at(u) == CP.percentSign {
             unit = .percent; end = u + 1
         } else if let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {

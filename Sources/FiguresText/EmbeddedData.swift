@@ -72,6 +72,23 @@ BEA	東亞銀行	commercial
 CITI	花旗銀行	commercial
 CITI	花旗	commercial
 """###,
+        "central-banks.tsv": ###"""
+# A country's central bank, for rate moves written with the country (美國減息1/4厘 → FED).
+# country id<TAB>bank id
+US	FED
+EA	ECB
+EU	ECB
+JP	BOJ
+GB	BOE
+CN	PBOC
+TW	CBC
+HK	HKMA
+SG	MAS
+KR	BOK
+AU	RBA
+CH	SNB
+CA	BOC-CA
+"""###,
         "commodities.tsv": ###"""
 # Commodities: id<TAB>name as written<TAB>quote currency.
 XAU	黃金	USD
@@ -866,6 +883,31 @@ GDP的比重	macro	gdp_share
 年跌幅	down
 全年漲	up
 全年跌	down
+純利	fin	net_income
+純利潤	fin	net_income
+股東應佔溢利	fin	net_income
+每股盈利	fin	eps
+每股賺	fin	eps
+每股稅後純益	fin	eps
+每股稅後盈餘	fin	eps
+每股淨利	fin	eps
+增加金額	fin	none
+進出口	macro	trade_total
+進出口總值	macro	trade_total
+貿易總值	macro	trade_total
+出口額	macro	exports
+希望	forecast
+主張	forecast
+料將	forecast
+有望	forecast
+估計	forecast
+探至	down
+探低	down
+探高	up
+盤初	intraday
+早盤	intraday
+午盤	intraday
+盤前	intraday
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
@@ -1260,7 +1302,6 @@ KOSPI	首爾股市綜合指數
 大概	before	approx
 逾	before	over
 超過	before	over
-超	before	over
 多於	before	over
 高於	before	over
 不到	before	under
@@ -4271,6 +4312,25 @@ US30Y	美國30年期公債
 JP10Y	日本10年期公債
 JP10Y	日本10年期國債
 CN10Y	中國10年期國債
+US2Y	兩年期國債
+US2Y	2年期國債
+US2Y	兩年期國債孳息率
+US2Y	兩年期公債
+US2Y	2年期公債殖利率
+US2Y	兩年期
+US10Y	十年期國債
+US10Y	10年期國債
+US10Y	十年期孳息率
+US10Y	十年期國債孳息率
+US10Y	10年期公債
+US10Y	十年期公債
+US10Y	10年期美國公債殖利率
+US30Y	三十年期
+US30Y	30年期國債
+US30Y	三十年期國債
+US30Y	30年期公債
+US5Y	五年期國債
+US5Y	5年期公債
 """###,
     ]
 }
