@@ -135,7 +135,7 @@ extension FigureContext {
         let countries = mentions.filter { $0.entity.kind == .country }
         let (levier, duiTarget) = tariffParties(countries)
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
-        if let t = duiTarget, targets.isEmpty || t.start < listClauseStart { targets = [t] }
+        if let t = duiTarget, targets.isEmpty { targets = [t] }
         if targets.isEmpty {
             // the list the sentence opened with: 歐盟、日本、南韓承諾…，被課15%
             targets = countries.filter { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }
@@ -174,7 +174,7 @@ extension FigureContext {
         for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {   // 对 向, nearest first
             // the levy verb follows in the same clause (對中國進口商品課徵…, not 對美投資…，被課…)
             var window = p + 1
-            while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) { window += 1 }
+            while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
             guard (p + 1..<window).contains(where: { k in levyWords.contains { text.matches($0, at: k) } }) else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
             // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…)
