@@ -123,7 +123,7 @@ struct FigureContext {
     func currency(of unit: QuantityUnit) -> String? {
         switch unit {
         case .currency(let iso): return iso
-        case .localYuan: return page.locale(at: q.start).localCurrency
+        case .localYuan: return page.declaredCurrency[teaserIndex] ?? page.locale(at: q.start).localCurrency
         default: return nil
         }
     }

@@ -89,7 +89,8 @@ final class Interpreter {
                 ctx.period = period
                 state.period = period
                 state.periodSentence = ctx.sentenceStart
-            } else if state.periodSentence == ctx.sentenceStart {
+            } else if state.periodSentence == ctx.sentenceStart || (state.period.map { $0.count > 4 } ?? false) {
+                // a quarter or month stays in force for the teaser's later sentences; a bare year does not
                 ctx.period = state.period
             }
             let produced = ctx.interpret(&state, quantities: quantities, index: index)
@@ -98,6 +99,17 @@ final class Interpreter {
             }
             observations += produced
         }
+    }
+
+    static let statisticsAgencies = ["財政部", "海關", "海关总署", "海關總署", "國家統計局", "主計總處", "統計處", "經濟部", "商務部", "國發會", "內閣府", "統計局"].map { ScriptFold.shared.fold($0) }
+
+    /// The teaser quotes a national statistics office: its figures are the writer's own country's.
+    func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
+        let firsts = Set(Interpreter.statisticsAgencies.map { $0[0] })
+        for i in teaser.start..<teaser.end where firsts.contains(text[i]) {
+            if Interpreter.statisticsAgencies.contains(where: { text.matches($0, at: i) }) { return true }
+        }
+        return false
     }
 
     static let closingWords = ["收盤", "收市", "終場", "收跌", "收漲", "收高", "收低", "收報", "作收", "尾盤", "收於", "收在"].map { ScriptFold.shared.fold($0) }

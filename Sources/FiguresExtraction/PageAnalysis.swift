@@ -79,6 +79,8 @@ struct PageAnalysis {
     let dropped: [(Quantity, String)]
     /// Cue words by where they end.
     let cues: CueIndex
+    /// Per teaser index: the currency declared for bare 元 (（人民幣．下同）).
+    let declaredCurrency: [Int: String]
 
     init(text: NormalizedText, reference: Day) {
         self.text = text
@@ -112,7 +114,22 @@ struct PageAnalysis {
         self.quantities = kept
         self.dropped = dropped
         // A currency word that is the unit of an amount (22.51億美元) is not a name in the sentence.
-        self.mentions = mentions.filter { m in !kept.contains { $0.start <= m.start && m.end <= $0.end } }
+        // and 以美元計算 names a unit of account, not the subject
+        let jisuan = ScriptFold.shared.fold("計算")
+        self.mentions = mentions.filter { m in
+            !kept.contains { $0.start <= m.start && m.end <= $0.end }
+                && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
+        }
+        // （人民幣．下同）: bare 元 in the rest of that teaser is in the currency declared
+        var declared: [Int: String] = [:]
+        let xiatong = ScriptFold.shared.fold("下同")
+        for m in mentions where m.entity.kind == .currency {
+            if (m.end..<min(m.end + 3, text.count)).contains(where: { text.matches(xiatong, at: $0) }),
+               let i = teasers.firstIndex(where: { $0.start <= m.start && m.start < $0.end }) {
+                declared[i] = m.entity.id
+            }
+        }
+        self.declaredCurrency = declared
     }
 
     func locale(at position: Int) -> PageLocale {

@@ -49,9 +49,17 @@ extension FigureContext {
 
     // MARK: the economy
 
-    mutating func macro(country: String, entity: Entity?) -> [Observation] {
+    mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = []) -> [Observation] {
         let hits = sentenceHits()
-        guard let cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        // 出口2.1万亿元、进口1.6万亿元，分别同比增长1.7%和0.6%: figures after 分別 pair with the metrics before it
+        if let respective = before.first(where: { $0.cue.role == .respective }) {
+            let metrics = hits.filter { $0.cue.role == .macro && $0.end <= respective.start }.reversed().map { $0 }
+            let figures = quantities.filter { $0.start >= respective.end && $0.start < sentenceEnd }
+            if figures.count >= 2, metrics.count >= figures.count, let k = figures.firstIndex(where: { $0.start == q.start }) {
+                cue = Array(metrics.suffix(figures.count))[k]
+            }
+        }
         var metric = cue.cue.argument
         var value = q.value
         if q.unit == .percent {
@@ -73,7 +81,7 @@ extension FigureContext {
         let unit = q.unit == .percent ? "pct" : currency(of: q.unit)
         var rule = "economy \(metric)"
         if entity == nil { rule += " (country from the page's locale)" }
-        return [observation(kind: "macro", subject: country, metric: metric, value: value, unit: unit, period: period, rule: rule, entity: entity)]
+        return [observation(kind: "macro", subject: country, metric: metric, value: value, unit: unit, target: partner, period: period, rule: rule, entity: entity)]
     }
 
     // MARK: interest rates
@@ -94,6 +102,9 @@ extension FigureContext {
         if let fin = before.first(where: { $0.cue.role == .fin }),
            !before.contains(where: { $0.cue.role == .rate && $0.start > fin.start }) {
             reason = "a company or loan share, not a rate"; return []
+        }
+        if q.unit == .percent, !sentenceHits().contains(where: { $0.cue.role == .rate }) {
+            reason = "a percent with no rate named in its sentence"; return []
         }
         let nearestMoveOrTo = before.first { [.up, .down, .to, .level, .close].contains($0.cue.role) }
         let isMove: Bool

@@ -17,7 +17,10 @@ extension FigureContext {
             reason = "a bare number with no unit"; return []
         default: break
         }
-        if let t = before.first(where: { [.threshold, .forecast].contains($0.cue.role) }),
+        if let f = before.first(where: { $0.cue.role == .forecast }) {
+            reason = "an expectation (\(text.text(f.start, f.end))), not a figure of the day"; return []
+        }
+        if let t = before.first(where: { $0.cue.role == .threshold }),
            !before.contains(where: { $0.start > t.end && [.close, .open, .high, .low, .up, .down, .to].contains($0.cue.role) }) {
             reason = "a round level or forecast (\(text.text(t.start, t.end))), not a figure of the day"; return []
         }
@@ -35,7 +38,11 @@ extension FigureContext {
         if q.unit.isMoney || q.unit == .percent {
             let fin = domainCue(.fin, sentence: sentenceCues)
             let macroCue = domainCue(.macro, sentence: sentenceCues)
-            if after.contains(where: { $0.cue.role == .finAfter }) || (fin != nil && (macroCue == nil || fin!.start > macroCue!.start)) {
+            let sentenceFin = sentenceCues.first { $0.cue.role == .fin }
+            let marketNameInClause = mentions.contains { $0.start >= clauseStart && $0.end <= q.start && [.index, .commodity, .centralBank, .bank].contains($0.entity.kind) }
+            let companyNews = fin == nil && macroCue == nil && sentenceFin != nil && !marketNameInClause
+                && mentions.contains { $0.entity.kind == .company && $0.end <= q.start && $0.start >= teaser.start }
+            if after.contains(where: { $0.cue.role == .finAfter }) || (fin != nil && (macroCue == nil || fin!.start > macroCue!.start)) || companyNews {
                 if let company = respectiveSubject([.company], quantities: quantities, index: index) ?? subject([.company])
                     ?? mentions.last(where: { $0.entity.kind == .company && $0.end <= q.start }) {
                     state.lastSubject = company
@@ -43,8 +50,13 @@ extension FigureContext {
                 }
             }
             if let macroCue, fin == nil || macroCue.start > fin!.start {
-                let country = subject([.country], from: clauseStart) ?? topicCountry()
-                return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity)
+                // 對美國出口: a country after 對/向/自 is the partner, not the economy reported on
+                let inClause = mentions.last { $0.entity.kind == .country && $0.start >= clauseStart && $0.end <= q.start }
+                let isPartner = inClause.map { [0x5BF9, 0x5411, 0x81EA].contains(text[$0.start - 1]) } ?? false
+                let reporter = isPartner ? nil : inClause
+                let country = reporter ?? (interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: isPartner ? inClause?.entity.id : nil))
+                return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity,
+                             partner: isPartner ? inClause?.entity.id : nil, quantities: quantities)
             }
         }
         let kinds = acceptableKinds
@@ -86,10 +98,10 @@ extension FigureContext {
     }
 
     /// The country a teaser is about: the one it names most often (ties: the first named).
-    func topicCountry() -> Mention? {
+    func topicCountry(excluding: String? = nil) -> Mention? {
         var counts: [String: Int] = [:]
         var first: [String: Mention] = [:]
-        for m in mentions where m.entity.kind == .country {
+        for m in mentions where m.entity.kind == .country && m.entity.id != excluding {
             counts[m.entity.id, default: 0] += 1
             if first[m.entity.id] == nil { first[m.entity.id] = m }
         }
