@@ -42,9 +42,22 @@ public enum Extractor {
                 continue
             }
             if let i = seen[o.identity] {
+                // 由20%調降至10% and 由34%降至10%: the same new rate from two old ones are two changes
+                if let p1 = observations[i].previous, let p2 = o.previous, p1 != p2 {
+                    observations.append(o)
+                    continue
+                }
                 // the same figure stated again (title and body): keep the first, completed by the second
                 if observations[i].previous == nil { observations[i].previous = o.previous }
                 if observations[i].qualifier == nil { observations[i].qualifier = o.qualifier }
+                continue
+            }
+            // A policy decision retold by a later teaser under its own dateline (美國減息1/4厘 in a Hong Kong
+            // report the day after): the same event, kept once with the first teaser's day.
+            if o.kind == "rate" || o.kind == "tariff", let day = o.date.flatMap(Day.init(iso:)),
+               observations.contains(where: { $0.kind == o.kind && $0.subject == o.subject && $0.metric == o.metric && $0.target == o.target
+                   && $0.value == o.value && $0.valueHigh == o.valueHigh && $0.teaser != o.teaser
+                   && ($0.date.flatMap(Day.init(iso:)).map { abs($0.ordinal - day.ordinal) <= 1 } ?? false) }) {
                 continue
             }
             seen[o.identity] = observations.count

@@ -85,7 +85,7 @@ final class Interpreter {
             if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
             }
-            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor) {
+            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
                 ctx.period = period
                 state.period = period
                 state.periodSentence = ctx.sentenceStart

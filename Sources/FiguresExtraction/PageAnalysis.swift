@@ -88,7 +88,7 @@ struct PageAnalysis {
         let recognition = QuantityRecognizer.shared.recognize(text)
         self.recognition = recognition
         self.cues = CueIndex(text)
-        let teasers = PageLayout.teasers(of: text)
+        let teasers = PageLayout.teasers(of: text, reference: reference)
         self.teasers = teasers
         let pageLocale = PageLocale.guess(text) ?? .taiwan
         self.locale = pageLocale

@@ -18,13 +18,13 @@ public struct Teaser: Sendable {
 enum PageLayout {
     static let separators: Set<UInt32> = [0x30FB, 0x00B7, 0x2027, 0x2022]   // ・ · ‧ •
 
-    static func teasers(of text: NormalizedText) -> [Teaser] {
+    static func teasers(of text: NormalizedText, reference: Day) -> [Teaser] {
         let t = text.folded, n = t.count
         var teasers: [Teaser] = []
         var teaserStart = 0
         var i = 0
         while i < n {
-            guard separators.contains(t[i]), let (age, ageEnd) = age(t, after: i + 1) else { i += 1; continue }
+            guard separators.contains(t[i]), let (age, ageEnd) = age(t, after: i + 1) ?? datedFooter(text, after: i + 1, reference: reference) else { i += 1; continue }
             // The footer starts after the last line break before the separator.
             var footerStart = i
             while footerStart > teaserStart, t[footerStart - 1] != 0x0A { footerStart -= 1 }
@@ -54,6 +54,17 @@ enum PageLayout {
             }
         }
         return teasers
+    }
+
+    /// ` 2025年12月5日` after a footer separator: the age in days from the reference date, and where it ends.
+    static func datedFooter(_ text: NormalizedText, after i: Int, reference: Day) -> (Int, Int)? {
+        var k = i
+        while k < text.count, text[k] == 0x20 { k += 1 }
+        guard let d = QuantityRecognizer.shared.recognize(NormalizedText(text.text(k, min(k + 14, text.count)))).dates.first,
+              d.start == 0, let y = d.year, let m = d.month, let day = d.day, day <= Day.daysIn(year: y, month: m) else { return nil }
+        let age = reference.ordinal - Day(year: y, month: m, day: day).ordinal
+        guard age >= 0 else { return nil }
+        return (age, k + d.end)
     }
 
     /// ` 1 天前`, ` 5 小時前`, ` 30 分鐘前` after a footer separator: the age in days and where it ends.

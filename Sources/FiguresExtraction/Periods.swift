@@ -91,8 +91,13 @@ enum PeriodFinder {
 
     /// The period for a figure at `position`: the nearest period phrase before it, with the year
     /// from the nearest year phrase before that (or the reference year, one back when the span would be in the future).
-    static func resolve(_ hits: [Hit], before position: Int, reference: Day) -> (String, Int)? {
-        let before = hits.filter { $0.end <= position }
+    static func resolve(_ hits: [Hit], before position: Int, reference: Day, text: NormalizedText? = nil) -> (String, Int)? {
+        var before = hits.filter { $0.end <= position }
+        // 比10月少5.74%: the month compared with is not the figure's period
+        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1]) || [0x6BD4, 0x8F83].contains(text[last.start - 2]),
+           (last.end..<position).contains(where: { "少多增减升降涨跌高低".unicodeScalars.map(\.value).contains(text[$0]) }) {
+            before.removeLast()
+        }
         guard let last = before.last else { return nil }
         if last.span == nil {
             // 全年/年度 take the year named right before them (去年全年), else the reference year

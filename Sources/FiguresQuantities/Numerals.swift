@@ -1,3 +1,4 @@
+import Foundation
 import FiguresText
 
 /// Character classes of numerals, on folded code points (Simplified script, ASCII digits).
@@ -195,7 +196,15 @@ public enum NumeralReader {
             // 零 alone: a number only when written as a digit (〇) or followed by a decimal
             if t[start] != 0x3007 { return nil }
         }
-        guard let (value, trailing) = evaluate(tokens) else { return nil }
+        guard var (value, trailing) = evaluate(tokens) else { return nil }
+        // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
+        // the digits written (at most 15 significant digits)
+        if unitSeen, value != value.rounded(), abs(value) >= 1 {
+            let digits = Int(log10(abs(value))) + 1
+            let keep = max(0, 15 - digits)
+            let scale = pow(10.0, Double(keep))
+            value = (value * scale).rounded() / scale
+        }
         let bare = !unitSeen && !hasArabic
         return Numeral(value: value, end: j, hasChinese: hasChinese, hasArabic: hasArabic,
                        trailingScale: trailing, over: over, bareChineseDigits: bare, chineseCharCount: chineseCount)
