@@ -6,7 +6,7 @@ struct Cue: Sendable, Hashable {
         case up, down, to, close, open, high, low, level
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
         case weekly, from, turnover, parity, fin, finAfter = "fin-after", change, macro, rate, tariff, exempt, respective
-        case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast
+        case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
     }
     var role: Role
     var argument: String
@@ -31,7 +31,7 @@ struct CueTables: Sendable {
         for row in TableFile.rows(named: "cues.tsv") where row.count >= 2 {
             guard let role = Cue.Role(rawValue: row[1]) else { continue }
             let cue = Cue(role: role, argument: row.count > 2 ? row[2] : "")
-            let isAfter = role == .closeAfter || role == .openAfter || role == .finAfter || role == .thresholdAfter
+            let isAfter = role == .closeAfter || role == .openAfter || role == .finAfter || role == .thresholdAfter || role == .macroAfter
             if isAfter {
                 if after[row[0]] == nil { orderAfter.append(row[0]) }
                 after[row[0], default: []].append(cue)

@@ -61,6 +61,7 @@ final class Interpreter {
         var periodSentence = -1
         var lastFinMetric: String?
         var lastSubject: Mention?
+        var lastTariffTarget: Mention?
     }
 
     func interpret(_ teaser: Teaser, index teaserIndex: Int) {
@@ -108,6 +109,16 @@ final class Interpreter {
         let firsts = Set(Interpreter.statisticsAgencies.map { $0[0] })
         for i in teaser.start..<teaser.end where firsts.contains(text[i]) {
             if Interpreter.statisticsAgencies.contains(where: { text.matches($0, at: i) }) { return true }
+        }
+        return false
+    }
+
+    /// The teaser is about loan prime rates.
+    func teaserMentionsLPR(_ teaser: Teaser) -> Bool {
+        let words = ["lpr", "贷款市场报价利率"].map { Array($0.unicodeScalars.map(\.value)) }
+        for i in teaser.start..<teaser.end {
+            let c = text[i] | 0x20
+            if (c == 0x6C || text[i] == 0x8D37), words.contains(where: { w in (0..<w.count).allSatisfy { k in (text[i + k] | (w[k] < 0x80 ? 0x20 : 0)) == w[k] } }) { return true }
         }
         return false
     }

@@ -60,6 +60,11 @@ enum PageLayout {
     static func datedFooter(_ text: NormalizedText, after i: Int, reference: Day) -> (Int, Int)? {
         var k = i
         while k < text.count, text[k] == 0x20 { k += 1 }
+        // 2024-09-27
+        if k + 10 <= text.count, let d = Day(iso: text.foldedText(k, k + 10)) {
+            let age = reference.ordinal - d.ordinal
+            return age >= 0 ? (age, k + 10) : nil
+        }
         guard let d = QuantityRecognizer.shared.recognize(NormalizedText(text.text(k, min(k + 14, text.count)))).dates.first,
               d.start == 0, let y = d.year, let m = d.month, let day = d.day, day <= Day.daysIn(year: y, month: m) else { return nil }
         let age = reference.ordinal - Day(year: y, month: m, day: day).ordinal
@@ -75,7 +80,8 @@ enum PageLayout {
         while k < t.count, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
         guard k > digitsStart, let count = Int(String(decoding: t[digitsStart..<k].map { UInt8($0) }, as: UTF8.self)) else { return nil }
         while k < t.count, t[k] == 0x20 { k += 1 }
-        let units: [(String, Int)] = [("天前", 1), ("小時前", 0), ("小时前", 0), ("分鐘前", 0), ("分钟前", 0), ("周前", 7), ("週前", 7)]
+        let units: [(String, Int)] = [("天前", 1), ("小時前", 0), ("小时前", 0), ("分鐘前", 0), ("分钟前", 0), ("周前", 7), ("週前", 7),
+                                      ("個月前", 30), ("个月前", 30), ("月前", 30), ("年前", 365)]
         for (word, days) in units {
             let w = ScriptFold.shared.fold(word)
             if k + w.count <= t.count, Array(t[k..<(k + w.count)]) == w { return (count * days, k + w.count) }

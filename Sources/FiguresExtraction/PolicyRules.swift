@@ -17,8 +17,8 @@ extension FigureContext {
         let hits = sentenceHits()
         let fins = hits.filter { $0.cue.role == .fin }
         if q.unit.isMoney {
-            guard let fin = fins.first(where: { FigureContext.moneyMetrics.contains($0.cue.argument) }) else {
-                reason = "an amount with no company metric named"; return []
+            guard let fin = fins.first, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
+                reason = "an amount with no company metric named next to it"; return []
             }
             state.lastFinMetric = fin.cue.argument
             return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
@@ -49,13 +49,20 @@ extension FigureContext {
 
     // MARK: the economy
 
+    /// Where the figure's clause ends.
+    var clauseEnd: Int {
+        var e = q.end
+        while e < sentenceEnd, !Interpreter.clauseEnds.contains(text[e]) || text[e] == 0x3001 { e += 1 }
+        return e
+    }
+
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = []) -> [Observation] {
         let hits = sentenceHits()
         guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
         // 出口2.1万亿元、进口1.6万亿元，分别同比增长1.7%和0.6%: figures after 分別 pair with the metrics before it
         if let respective = before.first(where: { $0.cue.role == .respective }) {
             let metrics = hits.filter { $0.cue.role == .macro && $0.end <= respective.start }.reversed().map { $0 }
-            let figures = quantities.filter { $0.start >= respective.end && $0.start < sentenceEnd }
+            let figures = quantities.filter { $0.start >= respective.end && $0.start < clauseEnd }
             if figures.count >= 2, metrics.count >= figures.count, let k = figures.firstIndex(where: { $0.start == q.start }) {
                 cue = Array(metrics.suffix(figures.count))[k]
             }
@@ -87,7 +94,13 @@ extension FigureContext {
     // MARK: interest rates
 
     mutating func rate(_ m: Mention, state: Interpreter.TeaserState) -> [Observation] {
-        let family = m.entity.kind == .yield ? "yield" : (sentenceHits().first { $0.cue.role == .rate }?.cue.argument ?? state.rateFamily ?? "policy")
+        var family = m.entity.kind == .yield ? "yield" : (sentenceHits().first { $0.cue.role == .rate }?.cue.argument ?? state.rateFamily ?? "policy")
+        // 1年期/5年期以上 are loan prime rates only where LPR is the topic
+        if family.hasPrefix("lpr") {
+            let lprHere = interpreter.teaserMentionsLPR(teaser)
+            if !lprHere { family = state.rateFamily.flatMap { $0.hasPrefix("lpr") ? nil : $0 } ?? "policy" }
+            else if family == "lpr" { family = sentenceHits().first { $0.cue.role == .rate && $0.cue.argument.hasPrefix("lpr_") }?.cue.argument ?? "lpr_1y" }
+        }
         let level: String
         switch family {
         case "policy": level = "policy_rate"
@@ -138,7 +151,7 @@ extension FigureContext {
 
     // MARK: tariffs
 
-    mutating func tariff(quantities: [Quantity]) -> [Observation]? {
+    mutating func tariff(quantities: [Quantity], state: inout Interpreter.TeaserState) -> [Observation]? {
         let hits = page.cues.hitsBefore(from: listClauseStart, to: q.qualifierStart ?? q.start)
         // economy-wide and company figures inside tariff news keep their own rules
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
@@ -151,10 +164,14 @@ extension FigureContext {
             // the list the sentence opened with: 歐盟、日本、南韓承諾…，被課15%
             targets = countries.filter { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }
         }
+        if targets.isEmpty, let carried = state.lastTariffTarget ?? self.state.lastTariffTarget, sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
+            targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
+        }
         guard !targets.isEmpty else {
             reason = "a tariff with no target named"
             return nil   // other rules may still read it (營收…年減4.4%，主因為關稅衝擊)
         }
+        state.lastTariffTarget = targets.last
         // only the items of one list: names joined by 、/和/及/與/以及 next to each other
         targets = listRun(targets)
         var clauseEnd = q.end
@@ -176,6 +193,11 @@ extension FigureContext {
             out.append(o)
         }
         return out
+    }
+
+    var teaserHasTariffTitle: Bool {
+        let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)
+        return page.cues.hitsBefore(from: teaser.start, to: titleEnd).contains { $0.cue.role == .tariff }
     }
 
     /// Who levies and on whom: `X對Y加徵…` in the sentence names both (X may be left out);

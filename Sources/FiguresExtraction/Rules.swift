@@ -31,13 +31,28 @@ extension FigureContext {
         // Rate families stay in force for the rest of the teaser (定存利率 … 分別下調0.1和0.05個百分點).
         if let family = sentenceCues.first(where: { $0.cue.role == .rate })?.cue.argument { state.rateFamily = family }
 
-        if case .percent = q.unit, sentenceHasTariff {
-            if let obs = tariff(quantities: quantities) { return obs }
+        // tariff news: the sentence names a tariff, or the teaser's headline does and this clause names a country
+        let countryInClause = mentions.contains { $0.entity.kind == .country && $0.start >= listClauseStart && $0.end <= q.start }
+        if case .percent = q.unit, sentenceHasTariff || (teaserHasTariffTitle && countryInClause && !before.contains { [.fin, .macro, .rate].contains($0.cue.role) }) {
+            if let obs = tariff(quantities: quantities, state: &state) { return obs }
         }
         // A company metric or an economic metric named in the clause decides the domain before any name does.
         if q.unit.isMoney || q.unit == .percent {
             let fin = domainCue(.fin, sentence: sentenceCues)
             let macroCue = domainCue(.macro, sentence: sentenceCues)
+            // the economy or a company named earlier in the sentence, when the clause names nothing else (略高於8月的2%)
+            let clauseIsBare = !mentions.contains { $0.start >= clauseStart && $0.end <= q.start }
+                && !before.contains { [.fin, .macro, .rate, .tariff].contains($0.cue.role) }
+            if clauseIsBare, after.isEmpty, let m = sentenceCues.first(where: { $0.cue.role == .macro || $0.cue.role == .fin }), m.cue.role == .macro,
+               q.unit == .percent, !sentenceCues.contains(where: { $0.cue.role == .rate }) {
+                let country = subject([.country]) ?? topicCountry()
+                return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity, quantities: quantities)
+            }
+            if let m = after.first(where: { $0.cue.role == .macroAfter }), q.unit.isMoney {
+                let country = subject([.country]) ?? (interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry())
+                return [observation(kind: "macro", subject: country?.entity.id ?? page.locale(at: q.start).country, metric: m.cue.argument,
+                                    value: q.value, unit: currency(of: q.unit), period: period, rule: "economy \(m.cue.argument) named after it", entity: country?.entity)]
+            }
             let sentenceFin = sentenceCues.first { $0.cue.role == .fin }
             let marketNameInClause = mentions.contains { $0.start >= clauseStart && $0.end <= q.start && [.index, .commodity, .centralBank, .bank].contains($0.entity.kind) }
             let companyNews = fin == nil && macroCue == nil && sentenceFin != nil && !marketNameInClause
@@ -63,6 +78,11 @@ extension FigureContext {
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
+        }
+        if found == nil, sentenceCues.contains(where: { $0.cue.role == .rate && $0.cue.argument.hasPrefix("lpr") }), interpreter.teaserMentionsLPR(teaser) {
+            var pboc = Entity(kind: .centralBank, id: "PBOC")   // loan prime rates are the People's Bank's
+            pboc.source = "LPR → PBOC"
+            found = Mention(start: q.start, end: q.start, entity: pboc)
         }
         guard let mention = found else {
             reason = "no subject named before it"

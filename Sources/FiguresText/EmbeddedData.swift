@@ -538,6 +538,7 @@ ASIA	亞洲國家
 #   yearly               the move is over the whole year (全年, 年漲幅): period is the year
 #   intraday             the level was touched during the session (一度, 盤中): with a move, a high or low
 #   marketcap            market capitalisation
+#   macro-after METRIC   economy-wide metric named after the figure (7.71萬億元貿易順差)
 #   volume               traded volume in shares
 #   forecast             an expectation, not a figure of the day (預估, 區間)
 漲	up
@@ -873,7 +874,6 @@ GDP的比重	macro	gdp_share
 預估	forecast
 預期	forecast
 預測	forecast
-區間	forecast
 目標價	forecast
 低開	open-after
 高開	open-after
@@ -908,6 +908,23 @@ GDP的比重	macro	gdp_share
 早盤	intraday
 午盤	intraday
 盤前	intraday
+課徵	tariff
+加徵	tariff
+被課	tariff
+開徵	tariff
+徵收	tariff
+貿易順差	macro-after	trade_balance
+貿易逆差	macro-after	trade_balance
+順差	macro-after	trade_balance
+出超	macro-after	trade_balance
+1年期	rate	lpr_1y
+一年期	rate	lpr_1y
+5年期以上	rate	lpr_5y
+五年期以上	rate	lpr_5y
+LPR	rate	lpr
+貸款市場報價利率	rate	lpr
+逆回購利率	rate	policy
+逆回購操作利率	rate	policy
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
