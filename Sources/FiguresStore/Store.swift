@@ -140,7 +140,7 @@ public final class FiguresStore: Sendable {
 
     /// Observations matching the filter, by date then subject. Subjects match without regard to case.
     public func observations(matching f: ObservationFilter) throws -> [StoredObservation] {
-        var clauses: [String] = [], args: [DatabaseValueConvertible?] = []
+        var clauses: [String] = [], args: [any DatabaseValueConvertible] = []
         if let s = f.subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
         if let m = f.metric { clauses.append("o.metric = ?"); args.append(m) }
         if let k = f.kind { clauses.append("o.kind = ?"); args.append(k) }
@@ -150,13 +150,13 @@ public final class FiguresStore: Sendable {
         let sql = Self.selectColumns + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
             + " ORDER BY o.date IS NULL, o.date, o.kind, o.subject, o.metric, o.id"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!).map(Self.decode)
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
         }
     }
 
     /// Per subject and metric, the latest value dated on or before `day`.
     public func latest(asOf day: Day, subject: String?, metric: String?, kind: String?) throws -> [StoredObservation] {
-        var clauses = ["o.date IS NOT NULL", "o.date <= ?"], args: [DatabaseValueConvertible?] = [day.description]
+        var clauses = ["o.date IS NOT NULL", "o.date <= ?"], args: [any DatabaseValueConvertible] = [day.description]
         if let s = subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
         if let m = metric { clauses.append("o.metric = ?"); args.append(m) }
         if let k = kind { clauses.append("o.kind = ?"); args.append(k) }
@@ -170,20 +170,20 @@ public final class FiguresStore: Sendable {
             ORDER BY o.kind, o.subject, o.metric
             """
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!).map(Self.decode)
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
         }
     }
 
     /// Tariff observations, oldest first.
     public func tariffs(subject: String?, target: String?, since: Day?) throws -> [StoredObservation] {
-        var clauses = ["o.kind = 'tariff'"], args: [DatabaseValueConvertible?] = []
+        var clauses = ["o.kind = 'tariff'"], args: [any DatabaseValueConvertible] = []
         if let s = subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
         if let t = target { clauses.append("o.target = ? COLLATE NOCASE"); args.append(t) }
         if let d = since { clauses.append("(o.date IS NULL OR o.date >= ?)"); args.append(d.description) }
         let sql = Self.selectColumns + " WHERE " + clauses.joined(separator: " AND ")
             + " ORDER BY o.subject, o.target, o.date IS NULL, o.date, o.id"
         return try pool.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)!).map(Self.decode)
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
         }
     }
 
