@@ -11,7 +11,7 @@ public struct QuantityRecognizer: Sendable {
     let qualifiersBefore: WordTable<Qualifier>
     let qualifiersAfter: WordTable<Qualifier>
     /// Words with numeral characters that are no numbers (四川, 一直, 統一).
-    let numeralWords: WordTable<Bool>
+    public let numeralWords: WordTable<Bool>
 
     public init() {
         var currencies = WordTable<String>()

@@ -86,6 +86,9 @@ final class PropertyTests: XCTestCase {
                 XCTAssertTrue(q.value.isFinite, s)
             }
             for d in r.dates { XCTAssertTrue(0 <= d.start && d.start < d.end && d.end <= count, s) }
+            for model in [ReferenceModels.numbers, ReferenceModels.percents, ReferenceModels.currencies, ReferenceModels.ranges] {
+                for x in model(s) { XCTAssertTrue(0 <= x.start && x.start < x.end && x.end <= count, "reference model span: \(s) → \(x)") }
+            }
         }
     }
 

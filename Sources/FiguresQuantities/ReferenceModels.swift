@@ -1,0 +1,458 @@
+import FiguresText
+
+/// One result in the conventions of the Recognizers-Text reference suite, which `figures numbers --model`
+/// follows so the numeral layer can be checked against an outside test suite.
+public struct ReferenceResult: Sendable, Equatable {
+    public enum Kind: String, Sendable { case number, percentage, currency, numberrange }
+    public var kind: Kind
+    public var value: Double?
+    /// Ranges: the ends (nil for an open end) and whether each is included.
+    public var low: Double?
+    public var high: Double?
+    public var lowInclusive = false
+    public var highInclusive = false
+    /// Currency: ISO code, when the unit has one.
+    public var iso: String?
+    /// Offsets in Unicode scalars, end exclusive.
+    public var start: Int
+    public var end: Int
+}
+
+/// Number, percent, currency and range recognisers with the reference suite's conventions: every
+/// numeral counts (single digits too, spaces inside numerals allowed), fractions (三分之一, 3/5),
+/// exponents (2e5, 2^-1), discounts (九折), comparison ranges (大于…小于…). The extractor does not
+/// use these; they exist to measure the numeral layer and for `figures numbers --model`.
+public enum ReferenceModels {
+    public static func numbers(_ input: String) -> [ReferenceResult] {
+        var s = RefScanner(input)
+        return s.scanNumbers()
+    }
+
+    public static func percents(_ input: String) -> [ReferenceResult] {
+        var s = RefScanner(input)
+        return s.scanPercents()
+    }
+
+    public static func currencies(_ input: String) -> [ReferenceResult] {
+        var s = RefScanner(input)
+        return s.scanCurrencies()
+    }
+
+    public static func ranges(_ input: String) -> [ReferenceResult] {
+        var s = RefScanner(input)
+        return s.scanRanges()
+    }
+}
+
+struct RefScanner {
+    let text: NormalizedText
+    let t: [UInt32]
+    var n: Int { t.count }
+
+    init(_ input: String) {
+        text = NormalizedText(input)
+        t = text.folded
+    }
+
+    func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? t[i] : 0 }
+
+    func word(_ w: String, at i: Int) -> Bool {
+        text.matches(ScriptFold.shared.fold(w), at: i)
+    }
+
+    static let space: UInt32 = 0x20
+
+    func isNumeralChar(_ c: UInt32) -> Bool {
+        NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil || NumeralChar.financialDigit(c) != nil
+            || NumeralChar.isZero(c) || NumeralChar.smallUnit(c) != nil || NumeralChar.tens(c) != nil || NumeralChar.bigUnit(c) != nil
+    }
+
+    /// Skips spaces; returns the next position.
+    func skip(_ i: Int) -> Int {
+        var k = i
+        while at(k) == RefScanner.space { k += 1 }
+        return k
+    }
+
+    /// A plain numeral from `i`: Arabic or Chinese, spaces allowed between its characters, 点 as a decimal point
+    /// before a digit. Returns value, end (exclusive) and whether it has Chinese characters.
+    func numeral(at i: Int) -> (value: Double, end: Int, chinese: Bool)? {
+        var compact: [UInt32] = []
+        var positions: [Int] = []
+        var k = i
+        while k < n {
+            let c = t[k]
+            if isNumeralChar(c) || (c == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty)
+                || (c == 0x2C && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty && NumeralChar.isASCIIDigit(compact.last!)) {
+                compact.append(c); positions.append(k); k += 1; continue
+            }
+            if c == NumeralChar.decimalPoint, !compact.isEmpty {
+                let d = skip(k + 1)
+                if let digit = NumeralChar.plainDigit(at(d)), at(d) != 0x4E24, digit >= 0 || true { compact.append(c); positions.append(k); k = d; continue }
+                if NumeralChar.isZero(at(d)) { compact.append(c); positions.append(k); k = d; continue }
+                break
+            }
+            // 余/多 between a number and its scale: 十 余 万
+            if (c == 0x4F59 || c == 0x591A), !compact.isEmpty, NumeralChar.bigUnit(at(skip(k + 1))) != nil {
+                compact.append(c); positions.append(k); k = skip(k + 1); continue
+            }
+            if c == RefScanner.space, !compact.isEmpty {
+                let next = skip(k)
+                let nc = at(next)
+                // spaces inside Chinese numerals, not between two Arabic numbers
+                if (isNumeralChar(nc) || nc == NumeralChar.decimalPoint) && !(NumeralChar.isASCIIDigit(nc) && NumeralChar.isASCIIDigit(compact.last!)) {
+                    k = next; continue
+                }
+            }
+            break
+        }
+        guard !compact.isEmpty else { return nil }
+        // 万万 = 亿
+        var merged: [UInt32] = [], mergedPositions: [Int] = []
+        for (idx, c) in compact.enumerated() {
+            if c == 0x4E07, merged.last == 0x4E07 { merged[merged.count - 1] = 0x4EBF; continue }
+            merged.append(c); mergedPositions.append(positions[idx])
+        }
+        guard let r = NumeralReader.read(merged, from: 0), r.end > 0 else { return nil }
+        return (r.value, mergedPositions[r.end - 1] + 1, r.hasChinese)
+    }
+
+    /// A full number from `i`: sign, numeral, exponent, K/M suffix, fraction forms.
+    func number(at i: Int) -> (value: Double, end: Int)? {
+        var k = i
+        var sign = 1.0
+        guard k < n else { return nil }
+        if at(k) == CP.fu || at(k) == 0x8D1F || at(k) == CP.minus || at(k) == CP.plus {
+            if at(k) != CP.plus { sign = -1 }
+            k = skip(k + 1)
+        }
+        // 分之 with no numerator before it (百分之 belongs to percents)
+        guard let first = numeral(at: k) else { return nil }
+        var value = first.value
+        var end = first.end
+        // fractions: A分之B, with 又 for mixed numbers handled by the caller
+        let afterFirst = skip(end)
+        if at(afterFirst) == CP.fen, at(skip(afterFirst + 1)) == CP.zhiOf {
+            var b = skip(skip(afterFirst + 1) + 1)
+            var bSign = 1.0
+            if at(b) == CP.fu || at(b) == 0x8D1F || at(b) == CP.minus { bSign = -1; b = skip(b + 1) }
+            if let num = numeral(at: b), first.value != 0 {
+                return (sign * bSign * num.value / first.value, num.end)
+            }
+        }
+        if !first.chinese {
+            // 3/5
+            if at(end) == CP.slash, let den = numeral(at: end + 1), !den.chinese, den.value != 0 {
+                return (sign * value / den.value, den.end)
+            }
+            // 2e5, -1e1
+            if (at(end) == 0x65 || at(end) == 0x45), let (e, eEnd) = exponent(at: end + 1) {
+                value *= pow10(e); end = eEnd
+            }
+            // 2^-1
+            if at(end) == 0x5E, let (e, eEnd) = exponent(at: end + 1) {
+                value = power(value, e); end = eEnd
+            }
+            // -2.5 M, 3K
+            let s = at(end) == RefScanner.space ? end + 1 : end
+            let letter = at(s) | 0x20
+            if (letter == 0x6B || letter == 0x6D || letter == 0x62 || letter == 0x67), !NumeralChar.isASCIILetter(at(s + 1)) {
+                value *= letter == 0x6B ? 1e3 : letter == 0x6D ? 1e6 : letter == 0x67 ? 1e9 : 1e9
+                end = s + 1
+            }
+        }
+        // 壹打: a dozen
+        if at(end) == 0x6253, first.chinese { value *= 12; end += 1 }
+        return (sign * value, end)
+    }
+
+    func exponent(at i: Int) -> (Int, Int)? {
+        var k = i, sign = 1
+        if at(k) == CP.minus { sign = -1; k += 1 } else if at(k) == CP.plus { k += 1 }
+        let s = k
+        while NumeralChar.isASCIIDigit(at(k)) { k += 1 }
+        guard k > s, let v = Int(String(decoding: t[s..<k].map { UInt8($0) }, as: UTF8.self)) else { return nil }
+        return (sign * v, k)
+    }
+
+    func pow10(_ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(e) { r *= 10 }
+        return e < 0 ? 1 / r : r
+    }
+
+    func power(_ base: Double, _ e: Int) -> Double {
+        var r = 1.0
+        for _ in 0..<abs(e) { r *= base }
+        return e < 0 ? 1 / r : r
+    }
+
+    func startsNumber(_ i: Int) -> Bool {
+        let c = at(i)
+        if isNumeralChar(c) { return NumeralChar.bigUnit(c) == nil && !(NumeralChar.smallUnit(c) != nil && c != 0x5341 && c != 0x62FE) }
+        if c == CP.fu || c == 0x8D1F || c == CP.minus || c == CP.plus {
+            let k = skip(i + 1)
+            return isNumeralChar(at(k)) && NumeralChar.bigUnit(at(k)) == nil
+        }
+        return false
+    }
+
+    /// Words with numeral characters that are no numbers.
+    func idiom(at i: Int) -> Int? {
+        QuantityRecognizer.shared.numeralWords.match(in: text, at: i).map { i + $0.word.count }
+    }
+
+    func result(_ kind: ReferenceResult.Kind, _ value: Double?, _ start: Int, _ end: Int) -> ReferenceResult {
+        ReferenceResult(kind: kind, value: value, start: start, end: end)
+    }
+
+    // MARK: numbers
+
+    mutating func scanNumbers() -> [ReferenceResult] {
+        var out: [ReferenceResult] = []
+        var i = 0
+        while i < n {
+            if let e = idiom(at: i) { i = e; continue }
+            if NumeralChar.isASCIILetter(at(i - 1)) && NumeralChar.isASCIIDigit(at(i)) {
+                // codes such as A2021…: skip the run
+                while NumeralChar.isASCIIDigit(at(i)) || NumeralChar.isASCIILetter(at(i)) { i += 1 }
+                continue
+            }
+            guard startsNumber(i), var (value, end) = number(at: i) else { i += 1; continue }
+            // X又A分之B
+            let you = skip(end)
+            if at(you) == 0x53C8, let frac = number(at: skip(you + 1)), frac.value < 1 {
+                value += value < 0 ? -frac.value : frac.value
+                end = frac.end
+            }
+            out.append(result(.number, value, i, end))
+            i = end
+        }
+        return out
+    }
+
+    // MARK: percents
+
+    mutating func scanPercents() -> [ReferenceResult] {
+        var out: [ReferenceResult] = []
+        var i = 0
+        while i < n {
+            if let e = idiom(at: i) { i = e; continue }
+            // 百分之…, 千分之…, 万分之… (spaces allowed inside)
+            if let (v, e) = prefixedPercent(at: i) { out.append(result(.percentage, v, i, e)); i = e; continue }
+            // 打对折
+            if word("打对折", at: i) || word("打對折", at: i) { out.append(result(.percentage, 50, i + 1, i + 3)); i += 3; continue }
+            if word("半成", at: i) { out.append(result(.percentage, 5, i, i + 2)); i += 2; continue }
+            guard startsNumber(i), let (value, end) = number(at: i) else { i += 1; continue }
+            let u = skip(end)
+            if at(u) == CP.percentSign || at(u) == 0x2030 {
+                out.append(result(.percentage, at(u) == 0x2030 ? value / 10 : value, i, u + 1)); i = u + 1; continue
+            }
+            if let e = percentagePointWord(at: u) { out.append(result(.percentage, value, i, e)); i = e; continue }
+            if at(u) == CP.cheng {
+                var v = value * 10, e = u + 1
+                let d = skip(e)
+                if let digit = NumeralChar.plainDigit(at(d)) ?? NumeralChar.financialDigit(at(d)), !isNumeralChar(at(d + 1)) { v += Double(digit); e = d + 1 }
+                out.append(result(.percentage, v, i, e)); i = e; continue
+            }
+            if at(u) == 0x6298 {   // 折: 九折 = 90%, 八五折 = 85%, 6.5折 = 65%
+                let digits = text.foldedText(i, end).filter { !$0.isWhitespace }
+                let v = value < 10 && (digits.count == 1 || digits.contains(".") || digits.contains("点")) ? value * 10 : value
+                out.append(result(.percentage, v, i, u + 1)); i = u + 1; continue
+            }
+            i = end
+        }
+        return out
+    }
+
+    func percentagePointWord(at u: Int) -> Int? {
+        // 个百分点, 百分点, with spaces anywhere inside
+        var k = u
+        if at(k) == CP.ge { k = skip(k + 1) }
+        guard at(k) == 0x767E else { return nil }
+        k = skip(k + 1)
+        guard at(k) == CP.fen else { return nil }
+        k = skip(k + 1)
+        guard at(k) == CP.dian else { return nil }
+        return k + 1
+    }
+
+    func prefixedPercent(at i: Int) -> (Double, Int)? {
+        let c = at(i)
+        guard c == 0x767E || c == 0x5343 || c == 0x4E07 else { return nil }
+        // not the 百 of 一百分之二 (that is a fraction, a number)
+        if i > 0, isNumeralChar(at(i - 1)) || (at(i - 1) == RefScanner.space && isNumeralChar(at(skip(i - 1) - 1))) { return nil }
+        var k = skip(i + 1)
+        guard at(k) == CP.fen else { return nil }
+        k = skip(k + 1)
+        guard at(k) == CP.zhiOf else { return nil }
+        k = skip(k + 1)
+        var sign = 1.0
+        if at(k) == CP.fu || at(k) == 0x8D1F || at(k) == CP.minus { sign = -1; k = skip(k + 1) }
+        guard let num = numeral(at: k) else { return nil }
+        let divisor: Double = c == 0x767E ? 1 : c == 0x5343 ? 10 : 100
+        return (sign * num.value / divisor, num.end)
+    }
+
+    // MARK: currencies
+
+    mutating func scanCurrencies() -> [ReferenceResult] {
+        var out: [ReferenceResult] = []
+        let words = RefScanner.currencyWords
+        var i = 0
+        while i < n {
+            if let e = idiom(at: i) { i = e; continue }
+            // a symbol before the amount: $20, ￥300
+            if at(i) == CP.dollar || at(i) == 0xA5 || at(i) == 0xFFE5, let (v, e) = number(at: skip(i + 1)) {
+                var r = result(.currency, v, i, e)
+                r.iso = at(i) == CP.dollar ? nil : "CNY"
+                out.append(r); i = e; continue
+            }
+            if startsNumber(i), let (value, end) = number(at: i) {
+                var u = skip(end)
+                if at(u) == CP.ge { u = skip(u + 1) }   // 20个比特币
+                if let w = words.match(in: text, at: u) {
+                    var total = value, e = u + w.word.count
+                    // 五元三毛, 50元6角三分, 两美元又三美分
+                    var k = e
+                    if at(k) == 0x53C8 || at(k) == 0x548C { k += 1 }
+                    if let (v2, e2) = number(at: k), let sub = RefScanner.subunits.match(in: text, at: e2) {
+                        total += v2 * sub.payload; e = e2 + sub.word.count
+                        if let (v3, e3) = number(at: e), let sub3 = RefScanner.subunits.match(in: text, at: e3) { total += v3 * sub3.payload; e = e3 + sub3.word.count }
+                    }
+                    // 8亿元人民币
+                    if let w2 = words.match(in: text, at: e), w.payload == "CNY" && w2.payload == "CNY" { e += w2.word.count }
+                    var r = result(.currency, total, i, e)
+                    r.iso = w.payload.isEmpty ? nil : w.payload
+                    out.append(r); i = e; continue
+                }
+                i = end; continue
+            }
+            if let w = words.match(in: text, at: i), w.word.count >= 2, !RefScanner.bareExcluded.contains(text.foldedText(i, i + w.word.count)) {
+                var r = result(.currency, nil, i, i + w.word.count)
+                r.iso = w.payload.isEmpty ? nil : w.payload
+                out.append(r); i += w.word.count; continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    static let currencyWords: WordTable<String> = {
+        var table = WordTable<String>()
+        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 {
+            table.add(row[0], row[1] == "LOCAL" ? "CNY" : row[1])
+        }
+        for (w, iso) in [("块", "CNY"), ("块钱", "CNY"), ("美圆", "USD"), ("奈拉", "NGN"), ("比特币", ""), ("卢布", "RUB"), ("法郎", "CHF"),
+                         ("元人民币", "CNY"), ("人民币元", "CNY"), ("日本円", "JPY"), ("韩元", "KRW"), ("英镑", "GBP"), ("澳元", "AUD")] {
+            table.add(w, iso)
+        }
+        return table
+    }()
+
+    static let subunits: WordTable<Double> = WordTable([("角", 0.1), ("毛", 0.1), ("分", 0.01), ("美分", 0.01), ("日本銭", 0.01), ("钱", 0.01)])
+
+    /// Currency words that are not currencies on their own (元 as in 元旦, 块 as in 一块).
+    static let bareExcluded: Set<String> = []
+
+    // MARK: ranges
+
+    mutating func scanRanges() -> [ReferenceResult] {
+        var out: [ReferenceResult] = []
+        var i = 0
+        while i < n {
+            if let r = comparison(at: i) { out.append(r); i = r.end; continue }
+            if startsNumber(i), let (a, aEnd) = number(at: i) {
+                // A到B, A至B, A~B, A-B, A与B之间
+                let c = skip(aEnd)
+                let connectors: [UInt32] = [CP.dao, CP.zhi, CP.tilde, CP.minus, 0x2013, 0x2014]
+                if connectors.contains(at(c)), let (b, bEnd) = number(at: skip(c + 1)), b > a {
+                    var r = result(.numberrange, nil, i, bEnd)
+                    r.low = a; r.high = b; r.lowInclusive = true
+                    out.append(r); i = bEnd; continue
+                }
+                if (at(c) == 0x4E0E || at(c) == 0x548C), let (b, bEnd) = number(at: skip(c + 1)) {
+                    var e = skip(bEnd)
+                    if word("之间", at: e) { e += 2 } else if at(e) == 0x95F4 { e += 1 } else { i = aEnd; continue }
+                    var r = result(.numberrange, nil, i, e)
+                    r.low = min(a, b); r.high = max(a, b); r.lowInclusive = true
+                    out.append(r); i = e; continue
+                }
+                // 1000以上, 五百多, 三十或者以上, 170 之下, 五百或者更多
+                if let (w, lowSide, inclusive) = RefScanner.postfixBounds.first(where: { word($0.0, at: c) }) {
+                    var r = result(.numberrange, nil, i, c + w.unicodeScalars.count)
+                    if lowSide { r.low = a; r.lowInclusive = inclusive } else { r.high = a; r.highInclusive = inclusive }
+                    out.append(r); i = r.end
+                    continue
+                }
+                i = aEnd; continue
+            }
+            i += 1
+        }
+        // 1000以上， 1500以下 → one range
+        var merged: [ReferenceResult] = []
+        for r in out {
+            if let last = merged.last, last.high == nil, last.low != nil, r.low == nil, r.high != nil,
+               text.foldedText(last.end, r.start).removingCharacters(in: " ,，且并而").isEmpty {
+                var m = last
+                m.high = r.high; m.highInclusive = r.highInclusive; m.end = r.end
+                merged[merged.count - 1] = m
+            } else { merged.append(r) }
+        }
+        return merged
+    }
+
+    static let postfixBounds: [(String, Bool, Bool)] = [
+        ("或者以上", true, true), ("或以上", true, true), ("以上", true, false), ("多", true, false), ("或者更多", true, true),
+        ("或更多", true, true), ("之上", true, false), ("或者以下", false, true), ("或以下", false, true), ("以下", false, false),
+        ("之下", false, false), ("以内", false, true),
+    ]
+
+    /// 大于10, 不小于三十, 小于 或 等于100, 比三十大, 至少有10, 超过80, ≥50, 等于一百七 (and the pair 大于10小于20).
+    func comparison(at i: Int) -> ReferenceResult? {
+        guard let (low, high, end) = bound(at: i) else { return nil }
+        var r = result(.numberrange, nil, i, end)
+        if let low { r.low = low.0; r.lowInclusive = low.1 }
+        if let high { r.high = high.0; r.highInclusive = high.1 }
+        // a second bound right after: 大于10小于20, 不大于50不小于20
+        var k = skip(end)
+        for w in ["且", "并且", "而且", "同时", "的同时", ",", "，"] where word(w, at: k) { k = skip(k + w.unicodeScalars.count) }
+        if let (low2, high2, end2) = bound(at: k), (low2 != nil) != (r.low != nil) || (high2 != nil) != (r.high != nil) {
+            if let l = low2, r.low == nil { r.low = l.0; r.lowInclusive = l.1; r.end = end2 }
+            if let h = high2, r.high == nil { r.high = h.0; r.highInclusive = h.1; r.end = end2 }
+        }
+        return r
+    }
+
+    typealias Bound = (Double, Bool)
+
+    func bound(at i: Int) -> (Bound?, Bound?, Int)? {
+        let lowerWords: [(String, Bool)] = [("大于或者等于", true), ("大于或等于", true), ("大于等于", true), ("不小于", true), ("不少于", true), ("不低于", true),
+                                            ("至少有", true), ("至少是", true), ("至少", true), ("超过了", false), ("超过", false), ("大于", false), ("高于", false), ("多于", false),
+                                            ("≥", true), (">=", true), ("> =", true), (">", false)]
+        let upperWords: [(String, Bool)] = [("小于或者等于", true), ("小于或等于", true), ("小于 或 等于", true), ("小于等于", true), ("不大于", true), ("不多于", true),
+                                            ("不超过", true), ("不高于", true), ("至多", true), ("最多", true), ("小于", false), ("少于", false), ("低于", false),
+                                            ("≤", true), ("<=", true), ("< =", true), ("<", false)]
+        for (w, inclusive) in lowerWords where word(w, at: i) {
+            if let (v, e) = number(at: skip(i + w.unicodeScalars.count)) { return ((v, inclusive), nil, e) }
+        }
+        for (w, inclusive) in upperWords where word(w, at: i) {
+            if let (v, e) = number(at: skip(i + w.unicodeScalars.count)) { return (nil, (v, inclusive), e) }
+        }
+        if word("等于", at: i), let (v, e) = number(at: skip(i + 2)) { return ((v, true), (v, true), e) }
+        // 比三十大, 比 170 低
+        if at(i) == 0x6BD4, let (v, e) = number(at: skip(i + 1)) {
+            let k = skip(e)
+            if at(k) == 0x5927 || at(k) == 0x9AD8 || at(k) == 0x591A { return ((v, false), nil, k + 1) }
+            if at(k) == 0x5C0F || at(k) == 0x4F4E || at(k) == 0x5C11 { return (nil, (v, false), k + 1) }
+        }
+        return nil
+    }
+}
+
+extension String {
+    func removingCharacters(in set: String) -> String {
+        let chars = Set(set.unicodeScalars)
+        return String(String.UnicodeScalarView(unicodeScalars.filter { !chars.contains($0) }))
+    }
+}
