@@ -147,6 +147,9 @@ public enum NumeralReader {
                 continue
             }
             if let u = NumeralChar.smallUnit(c) {
+                // 五十千 is 五十 and a stray 千: a larger place after a smaller one in the same section ends the numeral
+                if let lastSmall = tokens.last(where: { if case .small = $0 { return true }; if case .big = $0 { return true }; return false }),
+                   case .small(let previous) = lastSmall, previous < u, !tokens.isEmpty, case .number = tokens.last! { break }
                 // `百分之`, `千分之`, `万分之` start a percent, not a unit of what precedes
                 if j + 2 < n, t[j + 1] == 0x5206, t[j + 2] == 0x4E4B, !tokens.isEmpty { break }
                 if tokens.isEmpty && u != 10 { break }
@@ -163,8 +166,8 @@ public enum NumeralReader {
                 j += 1
                 continue
             }
-            if c == NumeralChar.decimalPoint, case .number(_, chinese: true)? = tokens.last,
-               j + 1 < n, NumeralChar.plainDigit(t[j + 1]) != nil || NumeralChar.isZero(t[j + 1]) {
+            if c == NumeralChar.decimalPoint, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
+               (NumeralChar.plainDigit(t[j + 1]) != nil && t[j + 1] != 0x4E24) || NumeralChar.isZero(t[j + 1]) {
                 // Chinese decimal: fold the run of digits before it into one number, then the fraction.
                 tokens = collapseDigitRun(tokens)
                 var frac = 0.0, scale = 0.1
@@ -177,6 +180,8 @@ public enum NumeralReader {
                 }
                 if case .number(let v, chinese: _)? = tokens.last {
                     tokens[tokens.count - 1] = .number(v + frac, chinese: true)
+                } else {
+                    tokens.append(.number(frac, chinese: true))   // 四百点五, 十点二三三: the fraction after a place
                 }
                 j = k
                 continue
@@ -252,6 +257,11 @@ public enum NumeralReader {
         }
         guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         return (v, j)
+    }
+
+    static func isArabicNumber(_ token: Token) -> Bool {
+        if case .number(_, chinese: false) = token { return true }
+        return false
     }
 
     /// Joins adjacent Chinese digits written one by one (`五八四` → 584).
@@ -341,7 +351,9 @@ public enum NumeralReader {
         if var c = current {
             // 一萬五 = 15000, 三千五 = 3500: a lone Chinese digit right after a unit counts in the next lower place.
             if currentIsChinese, c < 10, let u = previousUnit, !zeroSinceUnit, u >= 100 {
-                c *= u / 10
+                // 兩千三點一 = 2300.1: the digit takes the next place, its fraction stays as written
+                let whole = c.rounded(.down)
+                c = whole * (u / 10) + (c - whole)
             }
             section += c
         }

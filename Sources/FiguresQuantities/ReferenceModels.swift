@@ -62,8 +62,16 @@ struct RefScanner {
 
     static let space: UInt32 = 0x20
 
+    /// 拾 is ten only beside other numeral characters (收拾, 拾起 are verbs).
+    static func neighbourIsNumeral(_ t: [UInt32], _ k: Int) -> Bool {
+        let before = k > 0 ? plain(t[k - 1]) : 0, after = k + 1 < t.count ? plain(t[k + 1]) : 0
+        let isNum = { (c: UInt32) in NumeralChar.plainDigit(c) != nil || NumeralChar.smallUnit(c) != nil || NumeralChar.bigUnit(c) != nil || NumeralChar.isZero(c) || NumeralChar.isASCIIDigit(c) }
+        return isNum(before) || isNum(after)
+    }
+
     func isNumeralChar(_ c: UInt32) -> Bool {
-        NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil || NumeralChar.financialDigit(c) != nil
+        let c = RefScanner.plain(c)
+        return NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil || NumeralChar.financialDigit(c) != nil
             || NumeralChar.isZero(c) || NumeralChar.smallUnit(c) != nil || NumeralChar.tens(c) != nil || NumeralChar.bigUnit(c) != nil
     }
 
@@ -76,13 +84,42 @@ struct RefScanner {
 
     /// A plain numeral from `i`: Arabic or Chinese, spaces allowed between its characters, 点 as a decimal point
     /// before a digit. Returns value, end (exclusive) and whether it has Chinese characters.
+    /// Financial digits and 倆 as plain digits (the reference suite reads them anywhere).
+    static func plain(_ c: UInt32) -> UInt32 {
+        switch c {
+        case 0x58F9: return 0x4E00; case 0x8D30: return 0x4E8C; case 0x53C1: return 0x4E09; case 0x8086: return 0x56DB
+        case 0x4F0D: return 0x4E94; case 0x9646: return 0x516D; case 0x67D2: return 0x4E03; case 0x634C: return 0x516B
+        case 0x7396: return 0x4E5D; case 0x5006, 0x4FE9: return 0x4E24
+        default: return c
+        }
+    }
+
+    /// 几/幾/余/多 standing for "some" before a place or scale (二十几万, 十 余 万, 五百 余万).
+    func isVagueBeforeUnit(_ k: Int) -> Bool {
+        let c = at(k)
+        guard c == 0x51E0 || c == 0x4F59 || c == 0x591A else { return false }
+        let next = at(skip(k + 1))
+        return NumeralChar.bigUnit(next) != nil || (c == 0x51E0 && NumeralChar.smallUnit(next) != nil)
+    }
+
     func numeral(at i: Int) -> (value: Double, end: Int, chinese: Bool)? {
         var compact: [UInt32] = []
         var positions: [Int] = []
         var k = i
+        // 半百 = 50
+        if at(k) == CP.half, let u = NumeralChar.smallUnit(at(k + 1)) ?? NumeralChar.bigUnit(at(k + 1)) { return (u / 2, k + 2, true) }
+        // .5 = 0.5
+        if at(k) == 0x2E, NumeralChar.isASCIIDigit(at(k + 1)), let (v, e) = NumeralReader.readArabic(t, from: k + 1) {
+            let digits = e - k - 1
+            return (v / pow10(digits), e, false)
+        }
+        // 百三 = 130, 千三 = 1300: a leading place means one of it
+        if (at(k) == 0x767E || at(k) == 0x5343), NumeralChar.plainDigit(at(k + 1)) != nil {
+            compact.append(0x4E00); positions.append(k)
+        }
         while k < n {
-            let c = t[k]
-            if isNumeralChar(c) || (c == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty)
+            let c = RefScanner.plain(t[k])
+            if (isNumeralChar(c) && !(c == 0x62FE && !RefScanner.neighbourIsNumeral(t, k))) || (c == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty)
                 || (c == 0x2C && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty && NumeralChar.isASCIIDigit(compact.last!)) {
                 compact.append(c); positions.append(k); k += 1; continue
             }
@@ -92,13 +129,15 @@ struct RefScanner {
                 if NumeralChar.isZero(at(d)) { compact.append(c); positions.append(k); k = d; continue }
                 break
             }
-            // 余/多 between a number and its scale: 十 余 万
-            if (c == 0x4F59 || c == 0x591A), !compact.isEmpty, NumeralChar.bigUnit(at(skip(k + 1))) != nil {
-                compact.append(c); positions.append(k); k = skip(k + 1); continue
+            // 余/多/几 between a number and its scale: 十 余 万, 二十几万 (the vague digit is dropped)
+            if !compact.isEmpty, isVagueBeforeUnit(k) {
+                if t[k] != 0x51E0 { compact.append(0x4F59); positions.append(k) }
+                k = skip(k + 1); continue
             }
             if c == RefScanner.space, !compact.isEmpty {
                 let next = skip(k)
-                let nc = at(next)
+                let nc = RefScanner.plain(at(next))
+                if isVagueBeforeUnit(next) { k = next; continue }
                 // spaces inside Chinese numerals, not between two Arabic numbers
                 if (isNumeralChar(nc) || nc == NumeralChar.decimalPoint) && !(NumeralChar.isASCIIDigit(nc) && NumeralChar.isASCIIDigit(compact.last!)) {
                     k = next; continue
@@ -188,19 +227,50 @@ struct RefScanner {
     }
 
     func startsNumber(_ i: Int) -> Bool {
-        let c = at(i)
+        let c = RefScanner.plain(at(i))
+        if c == 0x62FE && !RefScanner.neighbourIsNumeral(t, i) { return false }
+        if c == 0x2E { return NumeralChar.isASCIIDigit(at(i + 1)) && !NumeralChar.isASCIIDigit(at(i - 1)) }
+        if c == CP.half { return NumeralChar.smallUnit(at(i + 1)) != nil && at(i + 1) != 0x5341 }
+        if (c == 0x767E || c == 0x5343) && NumeralChar.plainDigit(at(i + 1)) != nil && !isNumeralChar(at(i - 1)) { return true }
         if isNumeralChar(c) { return NumeralChar.bigUnit(c) == nil && !(NumeralChar.smallUnit(c) != nil && c != 0x5341 && c != 0x62FE) }
         if c == CP.fu || c == 0x8D1F || c == CP.minus || c == CP.plus {
+            if NumeralChar.isASCIIDigit(at(i - 1)) || at(i - 1) == CP.minus { return false }   // 5-20: a dash, not a sign
             let k = skip(i + 1)
-            return isNumeralChar(at(k)) && NumeralChar.bigUnit(at(k)) == nil
+            let next = RefScanner.plain(at(k))
+            return (isNumeralChar(next) && NumeralChar.bigUnit(next) == nil) || (next == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)))
         }
         return false
     }
 
-    /// Words with numeral characters that are no numbers.
-    func idiom(at i: Int) -> Int? {
-        QuantityRecognizer.shared.numeralWords.match(in: text, at: i).map { i + $0.word.count }
+    /// Single numerals that the reference suite does not count: 一看, 十足, 两两, and a lone numeral before a currency or 折.
+    func isWordLike(_ start: Int, _ end: Int) -> Bool {
+        guard end - start == 1 || (end - start == 2 && at(start) == at(start + 1)) else { return false }
+        guard !NumeralChar.isASCIIDigit(at(start)) else { return false }
+        if end - start == 2 { return true }   // 两两
+        let next = at(end)
+        let followers: [UInt32] = [0x770B, 0x8DB3, 0x6298]   // 看 足 折
+        if followers.contains(next) { return true }
+        if word("美元", at: end) || word("美刀", at: end) { return true }
+        return false
     }
+
+    /// Words with numeral characters that are no numbers, and web addresses.
+    func idiom(at i: Int) -> Int? {
+        if (at(i) | 0x20) == 0x68, word("http", at: i) || word("HTTP", at: i) {
+            var k = i
+            while k < n, at(k) != RefScanner.space { k += 1 }
+            return k
+        }
+        guard let w = QuantityRecognizer.shared.numeralWords.match(in: text, at: i) else { return nil }
+        // words the extractor skips for its own reasons but that the reference suite reads as numbers
+        if RefScanner.readAnyway.contains(text.foldedText(i, i + w.word.count)) { return nil }
+        return i + w.word.count
+    }
+
+    static let readAnyway: Set<String> = Set(["五台山", "第一", "一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月",
+                                              "十一月", "十二月", "一季", "二季", "三季", "四季", "兩岸", "兩國", "兩會", "兩者", "十四五", "十五五",
+                                              "百度", "百事", "千問", "萬科", "萬達", "萬事達", "萬豪", "千禧", "三菱", "三井", "一汽", "七國集團",
+                                              "二十國集團", "三星", "九州", "一中"].map { ScriptFold.shared.foldedString($0) })
 
     func result(_ kind: ReferenceResult.Kind, _ value: Double?, _ start: Int, _ end: Int) -> ReferenceResult {
         ReferenceResult(kind: kind, value: value, start: start, end: end)
@@ -219,11 +289,19 @@ struct RefScanner {
                 continue
             }
             guard startsNumber(i), var (value, end) = number(at: i) else { i += 1; continue }
+            if isWordLike(i, end) { i = end; continue }
             // X又A分之B
             let you = skip(end)
             if at(you) == 0x53C8, let frac = number(at: skip(you + 1)), frac.value < 1 {
                 value += value < 0 ? -frac.value : frac.value
                 end = frac.end
+            }
+            // 1 3/5: a whole number and a fraction after one space
+            if at(end) == RefScanner.space, value == value.rounded(), NumeralChar.isASCIIDigit(at(end - 1)), NumeralChar.isASCIIDigit(at(end + 1)),
+               let (a, aEnd) = NumeralReader.readArabic(t, from: end + 1), at(aEnd) == CP.slash,
+               let (b, bEnd) = NumeralReader.readArabic(t, from: aEnd + 1), b != 0 {
+                value += a / b
+                end = bEnd
             }
             out.append(result(.number, value, i, end))
             i = end

@@ -114,5 +114,5 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// Reached so far; raise as the models improve.
-    static let floors: [String: Double] = ["number": 0.0, "percent": 0.0, "currency": 0.0, "range": 0.0]
+    static let floors: [String: Double] = ["number": 0.94, "percent": 0.86, "currency": 0.96, "range": 0.68]
 }
