@@ -148,8 +148,8 @@ public enum NumeralReader {
             }
             if let u = NumeralChar.smallUnit(c) {
                 // 五十千 is 五十 and a stray 千: a larger place after a smaller one in the same section ends the numeral
-                if let lastSmall = tokens.last(where: { if case .small = $0 { return true }; if case .big = $0 { return true }; return false }),
-                   case .small(let previous) = lastSmall, previous < u, !tokens.isEmpty, case .number = tokens.last! { break }
+                if let lastUnit = tokens.last(where: { if case .small = $0 { return true }; if case .big = $0 { return true }; return false }),
+                   case .small(let previous) = lastUnit, previous < u { break }
                 // `百分之`, `千分之`, `万分之` start a percent, not a unit of what precedes
                 if j + 2 < n, t[j + 1] == 0x5206, t[j + 2] == 0x4E4B, !tokens.isEmpty { break }
                 if tokens.isEmpty && u != 10 { break }

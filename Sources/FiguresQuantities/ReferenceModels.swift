@@ -44,8 +44,16 @@ public enum ReferenceModels {
     }
 }
 
+final class VagueFlag { var value = false }
+
 struct RefScanner {
     let text: NormalizedText
+    /// Whether the numeral just read had a vague part (十几万, 500多亿): ranges read it as an open lower bound.
+    private let vagueFlag = VagueFlag()
+    var lastNumeralWasVague: Bool {
+        get { vagueFlag.value }
+        nonmutating set { vagueFlag.value = newValue }
+    }
     let t: [UInt32]
     var n: Int { t.count }
 
@@ -70,7 +78,6 @@ struct RefScanner {
     }
 
     func isNumeralChar(_ c: UInt32) -> Bool {
-        let c = RefScanner.plain(c)
         return NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil || NumeralChar.financialDigit(c) != nil
             || NumeralChar.isZero(c) || NumeralChar.smallUnit(c) != nil || NumeralChar.tens(c) != nil || NumeralChar.bigUnit(c) != nil
     }
@@ -117,8 +124,13 @@ struct RefScanner {
         if (at(k) == 0x767E || at(k) == 0x5343), NumeralChar.plainDigit(at(k + 1)) != nil {
             compact.append(0x4E00); positions.append(k)
         }
+        var vague = false
         while k < n {
-            let c = RefScanner.plain(t[k])
+            // financial digits count beside other numerals only (陆地, 队伍, 放肆 are words)
+            let c = NumeralChar.financialDigit(t[k]) != nil || t[k] == 0x5006 || t[k] == 0x4FE9
+                ? (RefScanner.neighbourIsNumeral(t, k) || t[k] == 0x5006 || t[k] == 0x4FE9 ? RefScanner.plain(t[k]) : 0) : t[k]
+            // ４，５６５ groups; $20，300 does not: a full-width comma groups only full-width digits
+            if c == 0x2C, text.scalars[k].value == 0xFF0C, !(k > 0 && (0xFF10...0xFF19).contains(text.scalars[k - 1].value)) { break }
             if (isNumeralChar(c) && !(c == 0x62FE && !RefScanner.neighbourIsNumeral(t, k))) || (c == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty)
                 || (c == 0x2C && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty && NumeralChar.isASCIIDigit(compact.last!)) {
                 compact.append(c); positions.append(k); k += 1; continue
@@ -132,6 +144,7 @@ struct RefScanner {
             // 余/多/几 between a number and its scale: 十 余 万, 二十几万 (the vague digit is dropped)
             if !compact.isEmpty, isVagueBeforeUnit(k) {
                 if t[k] != 0x51E0 { compact.append(0x4F59); positions.append(k) }
+                vague = true
                 k = skip(k + 1); continue
             }
             if c == RefScanner.space, !compact.isEmpty {
@@ -146,13 +159,17 @@ struct RefScanner {
             break
         }
         guard !compact.isEmpty else { return nil }
+        // 二三十: an approximate count, no number
+        if compact.count >= 3, let a = NumeralChar.plainDigit(compact[0]), let b = NumeralChar.plainDigit(compact[1]), b == a + 1,
+           NumeralChar.smallUnit(compact[2]) != nil { return nil }
         // 万万 = 亿
         var merged: [UInt32] = [], mergedPositions: [Int] = []
         for (idx, c) in compact.enumerated() {
-            if c == 0x4E07, merged.last == 0x4E07 { merged[merged.count - 1] = 0x4EBF; continue }
+            if c == 0x4E07, merged.last == 0x4E07 { merged[merged.count - 1] = 0x4EBF; mergedPositions[mergedPositions.count - 1] = positions[idx]; continue }
             merged.append(c); mergedPositions.append(positions[idx])
         }
         guard let r = NumeralReader.read(merged, from: 0), r.end > 0 else { return nil }
+        lastNumeralWasVague = vague || r.over
         return (r.value, mergedPositions[r.end - 1] + 1, r.hasChinese)
     }
 
@@ -227,9 +244,10 @@ struct RefScanner {
     }
 
     func startsNumber(_ i: Int) -> Bool {
-        let c = RefScanner.plain(at(i))
+        let raw = at(i)
+        let c = NumeralChar.financialDigit(raw) != nil ? (RefScanner.neighbourIsNumeral(t, i) ? RefScanner.plain(raw) : 0) : RefScanner.plain(raw)
         if c == 0x62FE && !RefScanner.neighbourIsNumeral(t, i) { return false }
-        if c == 0x2E { return NumeralChar.isASCIIDigit(at(i + 1)) && !NumeralChar.isASCIIDigit(at(i - 1)) }
+        if c == 0x2E { return NumeralChar.isASCIIDigit(at(i + 1)) && !NumeralChar.isASCIIDigit(at(i - 1)) && at(i - 1) != 0x2E }
         if c == CP.half { return NumeralChar.smallUnit(at(i + 1)) != nil && at(i + 1) != 0x5341 }
         if (c == 0x767E || c == 0x5343) && NumeralChar.plainDigit(at(i + 1)) != nil && !isNumeralChar(at(i - 1)) { return true }
         if isNumeralChar(c) { return NumeralChar.bigUnit(c) == nil && !(NumeralChar.smallUnit(c) != nil && c != 0x5341 && c != 0x62FE) }
@@ -321,6 +339,12 @@ struct RefScanner {
             // 打对折
             if word("打对折", at: i) || word("打對折", at: i) { out.append(result(.percentage, 50, i + 1, i + 3)); i += 3; continue }
             if word("半成", at: i) { out.append(result(.percentage, 5, i, i + 2)); i += 2; continue }
+            if word("半折", at: i) { out.append(result(.percentage, 50, i, i + 2)); i += 2; continue }
+            // 7 2 折
+            if NumeralChar.isASCIIDigit(at(i)), at(i + 1) == RefScanner.space, NumeralChar.isASCIIDigit(at(i + 2)), at(skip(i + 3)) == 0x6298, !NumeralChar.isASCIIDigit(at(i - 1)) {
+                let v = Double((at(i) - 0x30) * 10 + (at(i + 2) - 0x30))
+                out.append(result(.percentage, v, i, skip(i + 3) + 1)); i = skip(i + 3) + 1; continue
+            }
             guard startsNumber(i), let (value, end) = number(at: i) else { i += 1; continue }
             let u = skip(end)
             if at(u) == CP.percentSign || at(u) == 0x2030 {
@@ -331,10 +355,12 @@ struct RefScanner {
                 var v = value * 10, e = u + 1
                 let d = skip(e)
                 if let digit = NumeralChar.plainDigit(at(d)) ?? NumeralChar.financialDigit(at(d)), !isNumeralChar(at(d + 1)) { v += Double(digit); e = d + 1 }
+                else if at(d) == CP.half { v += 5; e = d + 1 }   // 三成半
                 out.append(result(.percentage, v, i, e)); i = e; continue
             }
             if at(u) == 0x6298 {   // 折: 九折 = 90%, 八五折 = 85%, 6.5折 = 65%
                 let digits = text.foldedText(i, end).filter { !$0.isWhitespace }
+                if value >= 10 && digits.count == 1 { i = u + 1; continue }   // 十折 is no discount
                 let v = value < 10 && (digits.count == 1 || digits.contains(".") || digits.contains("点")) ? value * 10 : value
                 out.append(result(.percentage, v, i, u + 1)); i = u + 1; continue
             }
@@ -355,21 +381,26 @@ struct RefScanner {
         return k + 1
     }
 
+    /// 百分之…, 千分之…, 萬分之…, 百萬分之… (a denominator written with places only), spaces allowed.
     func prefixedPercent(at i: Int) -> (Double, Int)? {
-        let c = at(i)
-        guard c == 0x767E || c == 0x5343 || c == 0x4E07 else { return nil }
         // not the 百 of 一百分之二 (that is a fraction, a number)
         if i > 0, isNumeralChar(at(i - 1)) || (at(i - 1) == RefScanner.space && isNumeralChar(at(skip(i - 1) - 1))) { return nil }
-        var k = skip(i + 1)
-        guard at(k) == CP.fen else { return nil }
+        var k = i
+        var denominator = 1.0
+        var places = 0
+        while let u = NumeralChar.smallUnit(at(k)) ?? NumeralChar.bigUnit(at(k)), u >= 100 {
+            denominator *= u; places += 1
+            k = skip(k + 1)
+        }
+        guard places > 0, at(k) == CP.fen else { return nil }
         k = skip(k + 1)
         guard at(k) == CP.zhiOf else { return nil }
         k = skip(k + 1)
+        if at(k) == 0x767E, !isNumeralChar(at(k + 1)) { return (100 * 100 / denominator, k + 1) }   // 百分之百
         var sign = 1.0
         if at(k) == CP.fu || at(k) == 0x8D1F || at(k) == CP.minus { sign = -1; k = skip(k + 1) }
-        guard let num = numeral(at: k) else { return nil }
-        let divisor: Double = c == 0x767E ? 1 : c == 0x5343 ? 10 : 100
-        return (sign * num.value / divisor, num.end)
+        guard startsNumber(k), let num = number(at: k) else { return nil }
+        return (sign * num.value * 100 / denominator, num.end)
     }
 
     // MARK: currencies
@@ -441,6 +472,11 @@ struct RefScanner {
         while i < n {
             if let r = comparison(at: i) { out.append(r); i = r.end; continue }
             if startsNumber(i), let (a, aEnd) = number(at: i) {
+                if lastNumeralWasVague {   // 十几万, 500多亿: more than the round number
+                    var r = result(.numberrange, nil, i, aEnd)
+                    r.low = a
+                    out.append(r); i = aEnd; continue
+                }
                 // A到B, A至B, A~B, A-B, A与B之间
                 let c = skip(aEnd)
                 let connectors: [UInt32] = [CP.dao, CP.zhi, CP.tilde, CP.minus, 0x2013, 0x2014]
@@ -449,10 +485,12 @@ struct RefScanner {
                     r.low = a; r.high = b; r.lowInclusive = true
                     out.append(r); i = bEnd; continue
                 }
-                if (at(c) == 0x4E0E || at(c) == 0x548C), let (b, bEnd) = number(at: skip(c + 1)) {
+                if (at(c) == 0x4E0E || at(c) == 0x548C), let (b, bEnd) = number(at: skip(at(skip(c + 1)) == CP.di ? skip(c + 1) + 1 : c + 1)) {
                     var e = skip(bEnd)
                     if word("之间", at: e) { e += 2 } else if at(e) == 0x95F4 { e += 1 } else { i = aEnd; continue }
-                    var r = result(.numberrange, nil, i, e)
+                    var start = i
+                    if word("位于", at: i - 2) { start = i - 2 } else if at(i - 1) == 0x5728 { start = i - 1 }
+                    var r = result(.numberrange, nil, start, e)
                     r.low = min(a, b); r.high = max(a, b); r.lowInclusive = true
                     out.append(r); i = e; continue
                 }
@@ -495,7 +533,8 @@ struct RefScanner {
         // a second bound right after: 大于10小于20, 不大于50不小于20
         var k = skip(end)
         for w in ["且", "并且", "而且", "同时", "的同时", ",", "，"] where word(w, at: k) { k = skip(k + w.unicodeScalars.count) }
-        if let (low2, high2, end2) = bound(at: k), (low2 != nil) != (r.low != nil) || (high2 != nil) != (r.high != nil) {
+        if let (low2, high2, end2) = bound(at: k), (low2 != nil) != (r.low != nil) || (high2 != nil) != (r.high != nil),
+           (low2?.0 ?? r.low ?? -Double.infinity) <= (high2?.0 ?? r.high ?? Double.infinity) {   // 大于50小于12 are two conditions
             if let l = low2, r.low == nil { r.low = l.0; r.lowInclusive = l.1; r.end = end2 }
             if let h = high2, r.high == nil { r.high = h.0; r.highInclusive = h.1; r.end = end2 }
         }
@@ -505,17 +544,23 @@ struct RefScanner {
     typealias Bound = (Double, Bool)
 
     func bound(at i: Int) -> (Bound?, Bound?, Int)? {
-        let lowerWords: [(String, Bool)] = [("大于或者等于", true), ("大于或等于", true), ("大于等于", true), ("不小于", true), ("不少于", true), ("不低于", true),
+        let lowerWords: [(String, Bool)] = [("最少", true), ("过", false), ("大于或者等于", true), ("大于或等于", true), ("大于等于", true), ("不小于", true), ("不少于", true), ("不低于", true),
                                             ("至少有", true), ("至少是", true), ("至少", true), ("超过了", false), ("超过", false), ("大于", false), ("高于", false), ("多于", false),
                                             ("≥", true), (">=", true), ("> =", true), (">", false)]
         let upperWords: [(String, Bool)] = [("小于或者等于", true), ("小于或等于", true), ("小于 或 等于", true), ("小于等于", true), ("不大于", true), ("不多于", true),
                                             ("不超过", true), ("不高于", true), ("至多", true), ("最多", true), ("小于", false), ("少于", false), ("低于", false),
                                             ("≤", true), ("<=", true), ("< =", true), ("<", false)]
+        // 最多为5, 至少是3: a copula may stand between the word and the number
+        func value(after k: Int) -> (Double, Int)? {
+            var p = skip(k)
+            if [0x4E3A, 0x662F, 0x6709].contains(at(p)) { p = skip(p + 1) }
+            return startsNumber(p) ? number(at: p) : nil
+        }
         for (w, inclusive) in lowerWords where word(w, at: i) {
-            if let (v, e) = number(at: skip(i + w.unicodeScalars.count)) { return ((v, inclusive), nil, e) }
+            if let (v, e) = value(after: i + w.unicodeScalars.count) { return ((v, inclusive), nil, e) }
         }
         for (w, inclusive) in upperWords where word(w, at: i) {
-            if let (v, e) = number(at: skip(i + w.unicodeScalars.count)) { return (nil, (v, inclusive), e) }
+            if let (v, e) = value(after: i + w.unicodeScalars.count) { return (nil, (v, inclusive), e) }
         }
         if word("等于", at: i), let (v, e) = number(at: skip(i + 2)) { return ((v, true), (v, true), e) }
         // 比三十大, 比 170 低

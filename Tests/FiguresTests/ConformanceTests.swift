@@ -114,5 +114,5 @@ final class ConformanceTests: XCTestCase {
     }
 
     /// Reached so far; raise as the models improve.
-    static let floors: [String: Double] = ["number": 0.94, "percent": 0.86, "currency": 0.96, "range": 0.68]
+    static let floors: [String: Double] = ["number": 0.95, "percent": 0.94, "currency": 0.96, "range": 0.92]
 }
