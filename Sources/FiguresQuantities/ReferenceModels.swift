@@ -70,10 +70,18 @@ struct RefScanner {
 
     static let space: UInt32 = 0x20
 
-    /// 拾 is ten only beside other numeral characters (收拾, 拾起 are verbs).
+    /// 拾, 陆, 伍, 肆 are numerals only in numeric company (收拾, 陆地, 队伍, 放肆 are words): another numeral,
+    /// a decimal point, 分之, 又, 打 or 負 beside them, spaces skipped. 壹 贰 叁 捌 玖 柒 are always numerals.
     static func neighbourIsNumeral(_ t: [UInt32], _ k: Int) -> Bool {
-        let before = k > 0 ? plain(t[k - 1]) : 0, after = k + 1 < t.count ? plain(t[k + 1]) : 0
-        let isNum = { (c: UInt32) in NumeralChar.plainDigit(c) != nil || NumeralChar.smallUnit(c) != nil || NumeralChar.bigUnit(c) != nil || NumeralChar.isZero(c) || NumeralChar.isASCIIDigit(c) }
+        if [0x58F9, 0x8D30, 0x53C1, 0x634C, 0x7396, 0x67D2].contains(t[k]) { return true }
+        var b = k - 1
+        while b >= 0, t[b] == 0x20 { b -= 1 }
+        var a = k + 1
+        while a < t.count, t[a] == 0x20 { a += 1 }
+        let before = b >= 0 ? plain(t[b]) : 0, after = a < t.count ? plain(t[a]) : 0
+        let context: Set<UInt32> = [0x70B9, 0x5206, 0x4E4B, 0x53C8, 0x6253, 0x8D1F]   // 点 分 之 又 打 负
+        let isNum = { (c: UInt32) in NumeralChar.plainDigit(c) != nil || NumeralChar.smallUnit(c) != nil || NumeralChar.bigUnit(c) != nil
+            || NumeralChar.isZero(c) || NumeralChar.isASCIIDigit(c) || NumeralChar.financialDigit(c) != nil || context.contains(c) }
         return isNum(before) || isNum(after)
     }
 
@@ -137,7 +145,7 @@ struct RefScanner {
             }
             if c == NumeralChar.decimalPoint, !compact.isEmpty {
                 let d = skip(k + 1)
-                if let digit = NumeralChar.plainDigit(at(d)), at(d) != 0x4E24, digit >= 0 || true { compact.append(c); positions.append(k); k = d; continue }
+                if NumeralChar.plainDigit(RefScanner.plain(at(d))) != nil, at(d) != 0x4E24 { compact.append(c); positions.append(k); k = d; continue }
                 if NumeralChar.isZero(at(d)) { compact.append(c); positions.append(k); k = d; continue }
                 break
             }
@@ -247,6 +255,10 @@ struct RefScanner {
         let raw = at(i)
         let c = NumeralChar.financialDigit(raw) != nil ? (RefScanner.neighbourIsNumeral(t, i) ? RefScanner.plain(raw) : 0) : RefScanner.plain(raw)
         if c == 0x62FE && !RefScanner.neighbourIsNumeral(t, i) { return false }
+        if !NumeralChar.isASCIIDigit(c), c != CP.fu, c != 0x8D1F, c != CP.minus, c != CP.plus {
+            let p = RefScanner.plain(at(i - 1))
+            if NumeralChar.plainDigit(p) != nil || NumeralChar.smallUnit(p) != nil || NumeralChar.bigUnit(p) != nil { return false }
+        }
         if c == 0x2E { return NumeralChar.isASCIIDigit(at(i + 1)) && !NumeralChar.isASCIIDigit(at(i - 1)) && at(i - 1) != 0x2E }
         if c == CP.half { return NumeralChar.smallUnit(at(i + 1)) != nil && at(i + 1) != 0x5341 }
         if (c == 0x767E || c == 0x5343) && NumeralChar.plainDigit(at(i + 1)) != nil && !isNumeralChar(at(i - 1)) { return true }
@@ -308,6 +320,7 @@ struct RefScanner {
             }
             guard startsNumber(i), var (value, end) = number(at: i) else { i += 1; continue }
             if isWordLike(i, end) { i = end; continue }
+            if at(skip(end)) == CP.percentSign { i = skip(end) + 1; continue }   // 二％ is a percent, not a number
             // X又A分之B
             let you = skip(end)
             if at(you) == 0x53C8, let frac = number(at: skip(you + 1)), frac.value < 1 {
@@ -489,7 +502,8 @@ struct RefScanner {
                     var e = skip(bEnd)
                     if word("之间", at: e) { e += 2 } else if at(e) == 0x95F4 { e += 1 } else { i = aEnd; continue }
                     var start = i
-                    if word("位于", at: i - 2) { start = i - 2 } else if at(i - 1) == 0x5728 { start = i - 1 }
+                    let lead = at(i - 1) == CP.di ? i - 1 : i   // 在第十和第十五之间
+                    if word("位于", at: lead - 2) { start = lead - 2 } else if at(lead - 1) == 0x5728 { start = lead - 1 }
                     var r = result(.numberrange, nil, start, e)
                     r.low = min(a, b); r.high = max(a, b); r.lowInclusive = true
                     out.append(r); i = e; continue
@@ -508,7 +522,7 @@ struct RefScanner {
         // 1000以上， 1500以下 → one range
         var merged: [ReferenceResult] = []
         for r in out {
-            if let last = merged.last, last.high == nil, last.low != nil, r.low == nil, r.high != nil,
+            if let last = merged.last, last.high == nil, let lastLow = last.low, r.low == nil, let rHigh = r.high, lastLow <= rHigh,
                text.foldedText(last.end, r.start).removingCharacters(in: " ,，且并而").isEmpty {
                 var m = last
                 m.high = r.high; m.highInclusive = r.highInclusive; m.end = r.end
