@@ -39,3 +39,40 @@ public enum QuantityFormat {
         return JSONWriter.object(fields)
     }
 }
+
+extension QuantityFormat {
+    /// A reference-suite result as `figures numbers --model` prints it.
+    public static func json(_ r: ReferenceResult, text: NormalizedText) -> String {
+        let type: String
+        var unit: String? = nil
+        switch r.kind {
+        case .number: type = "number"
+        case .percentage: type = "percent"; unit = "pct"
+        case .currency: type = "currency"; unit = r.iso
+        case .numberrange: type = "range"
+        }
+        var fields: [(String, JSONWriter.Value)] = [
+            ("type", .string(type)), ("value", .number(r.kind == .numberrange ? r.low : r.value)),
+            ("value_high", .number(r.kind == .numberrange ? r.high : nil)), ("unit", .string(unit)),
+            ("currency", .string(r.kind == .currency ? r.iso : nil)), ("qualifier", .string(nil)),
+            ("text", .string(text.text(r.start, r.end))), ("start", .integer(r.start)), ("end", .integer(r.end)),
+        ]
+        if r.kind == .numberrange {
+            fields += [("low", .number(r.low)), ("high", .number(r.high)),
+                       ("low_inclusive", r.low == nil ? .string(nil) : .bool(r.lowInclusive)),
+                       ("high_inclusive", r.high == nil ? .string(nil) : .bool(r.highInclusive))]
+        }
+        return JSONWriter.object(fields)
+    }
+
+    /// The single recogniser of a model, in the reference suite's conventions; nil for `all`.
+    public static func reference(_ model: Model, _ input: String) -> [ReferenceResult]? {
+        switch model {
+        case .number: return ReferenceModels.numbers(input)
+        case .percent: return ReferenceModels.percents(input)
+        case .currency: return ReferenceModels.currencies(input)
+        case .range: return ReferenceModels.ranges(input)
+        case .all: return nil
+        }
+    }
+}
