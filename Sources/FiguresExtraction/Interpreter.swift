@@ -19,8 +19,28 @@ final class Interpreter {
 
     // MARK: structure
 
-    static let sentenceEnds: Set<UInt32> = [0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A, 0x3010, 0x3011]   // 。！？!?\n【】
-    static let clauseEnds: Set<UInt32> = [0x2C, 0x3001, 0xFF0C, 0x3A, 0x3002, 0x21, 0x3F, 0x3B, 0x0A, 0x3010, 0x3011]  // ,、，:
+    /// 。！？!?\n【】 end a sentence.
+    enum SentenceEnds {
+        @inline(__always) static func contains(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x3002, 0xFF01, 0xFF1F, 0x21, 0x3F, 0x0A, 0x3010, 0x3011: return true
+            default: return false
+            }
+        }
+    }
+
+    /// ,、，:;。!?\n【】 end a clause.
+    enum ClauseEnds {
+        @inline(__always) static func contains(_ c: UInt32) -> Bool {
+            switch c {
+            case 0x2C, 0x3001, 0xFF0C, 0x3A, 0x3002, 0x21, 0x3F, 0x3B, 0x0A, 0x3010, 0x3011: return true
+            default: return false
+            }
+        }
+    }
+
+    static let sentenceEnds = SentenceEnds.self
+    static let clauseEnds = ClauseEnds.self
 
     func sentenceStart(_ p: Int, floor: Int) -> Int {
         var i = p

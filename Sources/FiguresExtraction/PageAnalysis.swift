@@ -221,6 +221,13 @@ struct PageAnalysis {
         return candidates.reversed().max { counts[$0.entity.id]! < counts[$1.entity.id]! }
     }
 
+    /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分), as a table.
+    static let sectorSuffixStarts: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for w in ["類", "板", "股", "產", "指", "分"] { table[Int(ScriptFold.shared.fold(w)[0])] = true }
+        return table
+    }()
+
     /// `旅遊休閒類股指數`, `金融類股`, `半導體板塊`: a sector sub-index of the index last named in the teaser.
     static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention]) -> [Mention] {
         let suffixes = ["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"].map { ScriptFold.shared.fold($0) }
@@ -229,10 +236,12 @@ struct PageAnalysis {
         let leading = ["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"].map { ScriptFold.shared.fold($0) }
         var out: [Mention] = []
         let t = text.folded
+        let firstMask = sectorSuffixStarts
         for teaser in teasers {
             var i = teaser.start
             while i < teaser.end {
-                guard let suffix = suffixes.first(where: { text.matches($0, at: i) }) else { i += 1; continue }
+                let c = t[i]
+                guard c < 0x10000, firstMask[Int(c)], let suffix = suffixes.first(where: { text.matches($0, at: i) }) else { i += 1; continue }
                 var s = i
                 while s > teaser.start, i - s < 6, isHan(t[s - 1]), !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
                 // Drop connective words stuck to the front of the name.

@@ -12,6 +12,17 @@ enum PeriodFinder {
         static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
         static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
         static let quarterWord = ScriptFold.shared.fold("季度")
+        /// Characters that can start a period phrase.
+        static let triggers: [Bool] = {
+            var table = [Bool](repeating: false, count: 0x10000)
+            for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, fullYear, yearly, firstHalf, secondHalf] {
+                table[Int(w[0])] = true
+            }
+            for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28] { table[Int(c)] = true }   // 前 首 第 Q q (
+            for c in 0x30...0x39 { table[c] = true }
+            for c in 0x3000..<0x10000 where NumeralChar.plainDigit(UInt32(c)) != nil || NumeralChar.smallUnit(UInt32(c)) != nil { table[c] = true }
+            return table
+        }()
     }
 
     struct Hit {
@@ -37,8 +48,10 @@ enum PeriodFinder {
             guard let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, n.value == n.value.rounded() else { return nil }
             return (Int(n.value), n.end)
         }
+        let triggers = W.triggers
         while i < to {
             let c = text[i]
+            if c < 0x10000 && !triggers[Int(c)] { i += 1; continue }
             if word(W.lastYearSamePeriod) || word(W.priorYearSamePeriod) { i += 4; continue }
             if word(W.lastYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
             if word(W.yearBeforeLast) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }

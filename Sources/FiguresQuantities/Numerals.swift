@@ -238,10 +238,19 @@ public enum NumeralReader {
     public static func readArabic(_ t: [UInt32], from start: Int) -> (Double, Int)? {
         let n = t.count
         var j = start
+        // The value is built from the digits directly (one correctly rounded division at most);
+        // very long numbers go through the standard parser.
+        var mantissa: UInt64 = 0
+        var count = 0, fractionDigits = 0
         var digits: [UInt8] = []
         while j < n {
             let c = t[j]
-            if NumeralChar.isASCIIDigit(c) { digits.append(UInt8(c)); j += 1; continue }
+            if NumeralChar.isASCIIDigit(c) {
+                digits.append(UInt8(c)); j += 1
+                if count < 18 { mantissa = mantissa * 10 + UInt64(c - 0x30) }
+                count += 1
+                continue
+            }
             if c == 0x2C, j + 3 < n,
                NumeralChar.isASCIIDigit(t[j + 1]), NumeralChar.isASCIIDigit(t[j + 2]), NumeralChar.isASCIIDigit(t[j + 3]),
                !(j + 4 < n && NumeralChar.isASCIIDigit(t[j + 4])) {
@@ -253,7 +262,16 @@ public enum NumeralReader {
         if j + 1 < n, t[j] == 0x2E, NumeralChar.isASCIIDigit(t[j + 1]) {
             digits.append(0x2E)
             j += 1
-            while j < n, NumeralChar.isASCIIDigit(t[j]) { digits.append(UInt8(t[j])); j += 1 }
+            while j < n, NumeralChar.isASCIIDigit(t[j]) {
+                digits.append(UInt8(t[j]))
+                if count < 18 { mantissa = mantissa * 10 + UInt64(t[j] - 0x30); fractionDigits += 1 }
+                count += 1
+                j += 1
+            }
+        }
+        if count <= 15 {
+            let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+            return (Double(mantissa) / powers[fractionDigits], j)
         }
         guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         return (v, j)

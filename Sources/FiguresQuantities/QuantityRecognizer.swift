@@ -91,6 +91,22 @@ private let foldedLiterals: [String: [UInt32]] = Dictionary(uniqueKeysWithValues
         .map { ($0, ScriptFold.shared.fold($0)) })
 
 struct Scan {
+    /// Code points that can start something the scanner reads: digits, letters and symbols, numeral
+    /// characters, signs, the first characters of dates, weekdays, 百分之, 半, and numeral words.
+    static let triggers: [Bool] = {
+        var table = [Bool](repeating: false, count: 0x10000)
+        for c in 0x30...0x39 { table[c] = true }
+        for c in 0x41...0x5A { table[c] = true }
+        for c in 0x61...0x7A { table[c] = true }
+        for c: UInt32 in [CP.dollar, 0x20AC, 0xA3, 0xA5, CP.minus, CP.plus, CP.fu, CP.half, CP.jin, CP.zuo, 0x660E, 0x524D,
+                          CP.zhou, CP.xing, CP.li4, 0x2E] { table[Int(c)] = true }
+        for c in 0x3000..<0x10000 where NumeralChar.isChineseNumeral(UInt32(c)) { table[c] = true }
+        for row in TableFile.rows(named: "numeral-words.tsv") where !row.isEmpty {
+            if let first = ScriptFold.shared.fold(row[0]).first, first < 0x10000 { table[Int(first)] = true }
+        }
+        return table
+    }()
+
     let text: NormalizedText
     let t: [UInt32]
     let n: Int
@@ -114,11 +130,14 @@ struct Scan {
 
     mutating func run() {
         var i = 0
+        let triggers = Scan.triggers
         while i < n {
+            // most characters start nothing: skip them with one table read each
+            while i < n, t[i] < 0x10000, !triggers[Int(t[i])] { i += 1 }
+            guard i < n else { break }
             let c = t[i]
-            if c >= 0x4E00, let w = recognizer.numeralWords.match(in: text, at: i) {
-                // 一月/十月 are months only when no number stands before them (2025年十月 is read as a date first)
-                i += w.word.count
+            if c >= 0x4E00, let length = recognizer.numeralWords.matchLength(in: text, at: i) {
+                i += length
                 continue
             }
             if NumeralChar.isASCIILetter(c) {
@@ -431,17 +450,21 @@ struct Scan {
 
     /// 今天/今日, 昨天/昨日/昨, 明天, 前天
     mutating func relativeDay(at i: Int) -> Int? {
-        let words: [(String, DateMention.Relative)] = [
-            ("今天", .today), ("今日", .today), ("昨天", .yesterday), ("昨日", .yesterday), ("明天", .tomorrow),
-            ("明日", .tomorrow), ("前天", .dayBeforeYesterday), ("昨", .yesterday),
-        ]
         let c = t[i]
         guard c == 0x4ECA || c == 0x6628 || c == 0x660E || c == 0x524D else { return nil }
-        for (w, r) in words where startsWith(w, at: i) {
-            result.dates.append(DateMention(relative: r, start: i, end: i + w.unicodeScalars.count))
-            return i + w.unicodeScalars.count
+        let next = at(i + 1)
+        let isDay = next == 0x5929 || next == 0x65E5   // 天 日
+        let relative: DateMention.Relative
+        switch c {
+        case 0x4ECA where isDay: relative = .today
+        case 0x6628: relative = .yesterday
+        case 0x660E where isDay: relative = .tomorrow
+        case 0x524D where next == 0x5929: relative = .dayBeforeYesterday
+        default: return nil
         }
-        return nil
+        let length = c == 0x6628 && !isDay ? 1 : 2
+        result.dates.append(DateMention(relative: relative, start: i, end: i + length))
+        return i + length
     }
 
     // MARK: ranges

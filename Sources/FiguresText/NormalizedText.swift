@@ -11,14 +11,18 @@ public struct NormalizedText: Sendable {
     public let folded: [UInt32]
 
     public init(_ text: String) {
-        let scalars = Array(text.unicodeScalars)
-        self.scalars = scalars
-        let fold = ScriptFold.shared
+        // one pass over the scalars, both arrays reserved for the worst case (one scalar a byte)
+        let capacity = text.utf8.count
+        var scalars = [Unicode.Scalar]()
         var folded = [UInt32]()
-        folded.reserveCapacity(scalars.count)
-        for scalar in scalars {
+        scalars.reserveCapacity(capacity)
+        folded.reserveCapacity(capacity)
+        let fold = ScriptFold.shared
+        for scalar in text.unicodeScalars {
+            scalars.append(scalar)
             folded.append(fold.fold(scalar.value))
         }
+        self.scalars = scalars
         self.folded = folded
     }
 

@@ -38,6 +38,11 @@ public struct WordTable<Payload: Sendable>: Sendable {
         return Entry(word: word, payload: payloads[id])
     }
 
+    /// Length of the longest entry starting at `offset`, without building an entry (for hot loops).
+    public func matchLength(in text: NormalizedText, at offset: Int) -> Int? {
+        core.match(text.folded, at: offset)?.1.count
+    }
+
     /// Length and payload of the longest entry ending just before `offset` (no allocation).
     public func lengthAndPayload(in text: NormalizedText, endingAt offset: Int) -> (Int, Payload)? {
         guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
@@ -66,25 +71,41 @@ public struct WordTable<Payload: Sendable>: Sendable {
 struct WordIndex: Sendable {
     private var byFirst: [UInt32: [(word: [UInt32], id: Int)]] = [:]
     private var byLast: [UInt32: [(word: [UInt32], id: Int)]] = [:]
+    /// Which code points of the Basic Multilingual Plane start (end) some word: most positions of a
+    /// page are rejected with one array read instead of a dictionary probe.
+    private var startsWord = [Bool](repeating: false, count: 0x10000)
+    private var endsWord = [Bool](repeating: false, count: 0x10000)
 
     @inline(__always)
     static func caseFold(_ v: UInt32) -> UInt32 { (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
 
+    static func upper(_ v: UInt32) -> UInt32 { (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v }
+
     mutating func add(_ word: [UInt32], id: Int) {
+        for c in [word[0], Self.upper(word[0])] where c < 0x10000 { startsWord[Int(c)] = true }
+        for c in [word[word.count - 1], Self.upper(word[word.count - 1])] where c < 0x10000 { endsWord[Int(c)] = true }
         byFirst[word[0], default: []].append((word, id))
         byFirst[word[0]]!.sort { $0.word.count > $1.word.count }
         byLast[word[word.count - 1], default: []].append((word, id))
         byLast[word[word.count - 1]]!.sort { $0.word.count > $1.word.count }
     }
 
+    @inline(__always)
     func match(_ t: [UInt32], at offset: Int) -> (Int, [UInt32])? {
-        guard offset >= 0, offset < t.count, let list = byFirst[Self.caseFold(t[offset])] else { return nil }
+        guard offset >= 0, offset < t.count else { return nil }
+        let c = t[offset]
+        if c < 0x10000 && !startsWord[Int(c)] { return nil }
+        guard let list = byFirst[Self.caseFold(c)] else { return nil }
         for entry in list where Self.matches(entry.word, t, offset) { return (entry.id, entry.word) }
         return nil
     }
 
+    @inline(__always)
     func match(_ t: [UInt32], endingAt offset: Int) -> (Int, [UInt32])? {
-        guard offset > 0, offset <= t.count, let list = byLast[Self.caseFold(t[offset - 1])] else { return nil }
+        guard offset > 0, offset <= t.count else { return nil }
+        let c = t[offset - 1]
+        if c < 0x10000 && !endsWord[Int(c)] { return nil }
+        guard let list = byLast[Self.caseFold(c)] else { return nil }
         for entry in list where Self.matches(entry.word, t, offset - entry.word.count) { return (entry.id, entry.word) }
         return nil
     }

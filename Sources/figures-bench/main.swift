@@ -32,6 +32,7 @@ time("normalise + quantities") {
     for _ in 0..<repeats { for p in pages { n += QuantityRecognizer.shared.recognize(NormalizedText(p)).quantities.count } }
     return n
 }
+if args.contains("--quantities-only") { exit(0) }
 time("extract (whole pipeline)") {
     var n = 0
     for _ in 0..<repeats { for p in pages { n += Extractor.extract(p, reference: reference).observations.count } }
