@@ -92,16 +92,28 @@ public final class FiguresStore: Sendable {
         return migrator
     }
 
+    /// The content hash a page is stored under.
+    public static func contentHash(_ content: String) -> String { SHA256.hex(Array(content.utf8)) }
+
+    /// The reference date a page with this content hash was stored with, or nil when it is not stored.
+    public func storedReferenceDate(hash: String) throws -> String? {
+        try pool.read { db in
+            try String.fetchOne(db, sql: "SELECT reference_date FROM page WHERE content_hash = ?", arguments: [hash])
+        }
+    }
+
     /// Stores a page and its observations unless the same content is already stored.
     public func ingest(content: String, sourcePath: String, reference: Day, now: Date = Date()) throws -> IngestOutcome {
-        let hash = SHA256.hex(Array(content.utf8))
-        if let existing = try pool.read({ db in
-            try Row.fetchOne(db, sql: "SELECT reference_date FROM page WHERE content_hash = ?", arguments: [hash])
-        }) {
-            let date: String = existing["reference_date"]
+        let hash = Self.contentHash(content)
+        if let date = try storedReferenceDate(hash: hash) {
             return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: date == reference.description ? nil : date)
         }
-        let extraction = Extractor.extract(content, reference: reference)
+        return try store(content: content, hash: hash, sourcePath: sourcePath, reference: reference,
+                         extraction: Extractor.extract(content, reference: reference), now: now)
+    }
+
+    /// Writes a page already extracted (so that extraction can run in parallel), in one transaction.
+    public func store(content: String, hash: String, sourcePath: String, reference: Day, extraction: Extraction, now: Date = Date()) throws -> IngestOutcome {
         let stamp = ISO8601DateFormatter().string(from: now)
         return try pool.write { db in
             // Another process may have stored it in the meantime.

@@ -36,18 +36,24 @@ struct ExtractCommand: ParsableCommand {
         var items: [(Observation, String?, String?)] = []
         var out = Output()
         let formatter = ObservationFormatter()
-        for path in files {
-            let content: String
-            do { content = try readPage(path) } catch {
-                warn("\(error)")
-                failed += 1
-                continue
+        // pages are read and extracted in batches on all cores; output keeps the order of the files
+        let batchSize = 256
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
+            var pages: [(path: String, content: String, date: Day)] = []
+            for path in batch {
+                do { pages.append((path, try readPage(path), referenceDate(date, for: path))) } catch {
+                    warn("\(error)")
+                    failed += 1
+                }
             }
-            let extraction = Extractor.extract(content, reference: referenceDate(date, for: path))
-            if format == .jsonl {
-                for o in extraction.observations { out.write(formatter.jsonLine(o) + "\n") }
-            } else {
-                items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? path : nil, nil) }
+            let extractions = parallelMap(pages) { Extractor.extract($0.content, reference: $0.date) }
+            for (page, extraction) in zip(pages, extractions) {
+                if format == .jsonl {
+                    for o in extraction.observations { out.write(formatter.jsonLine(o) + "\n") }
+                } else {
+                    items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? page.path : nil, nil) }
+                }
             }
         }
         if format != .jsonl { out.write(formatter.render(items, as: format)) }

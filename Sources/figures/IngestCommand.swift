@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FiguresExtraction
 import FiguresQuantities
 import FiguresStore
 
@@ -48,24 +49,43 @@ struct IngestCommand: ParsableCommand {
             files += isDirectory.boolValue ? pages(in: path) : [path]
         }
         var new = 0, unchanged = 0, added = 0
-        for file in files {
-            let content: String
-            do { content = try readPage(file) } catch { warn("\(error)"); failures += 1; continue }
-            let reference = referenceDate(date, for: file)
-            do {
-                let outcome = try store.ingest(content: content, sourcePath: file, reference: reference)
-                switch outcome.status {
-                case .new: new += 1
-                case .unchanged: unchanged += 1
+        // Batches: read, skip what is stored, extract on all cores, then write page by page
+        // (one transaction each, in file order).
+        let batchSize = 256
+        for batchStart in stride(from: 0, to: files.count, by: batchSize) {
+            var pending: [(file: String, content: String, hash: String, reference: Day)] = []
+            for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
+                let content: String
+                do { content = try readPage(file) } catch { warn("\(error)"); failures += 1; continue }
+                let reference = referenceDate(date, for: file)
+                let hash = FiguresStore.contentHash(content)
+                do {
+                    if let stored = try store.storedReferenceDate(hash: hash) {
+                        unchanged += 1
+                        if stored != reference.description {
+                            warn("\(file): same content already stored with reference date \(stored); not extracted again")
+                        }
+                        if verbose { print("unchanged\t0\t\(file)") }
+                        continue
+                    }
+                } catch { warn("\(file): not stored: \(error)"); failures += 1; continue }
+                if pending.contains(where: { $0.hash == hash }) { unchanged += 1; continue }   // the same page twice in one run
+                pending.append((file, content, hash, reference))
+            }
+            let extractions = parallelMap(pending) { Extractor.extract($0.content, reference: $0.reference) }
+            for (page, extraction) in zip(pending, extractions) {
+                do {
+                    let outcome = try store.store(content: page.content, hash: page.hash, sourcePath: page.file, reference: page.reference, extraction: extraction)
+                    switch outcome.status {
+                    case .new: new += 1
+                    case .unchanged: unchanged += 1
+                    }
+                    added += outcome.observationsAdded
+                    if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.file)") }
+                } catch {
+                    warn("\(page.file): not stored: \(error)")
+                    failures += 1
                 }
-                added += outcome.observationsAdded
-                if let stored = outcome.storedReferenceDate {
-                    warn("\(file): same content already stored with reference date \(stored); not extracted again")
-                }
-                if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(file)") }
-            } catch {
-                warn("\(file): not stored: \(error)")
-                failures += 1
             }
         }
         print("pages: \(new) new, \(unchanged) unchanged\(failures > 0 ? ", \(failures) failed" : ""); observations added: \(added); database: \(store.path)")

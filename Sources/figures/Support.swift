@@ -103,11 +103,24 @@ func today() -> Day {
     return Day(year: parts.year!, month: parts.month!, day: parts.day!)
 }
 
+/// Pages that fell back to today's date (reported once, not once per page).
+final class TodayFallback: @unchecked Sendable {
+    static let shared = TodayFallback()
+    private let lock = NSLock()
+    private var warned = false
+    func note(_ path: String, _ day: Day) {
+        lock.lock(); defer { lock.unlock() }
+        guard !warned else { return }
+        warned = true
+        warn("no --date and no index.tsv beside \(path): using today, \(day), as the reference date (and for any other such page)")
+    }
+}
+
 /// The reference date of a page: `--date`, else the date recorded beside it, else today (with a note).
-func referenceDate(_ explicit: Day?, for path: String, quiet: Bool = false) -> Day {
+func referenceDate(_ explicit: Day?, for path: String) -> Day {
     if let explicit { return explicit }
     if path != "-", let recorded = recordedReferenceDate(for: path) { return recorded }
     let d = today()
-    if !quiet { warn("no --date and no index.tsv beside \(path): using today, \(d), as its reference date") }
+    TodayFallback.shared.note(path, d)
     return d
 }
