@@ -85,18 +85,33 @@ func readPage(_ path: String) throws -> String {
     return String(decoding: data, as: UTF8.self)
 }
 
-/// Reference dates recorded beside pages: an `index.tsv` (page name, reference date) in the page's folder.
-func recordedReferenceDate(for path: String) -> Day? {
-    let url = URL(fileURLWithPath: path)
-    let index = url.deletingLastPathComponent().appendingPathComponent("index.tsv")
-    guard let data = FileManager.default.contents(atPath: index.path) else { return nil }
-    let name = url.deletingPathExtension().lastPathComponent
-    for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-        let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        if cols.count >= 2, cols[0] == name || cols[0] == url.lastPathComponent, let d = Day(iso: cols[1]) { return d }
+/// Reference dates recorded beside pages: an `index.tsv` (page name, reference date) in the page's folder,
+/// read once per folder.
+final class ReferenceDateIndex: @unchecked Sendable {
+    static let shared = ReferenceDateIndex()
+    private let lock = NSLock()
+    private var folders: [String: [String: Day]] = [:]
+
+    func date(for path: String) -> Day? {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        lock.lock(); defer { lock.unlock() }
+        if folders[folder] == nil {
+            var dates: [String: Day] = [:]
+            if let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("index.tsv")) {
+                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
+                    let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    if cols.count >= 2, let d = Day(iso: cols[1]) { dates[cols[0]] = d }
+                }
+            }
+            folders[folder] = dates
+        }
+        let table = folders[folder]!
+        return table[url.deletingPathExtension().lastPathComponent] ?? table[url.lastPathComponent]
     }
-    return nil
 }
+
+func recordedReferenceDate(for path: String) -> Day? { ReferenceDateIndex.shared.date(for: path) }
 
 func today() -> Day {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
