@@ -122,36 +122,25 @@ final class Interpreter {
         }
     }
 
-    static let statisticsAgencies = ["財政部", "海關", "海关总署", "海關總署", "國家統計局", "主計總處", "統計處", "經濟部", "商務部", "國發會", "內閣府", "統計局"].map { ScriptFold.shared.fold($0) }
+    /// The cue words of a whole teaser (cached per teaser start would be an option; teasers are short).
+    func teaserCues(_ teaser: Teaser) -> [CueHit] { page.cues.hitsBefore(from: teaser.start, to: teaser.end) }
 
-    /// The teaser quotes a national statistics office: its figures are the writer's own country's.
+    /// The teaser quotes a national statistics office (財政部, 海關總署…): its figures are the writer's own country's.
     func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
-        let firsts = Set(Interpreter.statisticsAgencies.map { $0[0] })
-        for i in teaser.start..<teaser.end where firsts.contains(text[i]) {
-            if Interpreter.statisticsAgencies.contains(where: { text.matches($0, at: i) }) { return true }
-        }
-        return false
+        teaserCues(teaser).contains { $0.cue.role == .agency }
     }
 
     /// The teaser is about loan prime rates.
     func teaserMentionsLPR(_ teaser: Teaser) -> Bool {
-        let words = ["lpr", "贷款市场报价利率"].map { Array($0.unicodeScalars.map(\.value)) }
-        for i in teaser.start..<teaser.end {
-            let c = text[i] | 0x20
-            if (c == 0x6C || text[i] == 0x8D37), words.contains(where: { w in (0..<w.count).allSatisfy { k in (text[i + k] | (w[k] < 0x80 ? 0x20 : 0)) == w[k] } }) { return true }
-        }
-        return false
+        teaserCues(teaser).contains { $0.cue.role == .rate && $0.cue.argument == "lpr" }
     }
 
-    static let closingWords = ["收盤", "收市", "終場", "收跌", "收漲", "收高", "收低", "收報", "作收", "尾盤", "收於", "收在"].map { ScriptFold.shared.fold($0) }
-
-    /// The teaser reports a session's close somewhere.
+    /// The teaser reports a session's close somewhere (收盤, 終場, 收跌…).
     func teaserReportsClose(_ teaser: Teaser) -> Bool {
-        let firsts = Set(Interpreter.closingWords.map { $0[0] })
-        for i in teaser.start..<teaser.end where firsts.contains(text[i]) {
-            if Interpreter.closingWords.contains(where: { text.matches($0, at: i) }) { return true }
+        teaserCues(teaser).contains { hit in
+            hit.cue.role == .closeContext || hit.cue.role == .close || hit.cue.role == .closeAfter
+                || ((hit.cue.role == .up || hit.cue.role == .down) && text[hit.start] == 0x6536)   // 收
         }
-        return false
     }
 
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,

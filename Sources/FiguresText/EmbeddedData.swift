@@ -540,7 +540,8 @@ ASIA	亞洲國家
 #   marketcap            market capitalisation
 #   macro-after METRIC   economy-wide metric named after the figure (7.71萬億元貿易順差)
 #   volume               traded volume in shares
-#   forecast             an expectation, not a figure of the day (預估, 區間)
+#   forecast             an expectation, not a figure of the day (預估)
+#   agency               a national statistics office: its figures are the writer's own country's
 漲	up
 上漲	up
 大漲	up
@@ -925,6 +926,17 @@ LPR	rate	lpr
 貸款市場報價利率	rate	lpr
 逆回購利率	rate	policy
 逆回購操作利率	rate	policy
+財政部	agency
+海關	agency
+海關總署	agency
+國家統計局	agency
+主計總處	agency
+統計處	agency
+經濟部	agency
+商務部	agency
+國發會	agency
+內閣府	agency
+統計局	agency
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
