@@ -36,7 +36,12 @@ struct FigureContext {
         let head = q.qualifierStart ?? q.start
         sentenceStart = interpreter.sentenceStart(head, floor: teaser.start)
         sentenceEnd = interpreter.sentenceEnd(q.end, ceiling: teaser.end)
-        clauseStart = interpreter.clauseStart(head, floor: sentenceStart)
+        var clause = interpreter.clauseStart(head, floor: sentenceStart)
+        // 上漲203.52點，或0.43%: a clause opened by 或 continues the one before it
+        if clause > sentenceStart, interpreter.text[clause] == 0x6216 {
+            clause = interpreter.clauseStart(clause - 1, floor: sentenceStart)
+        }
+        clauseStart = clause
         var ls = head
         while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
         listClauseStart = ls

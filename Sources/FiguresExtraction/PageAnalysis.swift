@@ -211,11 +211,11 @@ struct PageAnalysis {
 
     /// The index a sector belongs to: the last one named in the sector's own sentence, else the one
     /// the teaser names most often before it (ties: the latest).
-    static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText) -> Mention? {
+    static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText, preferSentence: Bool = true) -> Mention? {
         let candidates = mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.contains("/") }
         var sentenceStart = before
         while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
-        if let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }
+        if preferSentence, let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }
         var counts: [String: Int] = [:]
         for m in candidates { counts[m.entity.id, default: 0] += 1 }
         return candidates.reversed().max { counts[$0.entity.id]! < counts[$1.entity.id]! }

@@ -45,7 +45,9 @@ enum PageLayout {
             }
             teasers.append(Teaser(start: teaserStart, end: footerStart, footer: footerStart..<footerEnd, ageDays: age))
             teaserStart = footerEnd
-            i = footerEnd
+            // the next teaser starts at its title, not at the line break after the footer
+            while teaserStart < n, t[teaserStart] == 0x0A || t[teaserStart] == 0x20 || t[teaserStart] == 0x0D { teaserStart += 1 }
+            i = teaserStart
         }
         if teaserStart < n {
             let rest = text.foldedText(teaserStart, n).trimmingCharacters(in: " \n\t\r")

@@ -31,6 +31,9 @@ extension FigureContext {
            !fins.contains(where: { FigureContext.percentMetrics.contains($0.cue.argument) && $0.start > base.start && $0.start >= clauseStart }),
            base.cue.argument == "revenue" || base.cue.argument == "net_income" {
             let dir: Double = move.cue.role == .up ? 1 : -1
+            // 月增/季增 compare with the month or quarter before, not the year: no spec metric for them
+            let word = text.foldedText(move.start, move.end)
+            if word.hasPrefix("月") || word.hasPrefix("季") { reason = "a change on the month or quarter before"; return [] }
             return [observation(kind: "financial", subject: m.entity.id, metric: "\(base.cue.argument)_change_pct", value: abs(q.value) * dir, unit: "pct", period: period, rule: "year-on-year change of \(base.cue.argument)", entity: m.entity)]
         }
         guard let fin = fins.first(where: { FigureContext.percentMetrics.contains($0.cue.argument) }) else {

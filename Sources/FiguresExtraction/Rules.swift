@@ -215,7 +215,13 @@ extension FigureContext {
             return []
         case .currency, .localYuan:
             if before.contains(where: { $0.cue.role == .turnover }) {
-                return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover", entity: m.entity)]
+                // 大市成交額, 主板成交: the market's turnover belongs to its main index, not the last one named;
+                // 沪深两市成交额 adds up two markets and belongs to neither
+                if text.foldedText(sentenceStart, q.start).contains("两市") {
+                    reason = "turnover of two markets together"; return []
+                }
+                let main = PageAnalysis.mainIndex(mentions, teaser: teaser, before: q.start, text: text, preferSentence: false) ?? m
+                return [observation(kind: "index", subject: main.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover", entity: main.entity)]
             }
             reason = "an amount beside an index with no turnover word"
             return []
@@ -259,7 +265,8 @@ extension FigureContext {
     }
 
     /// close/open/high/low/level named next to the figure; nil when the nearest cue is a move.
-    func marketLevelMetric() -> String? {
+    /// `toIsClose`: whether 報/至 in a closing report mean the close (indices) or only a level (exchange rates).
+    func marketLevelMetric(toIsClose: Bool = true) -> String? {
         if let a = after.first(where: { $0.cue.role == .closeAfter || $0.cue.role == .openAfter }) {
             return a.cue.role == .closeAfter ? "close" : "open"
         }
@@ -269,7 +276,10 @@ extension FigureContext {
             case .open: return "open"
             case .high: return "high"
             case .low: return "low"
-            case .level, .to: return closingSentence && !before.contains(where: { $0.cue.role == .high || $0.cue.role == .low }) ? "close" : (before.first { $0.cue.role == .high || $0.cue.role == .low }.map { $0.cue.role == .high ? "high" : "low" } ?? "level")
+            case .level, .to:
+                if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
+                if hit.cue.role == .to && !toIsClose { return "level" }
+                return closingSentence ? "close" : "level"
             case .up, .down: return nil
             default: continue
             }
@@ -343,7 +353,7 @@ extension FigureContext {
             if before.contains(where: { $0.cue.role == .parity }) {
                 return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
             }
-            guard var metric = marketLevelMetric() else {
+            guard var metric = marketLevelMetric(toIsClose: false) else {
                 reason = "a rate beside a move word"; return []
             }
             if metric == "high" || metric == "low" {

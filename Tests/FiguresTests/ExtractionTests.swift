@@ -142,4 +142,80 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(x.unused.contains { $0.text.contains("281") && $0.reason.contains("count") })
         XCTAssertTrue(x.unused.contains { $0.text == "H200" && $0.reason == "product code" })
     }
+
+    // MARK: whole list pages
+
+    func testListPageOfMarketReportsInBothScripts() {
+        let page = """
+        A股三大指数集体收涨 沪指涨0.85%
+        财联社11月20日电，A股三大指数今日集体收涨，截至收盘，沪指涨0.85%，报3,412.56点；深证成指涨1.21%，报11,086.30点。沪深两市成交额1.45万亿元。
+        财联社 · 3 小时前 · 12评
+        港股收市 恒指升312點
+        恒指今日高開後反覆向上，收市升312點或1.2%，報26,345點；科指升1.8%，報5,678點。大市成交額1,856億港元。騰訊升2.3%，收報612港元。
+        經濟通 · 2 小時前
+        新台幣貶值1.2角 收32.105元
+        （中央社記者台北19日電）美元走強，新台幣兌美元今天收32.105元，貶值1.2角。日圓兌美元貶至157.3，韓元下跌0.45%。
+        中央社 ・ 1 天前 ・ 發起對話
+        """
+        let obs = extract(page, date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(obs, "SSEC", "close")?.value, 3412.56)
+        XCTAssertEqual(find(obs, "SSEC", "close")?.date, "2025-11-20")
+        XCTAssertEqual(find(obs, "SZSC", "change_pct")?.value, 1.21)
+        XCTAssertNil(obs.first { $0.metric == "turnover" && $0.unit == "CNY" }, "two markets' turnover belongs to neither index")
+        XCTAssertEqual(find(obs, "HSI", "close")?.value, 26345)
+        XCTAssertEqual(find(obs, "HSI", "change")?.value, 312)
+        XCTAssertEqual(find(obs, "HSI", "turnover")?.value, 1.856e11, "大市 turnover goes to the main index")
+        XCTAssertEqual(find(obs, "HSI", "turnover")?.unit, "HKD")
+        XCTAssertEqual(find(obs, "HSTECH", "close")?.value, 5678)
+        XCTAssertEqual(find(obs, "TENCENT", "close")?.value, 612)
+        XCTAssertEqual(find(obs, "USD/TWD", "change")?.value ?? 0, 0.12, accuracy: 1e-12)
+        XCTAssertEqual(find(obs, "USD/TWD", "close")?.date, "2025-11-19")
+        XCTAssertEqual(find(obs, "USD/JPY", "level")?.value, 157.3, "貶至 is a level, not the close")
+        XCTAssertEqual(find(obs, "USD/KRW", "change_pct")?.value, 0.45, "the won falling lifts USD/KRW")
+    }
+
+    func testPolicyTeasers() {
+        let page = """
+        美联储宣布降息25个基点
+        新华社华盛顿12月10日电 美国联邦储备委员会10日宣布将联邦基金利率目标区间下调25个基点到3.50%至3.75%之间。
+        新华网 · 5 小时前
+        美對印度加徵關稅至50% 即日起生效
+        美國總統川普宣布，對印度進口商品的關稅由25%提高至50%，8月27日起生效。
+        聯合新聞網 ・ 1 天前 ・ 發起對話
+        聯發科10月營收創高 年增20.1%
+        聯發科（2454）公布10月合併營收為新台幣520.3億元，月增5.2%，年增20.1%；累計前10月營收4,805.6億元，年增12.3%。
+        鉅亨網 ・ 3 小時前
+        """
+        let obs = extract(page, date: Day(year: 2025, month: 12, day: 11))
+        XCTAssertEqual(find(obs, "FED", "policy_rate_change")?.value, -0.25)
+        XCTAssertEqual(find(obs, "FED", "policy_rate")?.valueHigh, 3.75)
+        XCTAssertEqual(find(obs, "FED", "policy_rate")?.date, "2025-12-10")
+        let india = find(obs, "US", "tariff_rate", target: "IN")
+        XCTAssertEqual(india?.value, 50)
+        XCTAssertEqual(india?.previous, 25)
+        XCTAssertEqual(india?.date, "2025-08-27")
+        XCTAssertEqual(obs.filter { $0.subject == "MEDIATEK" && $0.metric == "revenue_change_pct" }.map(\.value).sorted(), [12.3, 20.1],
+                       "month-on-month 5.2% is no year-on-year change")
+        XCTAssertEqual(obs.first { $0.subject == "MEDIATEK" && $0.metric == "revenue" && $0.value == 4.8056e11 }?.period, "2025-01/2025-10")
+    }
+
+    func testCommoditiesStocksAndClausesOpenedByOr() {
+        let page = """
+        台股大漲 台積電創新天價
+        台股今（12）日大漲，加權指數終場上漲512.33點，漲幅1.85%，收28,123.45點。台積電上漲35元，收1,480元，市值突破38兆元；鴻海上漲3.2%，收228.5元。
+        中央社 ・ 1 天前 ・ 發起對話
+        美股收盤 道指連3日走高
+        美股週二收高，道瓊工業平均指數上漲203.52點，或0.43%，收在47,706.37點。輝達股價下跌1.8%。
+        中央社 ・ 1 天前 ・ 發起對話
+        """
+        let obs = extract(page, date: Day(year: 2025, month: 12, day: 13))
+        XCTAssertEqual(find(obs, "TAIEX", "close")?.value, 28123.45)
+        XCTAssertEqual(find(obs, "TSMC", "change")?.value, 35)
+        XCTAssertEqual(find(obs, "TSMC", "close")?.value, 1480)
+        XCTAssertNil(obs.first { $0.value == 3.8e13 }, "突破38兆元 is a round threshold")
+        XCTAssertEqual(find(obs, "2317.TW", "change_pct")?.value, 3.2)
+        XCTAssertEqual(find(obs, "DJI", "change_pct")?.value, 0.43, "或0.43% continues the clause before it")
+        XCTAssertEqual(find(obs, "NVIDIA", "change_pct")?.date, "2025-12-09", "the teaser's trading day, named in its first sentence")
+        XCTAssertNil(obs.first { $0.date == "2025-12-03" }, "連3日 is a streak, not a day")
+    }
 }
