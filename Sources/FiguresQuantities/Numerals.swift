@@ -112,6 +112,7 @@ public enum NumeralReader {
         let n = t.count
         var j = start
         var tokens: [Token] = []
+        tokens.reserveCapacity(8)
         var hasChinese = false, hasArabic = false, over = false
         var chineseCount = 0
         var unitSeen = false

@@ -85,11 +85,6 @@ private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x5
 /// Characters of move verbs (涨 跌 升 降 扬 挫 增 减 贬 高 低 回 落): `A至B` after them is a move to a level.
 private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回落".unicodeScalars.map { $0.value })
 
-/// The words `Scan` compares against, folded once.
-private let foldedLiterals: [String: [UInt32]] = Dictionary(uniqueKeysWithValues:
-    ["厘米", "点钟", "分钟", "分析", "分之", "分别", "日圆", "日元", "日币", "今天", "今日", "昨天", "昨日", "明天", "明日", "前天", "昨"]
-        .map { ($0, ScriptFold.shared.fold($0)) })
-
 struct Scan {
     /// Code points that can start something the scanner reads: digits, letters and symbols, numeral
     /// characters, signs, the first characters of dates, weekdays, 百分之, 半, and numeral words.
@@ -122,10 +117,15 @@ struct Scan {
 
     func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? t[i] : 0 }
 
-    /// Whether the folded text at `i` starts with `word` (a literal of this file, folded once and cached).
+    /// Whether the folded text at `i` starts with `word`. Words here are short literals: the first
+    /// character is compared before anything is folded or looked up.
     func startsWith(_ word: String, at i: Int) -> Bool {
-        guard let folded = foldedLiterals[word] else { return text.matches(ScriptFold.shared.fold(word), at: i) }
-        return folded[0] == at(i) && text.matches(folded, at: i)
+        var k = i
+        for scalar in word.unicodeScalars {
+            guard at(k) == ScriptFold.shared.fold(scalar.value) else { return false }
+            k += 1
+        }
+        return true
     }
 
     mutating func run() {
@@ -309,13 +309,12 @@ struct Scan {
     mutating func attachQualifiers(_ q: inout Quantity) {
         var head = q.start
         while at(head - 1) == CP.space, head > q.start - 2 { head -= 1 }   // 最多 50%
-        if let e = recognizer.qualifiersBefore.match(in: text, endingAt: head) {
-            q.qualifier = q.qualifier ?? e.payload
-            q.qualifierStart = head - e.word.count
+        if let (length, qualifier) = recognizer.qualifiersBefore.lengthAndPayload(in: text, endingAt: head) {
+            q.qualifier = q.qualifier ?? qualifier
+            q.qualifierStart = head - length
         }
-        if let e = recognizer.qualifiersAfter.match(in: text, at: q.end) {
-            // 多 and 餘 before a currency or unit belong to the figure (3000多萬元 is read inside the numeral)
-            if q.qualifier == nil { q.qualifier = e.payload }
+        if q.qualifier == nil, let (_, qualifier) = recognizer.qualifiersAfter.lengthAndPayload(in: text, at: q.end) {
+            q.qualifier = qualifier
         }
     }
 
@@ -503,8 +502,8 @@ struct Scan {
             // `0.1和0.05個百分點`, `20%、35%`: a bare number listed before a figure shares its unit.
             if k + 1 < qs.count, a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10 {
                 let b = qs[k + 1]
-                let gap = text.foldedText(a.end, b.start)
-                if ["和", "与", "及", "、", "或"].contains(gap), b.unit != .none, !isMeasure(b.unit) {
+                // exactly one joining character between them: 和 与 及 、 或
+                if b.start == a.end + 1, [0x548C, 0x4E0E, 0x53CA, 0x3001, 0x6216].contains(at(a.end)), b.unit != .none, !isMeasure(b.unit) {
                     a.unit = b.unit
                     a.value *= b.unitScale
                     a.unitScale = b.unitScale

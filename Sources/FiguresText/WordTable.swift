@@ -43,6 +43,12 @@ public struct WordTable<Payload: Sendable>: Sendable {
         core.match(text.folded, at: offset)?.1.count
     }
 
+    /// Length and payload of the longest entry starting at `offset` (no allocation).
+    public func lengthAndPayload(in text: NormalizedText, at offset: Int) -> (Int, Payload)? {
+        guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
+        return (word.count, payloads[id])
+    }
+
     /// Length and payload of the longest entry ending just before `offset` (no allocation).
     public func lengthAndPayload(in text: NormalizedText, endingAt offset: Int) -> (Int, Payload)? {
         guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }

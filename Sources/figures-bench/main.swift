@@ -27,6 +27,11 @@ func time(_ label: String, _ body: () -> Int) {
     print(String(format: "%-28@ %8.1f MB in %6.2f s = %7.1f MB/s  (%d items)", label as NSString, mb, seconds, mb / seconds, count))
 }
 
+time("normalise only") {
+    var n = 0
+    for _ in 0..<repeats { for p in pages { n += NormalizedText(p).count } }
+    return n
+}
 time("normalise + quantities") {
     var n = 0
     for _ in 0..<repeats { for p in pages { n += QuantityRecognizer.shared.recognize(NormalizedText(p)).quantities.count } }
