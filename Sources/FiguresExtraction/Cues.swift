@@ -7,7 +7,7 @@ struct Cue: Sendable, Hashable {
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
         case weekly, from, turnover, parity, fin, finAfter = "fin-after", change, macro, rate, tariff, exempt, respective
         case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
-        case agency
+        case agency, sequential, comparison
     }
     var role: Role
     var argument: String

@@ -154,6 +154,12 @@ struct PageAnalysis {
             if entity.id == "LOCAL" { entity.id = here.country }   // 我國: the writer's own country
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
+        // 日本銀行（央行）: the bracketed 央行 repeats the bank just named
+        let named = mentions
+        mentions.removeAll { m in
+            m.entity.kind == .centralBank && text[m.start - 1] == 0x28
+                && named.contains { $0.entity.kind == .centralBank && $0.end == m.start - 1 && $0.entity.id != m.entity.id }
+        }
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
         mentions += sectors(text, teasers: teasers, mentions: mentions)
         return mentions

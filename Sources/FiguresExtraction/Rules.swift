@@ -17,6 +17,14 @@ extension FigureContext {
             reason = "a bare number with no unit"; return []
         default: break
         }
+        if q.unit == .percent, let seq = before.first(where: { $0.cue.role == .sequential }),
+           !sentenceCues.contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_growth" }),   // Japan's GDP is quarter on quarter
+           !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }) {
+            reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
+        }
+        if let c = before.first, c.cue.role == .comparison || (before.count > 1 && before[1].cue.role == .comparison && before[0].end <= c.start + 4 && [.to, .level].contains(before[0].cue.role)) {
+            reason = "the value compared with (\(text.text(c.start, c.end)))"; return []
+        }
         if let f = before.first(where: { $0.cue.role == .forecast }) {
             reason = "an expectation (\(text.text(f.start, f.end))), not a figure of the day"; return []
         }
@@ -45,11 +53,11 @@ extension FigureContext {
                 && !before.contains { [.fin, .macro, .rate, .tariff].contains($0.cue.role) }
             if clauseIsBare, after.isEmpty, let m = sentenceCues.first(where: { $0.cue.role == .macro || $0.cue.role == .fin }), m.cue.role == .macro,
                q.unit == .percent, !sentenceCues.contains(where: { $0.cue.role == .rate }) {
-                let country = subject([.country]) ?? topicCountry()
+                let country = economySubject() ?? reportingCountry()
                 return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity, quantities: quantities)
             }
-            if let m = after.first(where: { $0.cue.role == .macroAfter }), q.unit.isMoney {
-                let country = subject([.country]) ?? (interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry())
+            if let m = after.first(where: { $0.cue.role == .macroAfter }), q.unit.isMoney, !before.contains(where: { $0.cue.role == .macro }) {
+                let country = economySubject() ?? reportingCountry()
                 return [observation(kind: "macro", subject: country?.entity.id ?? page.locale(at: q.start).country, metric: m.cue.argument,
                                     value: q.value, unit: currency(of: q.unit), period: period, rule: "economy \(m.cue.argument) named after it", entity: country?.entity)]
             }
@@ -69,7 +77,7 @@ extension FigureContext {
                 let inClause = mentions.last { $0.entity.kind == .country && $0.start >= clauseStart && $0.end <= q.start }
                 let isPartner = inClause.map { [0x5BF9, 0x5411, 0x81EA].contains(text[$0.start - 1]) } ?? false
                 let reporter = isPartner ? nil : inClause
-                let country = reporter ?? (interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: isPartner ? inClause?.entity.id : nil))
+                let country = reporter ?? reportingCountry(excluding: isPartner ? inClause?.entity.id : nil)
                 return macro(country: country?.entity.id ?? page.locale(at: q.start).country, entity: country?.entity,
                              partner: isPartner ? inClause?.entity.id : nil, quantities: quantities)
             }
@@ -83,6 +91,11 @@ extension FigureContext {
             var pboc = Entity(kind: .centralBank, id: "PBOC")   // loan prime rates are the People's Bank's
             pboc.source = "LPR → PBOC"
             found = Mention(start: q.start, end: q.start, entity: pboc)
+        }
+        if found == nil, q.unit == .percentagePoint || q.unit == .li || q.unit == .percent,
+           sentenceCues.contains(where: { $0.cue.role == .rate }),
+           let bank = mentions.first(where: { $0.entity.kind == .centralBank }) {
+            found = bank   // a headline's rate move, the bank named in the body
         }
         guard let mention = found else {
             reason = "no subject named before it"
@@ -100,7 +113,7 @@ extension FigureContext {
         case .country:
             // 美國減息1/4厘: a rate move written with the country is its central bank's
             if let bank = Lexicon.shared.centralBankOf[mention.entity.id],
-               q.unit == .percentagePoint || q.unit == .li || sentenceCues.contains(where: { $0.cue.role == .rate && $0.start >= mention.end }) {
+               sentenceCues.contains(where: { $0.cue.role == .rate && $0.start >= mention.end }) {
                 var entity = Entity(kind: .centralBank, id: bank)
                 entity.source = "central-banks.tsv: \(mention.entity.id) \(bank)"
                 return rate(Mention(start: mention.start, end: mention.end, entity: entity), state: state)
@@ -115,6 +128,17 @@ extension FigureContext {
         if let hit = before.first(where: { $0.cue.role == role }) { return hit }
         let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }
         return yoy ? sentence.first(where: { $0.cue.role == role }) : nil
+    }
+
+    /// The economy a sentence names before the figure: the nearest country that is not a partner (對美國出口).
+    func economySubject() -> Mention? {
+        mentions.last { $0.entity.kind == .country && $0.start >= sentenceStart && $0.end <= q.start && ![0x5BF9, 0x5411, 0x81EA].contains(text[$0.start - 1]) }
+    }
+
+    /// Whose economy an unattributed figure describes: the writer's own when a statistics office is quoted
+    /// (nil: the caller uses the locale), else the country the teaser is about.
+    func reportingCountry(excluding: String? = nil) -> Mention? {
+        interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: excluding)
     }
 
     /// The country a teaser is about: the one it names most often (ties: the first named).
@@ -163,6 +187,8 @@ extension FigureContext {
         switch q.unit {
         case .points: return [.index]
         case .fxMove: return [.currency]
+        case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
+            return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate
         case .percentagePoint, .li: return [.centralBank, .bank, .yield, .country]
         case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country]
         default: return FigureContext.marketKinds
@@ -279,7 +305,7 @@ extension FigureContext {
             case .level, .to:
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
                 if hit.cue.role == .to && !toIsClose { return "level" }
-                return closingSentence ? "close" : "level"
+                return (toIsClose ? closingSentence : sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close }) ? "close" : "level"
             case .up, .down: return nil
             default: continue
             }
@@ -333,6 +359,11 @@ extension FigureContext {
             return [observation(kind: "fx", subject: subject, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "fx turnover", entity: m.entity)]
         }
         switch q.unit {
+        case .percentagePoint where q.unitScale == 0.01:
+            // 人民幣中間價上調52個基點: a point of an exchange rate is 0.0001
+            guard let dir = direction else { reason = "basis points with no direction"; return [] }
+            let pips = abs(q.value) / 0.01 * 0.0001
+            return [observation(kind: "fx", subject: subject, metric: "change", value: (pips * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
         case .fxMove:
             guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
             return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in 分/角", entity: m.entity)]

@@ -262,6 +262,8 @@ struct Scan {
             }
         } else if at(u) == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && !startsWith("点钟", at: u) {
             unit = .points; end = u + 1
+        } else if at(u) == CP.fen, at(start - 1) == 0x65F6 || at(start - 1) == 0x70B9 {   // 16时30分, 3点15分
+            unit = .measure("time"); end = u + 1
         } else if (at(u) == CP.jiao || at(u) == CP.fen) && numeral.hasArabic || (at(u) == CP.jiao && numeral.hasChinese) {
             // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
             if at(u) == CP.fen, startsWith("分钟", at: u) || startsWith("分析", at: u) || startsWith("分之", at: u) || startsWith("分别", at: u) {

@@ -542,6 +542,8 @@ ASIA	亞洲國家
 #   volume               traded volume in shares
 #   forecast             an expectation, not a figure of the day (預估)
 #   agency               a national statistics office: its figures are the writer's own country's
+#   sequential           a change on the month or quarter before (環比, 月增): no spec metric for it
+#   comparison           the figure that follows is what is compared with (較上月的3.1%): no figure of its own
 漲	up
 上漲	up
 大漲	up
@@ -937,6 +939,23 @@ LPR	rate	lpr
 國發會	agency
 內閣府	agency
 統計局	agency
+居民消費價格	macro	cpi
+消費價格	macro	cpi
+國內生產總值	macro	gdp_growth
+環比	sequential
+月增	sequential
+月減	sequential
+季增	sequential
+季減	sequential
+出廠價格	macro	ppi
+工業生產者出廠價格	macro	ppi
+PPI	macro	ppi
+較上月	comparison
+较上月的	comparison
+較上年	comparison
+較前值	comparison
+比上月	comparison
+較上期	comparison
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
@@ -1240,6 +1259,7 @@ KOSPI	首爾股市綜合指數
 公里	size
 公尺	size
 米	size
+時	time
 """###,
         "numeral-words.tsv": ###"""
 # Words that contain numeral characters but are not numbers. The recogniser skips them whole.
