@@ -75,7 +75,12 @@ struct FigureContext {
 
     /// A day named earlier in the figure's sentence, resolved against the teaser's day.
     var explicitDay: Day? {
-        let d = state.dates.last { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
+        let d = state.dates.last { d in
+            guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
+            // 去年7月8日之後首次…: a day far from the teaser's is a point of comparison
+            guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
+            return abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40
+        }
         if let d, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
         return nil
     }

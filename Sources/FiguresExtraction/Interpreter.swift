@@ -122,6 +122,15 @@ final class Interpreter {
         }
     }
 
+    /// Where 去年/前年 stand in a span, if they do.
+    func pastYearWord(from: Int, to: Int) -> Int? {
+        let words = [ScriptFold.shared.fold("去年"), ScriptFold.shared.fold("前年")]
+        for i in from..<max(from, to) where text[i] == 0x53BB || text[i] == 0x524D {
+            if words.contains(where: { text.matches($0, at: i) }) && !text.matches(ScriptFold.shared.fold("去年同期"), at: i) { return i }
+        }
+        return nil
+    }
+
     /// The cue words of a whole teaser (cached per teaser start would be an option; teasers are short).
     func teaserCues(_ teaser: Teaser) -> [CueHit] { page.cues.hitsBefore(from: teaser.start, to: teaser.end) }
 

@@ -249,7 +249,9 @@ struct PageAnalysis {
                 let c = t[i]
                 guard c < 0x10000, firstMask[Int(c)], let suffix = suffixes.first(where: { text.matches($0, at: i) }) else { i += 1; continue }
                 var s = i
-                while s > teaser.start, i - s < 6, isHan(t[s - 1]), !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
+                // back over the name: Han characters, at most 8, stopping at 中/的 (產業指數中電器電纜類)
+                while s > teaser.start, i - s < 8, isHan(t[s - 1]), t[s - 1] != 0x4E2D, t[s - 1] != 0x7684,
+                      !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
                 // Drop connective words stuck to the front of the name.
                 var trimmed = true
                 while trimmed {

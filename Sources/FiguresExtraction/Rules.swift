@@ -83,6 +83,10 @@ extension FigureContext {
             }
         }
         let kinds = acceptableKinds
+        // 日經指數去年6月…一度跌至1萬5,000點以下: a market level of another year is history, not a quote
+        if q.unit == .points || q.unit == .fxMove, let last = interpreter.pastYearWord(from: sentenceStart, to: q.start), last < q.start {
+            reason = "a level from an earlier year"; return []
+        }
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
@@ -156,7 +160,9 @@ extension FigureContext {
     /// `收25630`, `美元兌日圓升報154.76`, `跌至1.185`: a bare number right after a level word is a
     /// level in the subject's own unit (index points, the pair's quote currency, the commodity's currency).
     mutating func bareLevel(quantities: [Quantity], index: Int) -> [Observation]? {
-        guard let cue = before.first, cue.end >= q.start - 4,
+        // 分別升至0.773及1.361: the second number shares the first one's level word
+        let listed = [0x53CA, 0x548C, 0x3001].contains(text[q.start - 1]) && NumeralChar.isASCIIDigit(text[q.start - 2])
+        guard let cue = before.first, cue.end >= q.start - 4 || listed,
               [.close, .level, .to, .open, .high, .low].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
         guard let m = respectiveSubject([.index, .currency, .commodity], quantities: quantities, index: index)
                 ?? subject([.index, .currency, .commodity]) else { return nil }
@@ -217,6 +223,9 @@ extension FigureContext {
         let date = day
         switch q.unit {
         case .points:
+            if q.qualifier == .over || q.qualifier == .under, !before.contains(where: { $0.cue.role == .up || $0.cue.role == .down }) || q.end < text.count && (text[q.end] == 0x4EE5) {
+                reason = "a level with 以上/以下: a threshold"; return []
+            }
             if let extreme = intradayExtreme(namedIsQuote: false) {
                 return [observation(kind: "index", subject: m.entity.id, metric: extreme, value: q.value, unit: "pt", date: date, rule: "index intraday \(extreme)", entity: m.entity)]
             }
@@ -227,6 +236,10 @@ extension FigureContext {
             }
             if let dir = direction {
                 return [observation(kind: "index", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: "pt", date: date, period: movePeriod, rule: "index move in points", entity: m.entity)]
+            }
+            // a round level with no word around it (上證綜指3000點得而復失) is a threshold, not a quote
+            if q.value == (q.value / 100).rounded() * 100 {
+                reason = "a round level with no metric word"; return []
             }
             let metric = closingSentence ? "close" : "level"
             return [observation(kind: "index", subject: m.entity.id, metric: metric, value: q.value, unit: "pt", date: date, rule: "index level without cue", entity: m.entity)]
@@ -273,9 +286,9 @@ extension FigureContext {
               let nearest = before.first(where: { [.to, .close, .level, .high, .low, .open].contains($0.cue.role) }), nearest.cue.role == .to else { return nil }
         // the direction: a move word in the clause, or the "to" word itself (升至, 貶至, 跌至)
         let word = text.foldedText(nearest.start, nearest.end)
-        var up: Bool? = nil
-        if word.contains("升") || word.contains("涨") || word.contains("扬") { up = true }
-        if word.contains("贬") || word.contains("跌") || word.contains("降") { up = false }
+        var up: Bool? = before.first { ($0.cue.role == .up || $0.cue.role == .down) && $0.start == nearest.start && $0.end == nearest.end }.map { $0.cue.role == .up }
+        if up == nil, word.contains("升") || word.contains("涨") || word.contains("扬") { up = true }
+        if up == nil, word.contains("贬") || word.contains("跌") || word.contains("降") { up = false }
         if up == nil, let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) { up = move.cue.role == .up }
         guard let rising = up else { return nil }
         return rising != namedIsQuote ? "high" : "low"
@@ -450,7 +463,7 @@ extension FigureContext {
             return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: movePeriod, rule: "commodity move", entity: m.entity)]
         case .currency, .localYuan:
             let unit = currency(of: q.unit) == page.locale(at: q.start).localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
-            if let metric = marketLevelMetric() {
+            if let metric = marketLevelMetric(toIsClose: false) {
                 return [observation(kind: "commodity", subject: m.entity.id, metric: metric, value: q.value, unit: unit, date: date, rule: "commodity \(metric)", entity: m.entity)]
             }
             if let dir = direction {

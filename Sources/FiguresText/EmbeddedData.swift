@@ -956,6 +956,7 @@ PPI	macro	ppi
 較前值	comparison
 比上月	comparison
 較上期	comparison
+探至	to
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
