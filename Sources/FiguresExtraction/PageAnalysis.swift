@@ -36,7 +36,7 @@ public enum PageLocale: String, Sendable {
         let end = to ?? text.count
         var han = 0, traditional = 0
         for i in from..<end {
-            let v = text.scalars[i].value
+            let v = text.original[i]
             guard v >= 0x4E00 && v <= 0x9FFF else { continue }
             han += 1
             if text.folded[i] != v { traditional += 1 }

@@ -138,7 +138,7 @@ struct RefScanner {
             let c = NumeralChar.financialDigit(t[k]) != nil || t[k] == 0x5006 || t[k] == 0x4FE9
                 ? (RefScanner.neighbourIsNumeral(t, k) || t[k] == 0x5006 || t[k] == 0x4FE9 ? RefScanner.plain(t[k]) : 0) : t[k]
             // ４，５６５ groups; $20，300 does not: a full-width comma groups only full-width digits
-            if c == 0x2C, text.scalars[k].value == 0xFF0C, !(k > 0 && (0xFF10...0xFF19).contains(text.scalars[k - 1].value)) { break }
+            if c == 0x2C, text.original[k] == 0xFF0C, !(k > 0 && (0xFF10...0xFF19).contains(text.original[k - 1])) { break }
             if (isNumeralChar(c) && !(c == 0x62FE && !RefScanner.neighbourIsNumeral(t, k))) || (c == 0x2E && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty)
                 || (c == 0x2C && NumeralChar.isASCIIDigit(at(k + 1)) && !compact.isEmpty && NumeralChar.isASCIIDigit(compact.last!)) {
                 compact.append(c); positions.append(k); k += 1; continue

@@ -7,22 +7,41 @@
 /// decimal points and minus signs their ASCII forms, and Traditional
 /// characters their Simplified forms. Recognisers match on `folded` only.
 public struct NormalizedText: Sendable {
-    public let scalars: [Unicode.Scalar]
+    /// The page's code points as written.
+    public let original: [UInt32]
     public let folded: [UInt32]
 
     public init(_ text: String) {
-        // one pass over the scalars, both arrays reserved for the worst case (one scalar a byte)
+        var text = text
+        text.makeContiguousUTF8()
         let capacity = text.utf8.count
-        var scalars = [Unicode.Scalar]()
-        var folded = [UInt32]()
-        scalars.reserveCapacity(capacity)
-        folded.reserveCapacity(capacity)
         let fold = ScriptFold.shared
-        for scalar in text.unicodeScalars {
-            scalars.append(scalar)
-            folded.append(fold.fold(scalar.value))
+        var count = 0
+        var folded = [UInt32]()
+        // One pass over the UTF-8 bytes (a String's storage is valid UTF-8), writing the scalar values
+        // straight into the buffer; the folded copy is made from it below.
+        let values = [UInt32](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    let v: UInt32
+                    if b0 < 0x80 { v = b0; i += 1 }
+                    else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2 }
+                    else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3 }
+                    else { v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4 }
+                    buffer[count] = v
+                    count += 1
+                }
+            }
+            initialized = count
         }
-        self.scalars = scalars
+        folded = [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            for (k, v) in values.enumerated() { buffer[k] = fold.fold(v) }
+            initialized = values.count
+        }
+        self.original = values
         self.folded = folded
     }
 
@@ -30,9 +49,9 @@ public struct NormalizedText: Sendable {
 
     /// The text as written between two scalar offsets (end exclusive).
     public func text(_ start: Int, _ end: Int) -> String {
-        let lo = max(0, min(start, scalars.count)), hi = max(lo, min(end, scalars.count))
+        let lo = max(0, min(start, original.count)), hi = max(lo, min(end, original.count))
         var s = String.UnicodeScalarView()
-        s.append(contentsOf: scalars[lo..<hi])
+        for v in original[lo..<hi] { if let u = Unicode.Scalar(v) { s.append(u) } }
         return String(s)
     }
 
