@@ -109,10 +109,15 @@ public enum NumeralReader {
     }
 
     public static func read(_ t: [UInt32], from start: Int) -> Numeral? {
+        var scratch: [Token] = []
+        return read(t, from: start, scratch: &scratch)
+    }
+
+    /// The same, with a token buffer the caller keeps between calls (no allocation per numeral).
+    static func read(_ t: [UInt32], from start: Int, scratch tokens: inout [Token]) -> Numeral? {
         let n = t.count
         var j = start
-        var tokens: [Token] = []
-        tokens.reserveCapacity(8)
+        tokens.removeAll(keepingCapacity: true)
         var hasChinese = false, hasArabic = false, over = false
         var chineseCount = 0
         var unitSeen = false

@@ -107,6 +107,8 @@ struct Scan {
     let n: Int
     let recognizer: QuantityRecognizer
     var result = Recognition()
+    /// Token storage reused by every numeral read in this scan.
+    var scratch: [NumeralReader.Token] = []
 
     init(text: NormalizedText, recognizer: QuantityRecognizer) {
         self.text = text
@@ -206,7 +208,7 @@ struct Scan {
             explicitSign = true
             p += 1
         }
-        guard let numeral = NumeralReader.read(t, from: p) else { return i + 1 }
+        guard let numeral = NumeralReader.read(t, from: p, scratch: &scratch) else { return i + 1 }
         var end = numeral.end
         // Ordinals: 第3次, 第十二大
         var ordinalAt = start - 1

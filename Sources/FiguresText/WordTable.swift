@@ -6,10 +6,11 @@ public struct WordTable<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
         public let word: [UInt32]
         public let payload: Payload
+        @inlinable init(word: [UInt32], payload: Payload) { self.word = word; self.payload = payload }
     }
 
-    private var core = WordIndex()
-    private var payloads: [Payload] = []
+    @usableFromInline var core = WordIndex()
+    @usableFromInline var payloads: [Payload] = []
 
     public var count: Int { payloads.count }
 
@@ -27,29 +28,34 @@ public struct WordTable<Payload: Sendable>: Sendable {
     }
 
     /// The longest entry that starts at `offset`.
+    @inlinable
     public func match(in text: NormalizedText, at offset: Int) -> Entry? {
         guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
         return Entry(word: word, payload: payloads[id])
     }
 
     /// The longest entry that ends just before `offset`.
+    @inlinable
     public func match(in text: NormalizedText, endingAt offset: Int) -> Entry? {
         guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
         return Entry(word: word, payload: payloads[id])
     }
 
     /// Length of the longest entry starting at `offset`, without building an entry (for hot loops).
+    @inlinable
     public func matchLength(in text: NormalizedText, at offset: Int) -> Int? {
         core.match(text.folded, at: offset)?.1.count
     }
 
     /// Length and payload of the longest entry starting at `offset` (no allocation).
+    @inlinable
     public func lengthAndPayload(in text: NormalizedText, at offset: Int) -> (Int, Payload)? {
         guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
         return (word.count, payloads[id])
     }
 
     /// Length and payload of the longest entry ending just before `offset` (no allocation).
+    @inlinable
     public func lengthAndPayload(in text: NormalizedText, endingAt offset: Int) -> (Int, Payload)? {
         guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
         return (word.count, payloads[id])
@@ -74,15 +80,16 @@ public struct WordTable<Payload: Sendable>: Sendable {
 }
 
 /// The non-generic matching core of `WordTable`: words by first and by last code point, longest first.
+@usableFromInline
 struct WordIndex: Sendable {
-    private var byFirst: [UInt32: [(word: [UInt32], id: Int)]] = [:]
-    private var byLast: [UInt32: [(word: [UInt32], id: Int)]] = [:]
+    @usableFromInline var byFirst: [UInt32: [(word: [UInt32], id: Int)]] = [:]
+    @usableFromInline var byLast: [UInt32: [(word: [UInt32], id: Int)]] = [:]
     /// Which code points of the Basic Multilingual Plane start (end) some word: most positions of a
     /// page are rejected with one array read instead of a dictionary probe.
-    private var startsWord = [Bool](repeating: false, count: 0x10000)
-    private var endsWord = [Bool](repeating: false, count: 0x10000)
+    @usableFromInline var startsWord = [Bool](repeating: false, count: 0x10000)
+    @usableFromInline var endsWord = [Bool](repeating: false, count: 0x10000)
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func caseFold(_ v: UInt32) -> UInt32 { (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
 
     static func upper(_ v: UInt32) -> UInt32 { (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v }
@@ -96,7 +103,7 @@ struct WordIndex: Sendable {
         byLast[word[word.count - 1]]!.sort { $0.word.count > $1.word.count }
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func match(_ t: [UInt32], at offset: Int) -> (Int, [UInt32])? {
         guard offset >= 0, offset < t.count else { return nil }
         let c = t[offset]
@@ -106,7 +113,7 @@ struct WordIndex: Sendable {
         return nil
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func match(_ t: [UInt32], endingAt offset: Int) -> (Int, [UInt32])? {
         guard offset > 0, offset <= t.count else { return nil }
         let c = t[offset - 1]
@@ -116,7 +123,7 @@ struct WordIndex: Sendable {
         return nil
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     static func matches(_ word: [UInt32], _ t: [UInt32], _ at: Int) -> Bool {
         guard at >= 0, at + word.count <= t.count else { return false }
         var i = 0
