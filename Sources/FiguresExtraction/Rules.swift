@@ -177,8 +177,7 @@ extension FigureContext {
             implied.unit = .currency(m.entity.extra)
         default: return nil
         }
-        var ctx = self
-        ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
+        var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
         ctx.period = period
         let out: [Observation]
         switch m.entity.kind {

@@ -207,7 +207,9 @@ public enum NumeralReader {
             // 零 alone: a number only when written as a digit (〇) or followed by a decimal
             if t[start] != 0x3007 { return nil }
         }
-        guard var (value, trailing) = evaluate(tokens) else { return nil }
+        guard let evaluated = evaluate(tokens) else { return nil }
+        var value = evaluated.0
+        let trailing = evaluated.1
         // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
         // the digits written (at most 15 significant digits)
         if unitSeen, value != value.rounded(), abs(value) >= 1 {
@@ -309,18 +311,13 @@ public enum NumeralReader {
         if !hasUnit {
             // Digit by digit: 五八四, 二〇二五, 一一七一.
             var v = 0.0
-            var sawChineseFraction = false
             for token in raw {
                 switch token {
-                case .number(let d, chinese: let chinese):
-                    if chinese && d != d.rounded() { v = v * 10 + d; sawChineseFraction = true }
-                    else if chinese { v = v * 10 + d }
-                    else { v = d }
+                case .number(let d, chinese: let chinese): v = chinese ? v * 10 + d : d
                 case .zero: v = v * 10
                 default: break
                 }
             }
-            _ = sawChineseFraction
             return (v, 1)
         }
         let tokens = collapseDigitRun(raw)
@@ -345,7 +342,7 @@ public enum NumeralReader {
                 previousUnit = nil
                 lastWasUnit = false
             case .tens(let u):
-                section += u + (current ?? 0) * 0
+                section += u   // 廿 and 卅 carry their own digit
                 current = nil
                 previousUnit = 10; zeroSinceUnit = false; lastWasUnit = true
                 trailingScale = 1

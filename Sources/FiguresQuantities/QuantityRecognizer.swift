@@ -525,13 +525,11 @@ struct Scan {
         return u == .times
     }
 
+    /// Two figures joined by a dash or 至 make a range when their units agree (or the low end has none).
     func connectorJoins(_ a: Quantity, _ b: Quantity) -> Bool {
         if a.isRange || b.isRange { return false }
         if a.unit != .none && a.unit != b.unit { return false }
         if case .measure = b.unit { return false }
-        if a.unit == .none && b.unit == .none && a.trailingScale == 1 && b.trailingScale == 1 {
-            return true
-        }
         return true
     }
 

@@ -7,7 +7,7 @@ public enum QuantityFormat {
 
     /// `number`, `percent`, `currency` or `range`.
     public static func type(of q: Quantity) -> String {
-        if q.isRange || q.qualifier == .over && q.high == nil && false { return "range" }
+        if q.isRange { return "range" }
         switch q.unit {
         case .percent, .li, .percentagePoint: return "percent"
         case .currency, .localYuan, .fxMove: return "currency"
