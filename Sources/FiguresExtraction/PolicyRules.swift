@@ -111,7 +111,9 @@ extension FigureContext {
         case "prime": level = "prime_rate"
         case "rrr": level = "rrr"
         case "yield": level = "yield"
-        default: level = family
+        case "lpr_1y", "lpr_5y": level = family
+        default:
+            reason = "a rate the spec does not track (\(family))"; return []
         }
         let date = rateDay
         // 不動產貸款占比由…37.61%: a share named nearer than any rate word is no rate
@@ -217,14 +219,29 @@ extension FigureContext {
             let levier = countries.last { c in
                 c.start >= sentenceStart && c.end <= p && ![0x5BF9, 0x5411].contains(text[c.start - 1])
             }
-            if let levier { return (levier.entity.id, target) }
-            // a one-character abbreviation right before 對 (墨將對亞洲加徵…)
+            if let levier { return (levier.entity.id, target ?? abbreviatedTarget(after: p)) }
+            // a one-character abbreviation standing alone right before 對 (墨將對亞洲加徵…; not the 日 of 1日起對)
             for k in stride(from: p - 1, through: max(sentenceStart, p - 2), by: -1) {
-                if let id = Lexicon.shared.countryAbbreviations[text[k]] { return (id, target) }
+                let before = text[k - 1]
+                let standsAlone = k == sentenceStart || before == 0x20 || Interpreter.clauseEnds.contains(before) || before == 0x300D || before == 0x201D
+                if standsAlone, let id = Lexicon.shared.countryAbbreviations[text[k]] { return (id, target ?? abbreviatedTarget(after: p)) }
             }
-            return (defaultLevier(countries), target)
+            let fallback = defaultLevier(countries)
+            // 對原產於美國的進口商品加徵…: the United States is the target, so the levier is the teaser's other country
+            if let t = target, t.entity.id == fallback, let other = countries.first(where: { $0.entity.id != t.entity.id }) {
+                return (other.entity.id, target)
+            }
+            return (fallback, target ?? abbreviatedTarget(after: p))
         }
         return (defaultLevier(countries), nil)
+    }
+
+    /// 對美加徵: a one-character country right after 對, when no full name stands there.
+    func abbreviatedTarget(after p: Int) -> Mention? {
+        guard let id = Lexicon.shared.countryAbbreviations[text[p + 1]], !PageAnalysis.isHan(text[p + 2]) || [0x52A0, 0x8BFE, 0x5F81].contains(text[p + 2]) else { return nil }
+        var entity = Entity(kind: .country, id: id)
+        entity.source = "country-abbreviations.tsv: \(text.text(p + 1, p + 2)) \(id)"
+        return Mention(start: p + 1, end: p + 2, entity: entity)
     }
 
     func defaultLevier(_ countries: [Mention]) -> String {

@@ -957,6 +957,10 @@ PPI	macro	ppi
 比上月	comparison
 較上期	comparison
 探至	to
+拆息	rate	interbank
+港元拆息	rate	interbank
+HIBOR	rate	interbank
+SHIBOR	rate	interbank
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

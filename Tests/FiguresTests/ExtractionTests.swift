@@ -218,4 +218,27 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "NVIDIA", "change_pct")?.date, "2025-12-09", "the teaser's trading day, named in its first sentence")
         XCTAssertNil(obs.first { $0.date == "2025-12-03" }, "連3日 is a streak, not a day")
     }
+
+    func testSimplifiedTariffNewsAndHeadlineAbbreviations() {
+        let page = """
+        特朗普宣布对欧盟商品征收30%关税 8月1日起实施
+        特朗普12日在社交媒体上宣布，自8月1日起对从欧盟和墨西哥进口的商品征收30%的关税。
+        新华网 · 1 天前
+        中国对美加征关税税率由34%降至10%
+        国务院关税税则委员会宣布，对原产于美国的进口商品加征关税税率由34%调整为10%，自5月14日起实施。
+        财经网 · 2 天前 · 8评
+        滙豐上調最優惠利率
+        滙豐銀行宣布，最優惠利率由5.25厘上調至5.5厘，即日生效。一個月港元拆息升至4.1厘。
+        星島 · 3 小時前
+        """
+        let obs = extract(page, date: Day(year: 2025, month: 7, day: 13))
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "EU")?.date, "2025-08-01")
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "MX")?.value, 30)
+        XCTAssertNil(obs.first { $0.subject == "JP" }, "the 日 of 1日起 is no country")
+        let china = find(obs, "CN", "tariff_rate", target: "US")
+        XCTAssertEqual(china?.value, 10)
+        XCTAssertEqual(china?.previous, 34)
+        XCTAssertEqual(find(obs, "HSBC", "prime_rate")?.previous, 5.25)
+        XCTAssertNil(obs.first { $0.value == 4.1 }, "HIBOR is not a rate the spec tracks")
+    }
 }
