@@ -127,6 +127,7 @@ struct FigureContext {
                            period: period, text: text.text(q.start, q.end), start: q.start, end: q.end, rule: rule)
         o.dateIsExplicit = date != nil && explicitDay == date
         o.teaser = teaserIndex
+        o.inHeadline = q.start < interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)
         return o
     }
 

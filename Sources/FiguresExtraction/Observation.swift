@@ -20,6 +20,8 @@ public struct Observation: Sendable, Hashable, Codable {
     var dateIsExplicit = false
     /// Which teaser of the page it came from.
     var teaser = 0
+    /// It was read in the teaser's headline.
+    var inHeadline = false
 
     public init(kind: String, subject: String, metric: String, value: Double, valueHigh: Double? = nil, unit: String?,
                 previous: Double? = nil, target: String? = nil, qualifier: String? = nil, date: String? = nil,

@@ -961,6 +961,12 @@ PPI	macro	ppi
 港元拆息	rate	interbank
 HIBOR	rate	interbank
 SHIBOR	rate	interbank
+收盤價	close
+收市價	close
+開盤價	open
+最高價	high
+最低價	low
+收盤指數	close
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
