@@ -22,11 +22,17 @@ public struct UnusedFigure: Sendable, Hashable {
 
 /// Pulls observations out of a page of news: normalise, recognise, interpret, deduplicate.
 public enum Extractor {
-    /// Whether `precise` rounds to `rounded` at the precision `rounded` is written with (2.05 → 2, 446.28 → 446).
+    /// Whether `precise` rounds to `rounded` at the precision `rounded` is written with
+    /// (2.05 → 2, 446.28 → 446, 490.3億 → 490億).
     static func rounds(_ precise: Double, to rounded: Double) -> Bool {
         var step = 1.0
         var r = abs(rounded)
-        while r != r.rounded(), step > 1e-6 { r *= 10; step /= 10 }
+        if r == r.rounded() && r >= 10 {
+            while r >= 10, (r / 10) == (r / 10).rounded() { r /= 10; step *= 10 }
+            step = step >= 1e4 ? step : 1   // only scale words (萬, 億) make trailing zeros a precision
+        } else {
+            while r != r.rounded(), step > 1e-6 { r *= 10; step /= 10 }
+        }
         return abs(precise - rounded) <= step / 2 + 1e-12 && abs(precise - rounded) > 0
     }
 
@@ -75,7 +81,7 @@ public enum Extractor {
         // 韓股大漲2% over a body's 上漲2.05%: a headline's rounded figure is the body's, said again
         let stated = observations
         observations.removeAll { h in
-            h.inHeadline && (h.metric == "change" || h.metric == "change_pct") && stated.contains { b in
+            h.inHeadline && (h.metric.hasSuffix("change") || h.metric.hasSuffix("change_pct") || h.kind == "financial" || h.kind == "macro") && stated.contains { b in
                 !b.inHeadline && b.teaser == h.teaser && b.kind == h.kind && b.subject == h.subject && b.metric == h.metric
                     && b.target == h.target && b.period == h.period && b.value != h.value && Extractor.rounds(b.value, to: h.value)
             }

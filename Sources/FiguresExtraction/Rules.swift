@@ -317,7 +317,9 @@ extension FigureContext {
             case .level, .to:
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
                 if hit.cue.role == .to && !toIsClose { return "level" }
-                return (toIsClose ? closingSentence : sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close }) ? "close" : "level"
+                let closedHere = sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close
+                    || (($0.cue.role == .up || $0.cue.role == .down) && text[$0.start] == 0x6536) }   // 收跌 收高
+                return (toIsClose ? closingSentence : closedHere) ? "close" : "level"
             case .up, .down: return nil
             default: continue
             }

@@ -241,4 +241,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "HSBC", "prime_rate")?.previous, 5.25)
         XCTAssertNil(obs.first { $0.value == 4.1 }, "HIBOR is not a rate the spec tracks")
     }
+
+    func testHeadlineRoundingAndClosingPriceWords() {
+        let page = """
+        韓股大漲2% KOSPI站上4,000點
+        南韓股市今天大漲，韓國綜合股價指數終場上漲81.45點或2.05%，收在4,051.32點。
+        中央社 ・ 1 天前 ・ 發起對話
+        新台幣收盤價32.150元 貶值3分
+        新台幣兌美元收盤價32.150元，較前一交易日貶值3分，成交值12.5億美元。
+        Moneydj理財網 ・ 1 天前 ・ 發起對話
+        """
+        let obs = extract(page, date: Day(year: 2025, month: 11, day: 1))
+        XCTAssertEqual(obs.filter { $0.subject == "KOSPI" && $0.metric == "change_pct" }.map(\.value), [2.05], "the headline's 2% is the body's 2.05%")
+        XCTAssertNil(obs.first { $0.value == 4000 }, "站上4,000點 is a threshold")
+        XCTAssertEqual(find(obs, "USD/TWD", "close")?.value, 32.15)
+        XCTAssertEqual(find(obs, "USD/TWD", "change")?.value ?? 0, 0.03, accuracy: 1e-12)
+    }
 }
