@@ -247,16 +247,15 @@ public enum NumeralReader {
         let n = t.count
         var j = start
         // The value is built from the digits directly (one correctly rounded division at most);
-        // very long numbers go through the standard parser.
+        // numbers of more than 15 digits go through the standard parser.
         var mantissa: UInt64 = 0
         var count = 0, fractionDigits = 0
-        var digits: [UInt8] = []
         while j < n {
             let c = t[j]
             if NumeralChar.isASCIIDigit(c) {
-                digits.append(UInt8(c)); j += 1
-                if count < 18 { mantissa = mantissa * 10 + UInt64(c - 0x30) }
+                if count < 18 { mantissa = mantissa &* 10 &+ UInt64(c - 0x30) }
                 count += 1
+                j += 1
                 continue
             }
             if c == 0x2C, j + 3 < n,
@@ -266,24 +265,24 @@ public enum NumeralReader {
             }
             break
         }
-        guard !digits.isEmpty else { return nil }
+        guard count > 0 else { return nil }
         if j + 1 < n, t[j] == 0x2E, NumeralChar.isASCIIDigit(t[j + 1]) {
-            digits.append(0x2E)
             j += 1
             while j < n, NumeralChar.isASCIIDigit(t[j]) {
-                digits.append(UInt8(t[j]))
-                if count < 18 { mantissa = mantissa * 10 + UInt64(t[j] - 0x30); fractionDigits += 1 }
+                if count < 18 { mantissa = mantissa &* 10 &+ UInt64(t[j] - 0x30); fractionDigits += 1 }
                 count += 1
                 j += 1
             }
         }
         if count <= 15 {
-            let powers: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
-            return (Double(mantissa) / powers[fractionDigits], j)
+            return (Double(mantissa) / powersOfTen[fractionDigits], j)
         }
+        let digits = t[start..<j].filter { $0 != 0x2C }.map { UInt8($0) }
         guard let v = Double(String(decoding: digits, as: UTF8.self)) else { return nil }
         return (v, j)
     }
+
+    static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
 
     static func isArabicNumber(_ token: Token) -> Bool {
         if case .number(_, chinese: false) = token { return true }

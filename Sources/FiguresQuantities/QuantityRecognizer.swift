@@ -381,7 +381,7 @@ struct Scan {
             result.dates.append(mention)
             return next
         }
-        if let ((m, d), e) = monthDay(at: start) {
+        if at(unitAt) == CP.month, let ((m, d), e) = monthDay(at: start) {
             result.dates.append(DateMention(month: m, day: d, start: start, end: e))
             return e
         }
@@ -476,6 +476,11 @@ struct Scan {
     /// a low end written without its scale takes the high end's (`25-30億美元`).
     mutating func mergeRanges() {
         var qs = result.quantities
+        // nothing to join unless two figures stand close together
+        var close = false
+        var k0 = 0
+        while k0 + 1 < qs.count { if qs[k0 + 1].start - qs[k0].end <= 3 { close = true; break }; k0 += 1 }
+        if !close { return }
         var out: [Quantity] = []
         var k = 0
         while k < qs.count {

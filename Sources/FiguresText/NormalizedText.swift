@@ -15,33 +15,35 @@ public struct NormalizedText: Sendable {
         var text = text
         text.makeContiguousUTF8()
         let capacity = text.utf8.count
-        let fold = ScriptFold.shared
+        var original = [UInt32](repeating: 0, count: capacity)
+        var folded = [UInt32](repeating: 0, count: capacity)
         var count = 0
-        var folded = [UInt32]()
-        // One pass over the UTF-8 bytes (a String's storage is valid UTF-8), writing the scalar values
-        // straight into the buffer; the folded copy is made from it below.
-        let values = [UInt32](unsafeUninitializedCapacity: capacity) { buffer, initialized in
-            text.utf8.withContiguousStorageIfAvailable { bytes in
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    let b0 = UInt32(bytes[i])
-                    let v: UInt32
-                    if b0 < 0x80 { v = b0; i += 1 }
-                    else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F); i += 2 }
-                    else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F); i += 3 }
-                    else { v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F); i += 4 }
-                    buffer[count] = v
-                    count += 1
+        // One pass over the UTF-8 bytes (a String's storage is valid UTF-8): each scalar is decoded
+        // once and written with its folded form; the fold is one read from a table of the BMP.
+        ScriptFold.shared.table.withUnsafeBufferPointer { table in
+            original.withUnsafeMutableBufferPointer { out in
+                folded.withUnsafeMutableBufferPointer { fout in
+                    _ = text.utf8.withContiguousStorageIfAvailable { bytes in
+                        var i = 0
+                        let n = bytes.count
+                        while i < n {
+                            let b0 = UInt32(bytes[i])
+                            let v: UInt32
+                            if b0 < 0x80 { v = b0; i &+= 1 }
+                            else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2 }
+                            else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3 }
+                            else { v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F); i &+= 4 }
+                            out[count] = v
+                            fout[count] = v < 0x10000 ? table[Int(v)] : v
+                            count &+= 1
+                        }
+                    }
                 }
             }
-            initialized = count
         }
-        folded = [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
-            for (k, v) in values.enumerated() { buffer[k] = fold.fold(v) }
-            initialized = values.count
-        }
-        self.original = values
+        original.removeLast(capacity - count)
+        folded.removeLast(capacity - count)
+        self.original = original
         self.folded = folded
     }
 
@@ -89,7 +91,8 @@ public struct ScriptFold: Sendable {
     public static let shared = ScriptFold()
 
     /// The folded form of every scalar of the Basic Multilingual Plane: one array read per scalar.
-    private let bmp: [UInt32]
+    let bmp: [UInt32]
+    var table: [UInt32] { bmp }
 
     init() {
         var table = (0..<UInt32(0x10000)).map { $0 }
