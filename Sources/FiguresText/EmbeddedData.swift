@@ -967,6 +967,9 @@ SHIBOR	rate	interbank
 最高價	high
 最低價	low
 收盤指數	close
+估	forecast
+預計	forecast
+预计	forecast
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
