@@ -285,7 +285,8 @@ struct Scan {
             }
         } else if at(u) == CP.bei {
             unit = .times; end = u + 1
-        } else if let e = recognizer.currencies.match(in: text, at: u), e.payload != "USD" || e.word.count > 1 {
+        } else if let e = recognizer.currencies.match(in: text, at: u), e.payload != "USD" || e.word.count > 1,
+                  u == end || !(0x4E00...0x9FFF).contains(at(u + e.word.count)) {   // 99 新台幣連3跌: a space parts a number from the next headline
             unit = e.payload == "LOCAL" ? .localYuan : .currency(e.payload)
             end = u + e.word.count
         } else if let e = recognizer.measures.match(in: text, at: u) {

@@ -970,6 +970,8 @@ SHIBOR	rate	interbank
 估	forecast
 預計	forecast
 预计	forecast
+降準	down
+升準	up
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
