@@ -86,6 +86,9 @@ private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x5
 private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回落".unicodeScalars.map { $0.value })
 
 struct Scan {
+    /// First characters of the percentage-point words (個 百 基 點 b).
+    static let percentPointStarts: Set<UInt32> = Set(percentPointWords.map { $0.0[0] })
+
     /// Code points that can start something the scanner reads: digits, letters and symbols, numeral
     /// characters, signs, the first characters of dates, weekdays, 百分之, 半, and numeral words.
     static let triggers: [Bool] = {
@@ -249,7 +252,7 @@ struct Scan {
         }
         if at(u) == CP.percentSign {
             unit = .percent; end = u + 1
-        } else if let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
+        } else if Scan.percentPointStarts.contains(at(u)), let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
             unit = .percentagePoint; scale = s; end = u + word.count
         } else if at(u) == CP.ma {
             unit = .percentagePoint; scale = 0.25; end = u + 1
@@ -285,12 +288,12 @@ struct Scan {
             }
         } else if at(u) == CP.bei {
             unit = .times; end = u + 1
-        } else if let e = recognizer.currencies.match(in: text, at: u), e.payload != "USD" || e.word.count > 1,
-                  u == end || !(0x4E00...0x9FFF).contains(at(u + e.word.count)) {   // 99 新台幣連3跌: a space parts a number from the next headline
-            unit = e.payload == "LOCAL" ? .localYuan : .currency(e.payload)
-            end = u + e.word.count
-        } else if let e = recognizer.measures.match(in: text, at: u) {
-            unit = .measure(e.payload); end = u + e.word.count
+        } else if let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != "USD" || length > 1,
+                  u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // 99 新台幣連3跌: a space parts a number from the next headline
+            unit = iso == "LOCAL" ? .localYuan : .currency(iso)
+            end = u + length
+        } else if let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u) {
+            unit = .measure(kind); end = u + length
         }
         // A single Chinese digit with nothing after it is a word (一直, 統一, 四川), not a figure.
         if numeral.chineseCharCount == 1 && !numeral.hasArabic && unit == .none { return numeral.end }
@@ -476,13 +479,14 @@ struct Scan {
     /// Joins `A-B`, `A至B`, `A到B`, `A~B` into one range when the ends agree in unit;
     /// a low end written without its scale takes the high end's (`25-30億美元`).
     mutating func mergeRanges() {
-        var qs = result.quantities
+        let qs = result.quantities
         // nothing to join unless two figures stand close together
         var close = false
         var k0 = 0
         while k0 + 1 < qs.count { if qs[k0 + 1].start - qs[k0].end <= 3 { close = true; break }; k0 += 1 }
         if !close { return }
         var out: [Quantity] = []
+        out.reserveCapacity(qs.count)
         var k = 0
         while k < qs.count {
             var a = qs[k]
@@ -522,8 +526,7 @@ struct Scan {
             out.append(a)
             k += 1
         }
-        qs = out
-        result.quantities = qs
+        result.quantities = out
     }
 
     func isMeasure(_ u: QuantityUnit) -> Bool {
