@@ -25,7 +25,7 @@ struct DatabaseOptions: ParsableArguments {
     func open(mustExist: Bool) throws -> FiguresStore {
         let path = resolvedPath
         if mustExist && !FileManager.default.fileExists(atPath: path) {
-            throw ValidationError("no database at \(path): run `figures ingest PATH…` first (or pass --db / set FIGURES_DB)")
+            throw CLIError("no database at \(path): run `figures ingest PATH…` first (or pass --db / set FIGURES_DB)")
         }
         do {
             return try FiguresStore(path: path)
