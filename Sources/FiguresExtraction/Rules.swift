@@ -84,7 +84,9 @@ extension FigureContext {
         }
         let kinds = acceptableKinds
         // 日經指數去年6月…一度跌至1萬5,000點以下: a market level of another year is history, not a quote
-        if q.unit == .points || q.unit == .fxMove, let last = interpreter.pastYearWord(from: sentenceStart, to: q.start), last < q.start {
+        var historyFrom = sentenceStart   // …去年7月8日之後首次收在1萬9000點之上；國家證交所Nifty指數上漲: the ； ends that history
+        for k in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[k] == 0x3B || text[k] == 0xFF1B { historyFrom = k + 1; break }
+        if q.unit == .points || q.unit == .fxMove, let last = interpreter.pastYearWord(from: historyFrom, to: q.start), last < q.start {
             reason = "a level from an earlier year"; return []
         }
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)

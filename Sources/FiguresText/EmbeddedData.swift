@@ -420,6 +420,68 @@ ROCHE	ROG.SW	羅氏
 UBS	UBSG.SW	瑞銀
 TOTALENERGIES	TTE	道達爾
 AIRBUS	AIR.PA	空中巴士|空客
+CHAILEASE	5871.TW	中租-KY|中租
+ESUN-FHC	2884.TW	玉山金
+YUANTA-FHC	2885.TW	元大金
+FIRST-FHC	2892.TW	第一金
+TCFHC	5880.TW	合庫金
+HUANAN-FHC	2880.TW	華南金
+TAISHIN-FHC	2887.TW	台新金
+CDF	2883.TW	開發金|凱基金
+SINOPAC-FHC	2890.TW	永豐金
+TWM	3045.TW	台灣大
+FET	4904.TW	遠傳
+HOTAI	2207.TW	和泰車
+THSR	2633.TW	台灣高鐵
+CHENG-SHIN	2105.TW	正新
+TECO	1504.TW	東元
+FORTUNE-ELEC	1519.TW	華城
+SHIHLIN-ELEC	1503.TW	士電
+AVC	3017.TW	奇鋐
+AURAS	3324.TW	雙鴻
+KING-SLIDE	2059.TW	川湖
+ASPEED	5274.TW	信驊
+EMEMORY	3529.TW	力旺
+KYEC	2449.TW	京元電子|京元電
+GIGABYTE	2376.TW	技嘉
+MSI	2377.TW	微星
+MITAC	3706.TW	神達
+EMC	2383.TW	台光電
+GCE	2368.TW	金像電
+JENTECH	3653.TW	健策
+LOTES	3533.TW	嘉澤
+COLI	0688.HK	中國海外發展|中海外
+HENDERSON	0012.HK	恒基地產|恒基
+NWD	0017.HK	新世界發展
+MTR	0066.HK	港鐵公司|港鐵
+CLP	0002.HK	中電控股
+POWER-ASSETS	0006.HK	電能實業
+TOWNGAS	0003.HK	香港中華煤氣|煤氣
+XINYI-SOLAR	0968.HK	信義光能
+BUD-APAC	1876.HK	百威亞太
+JD-HEALTH	6618.HK	京東健康
+ALI-HEALTH	0241.HK	阿里健康
+HAIDILAO	6862.HK	海底撈
+CMB	600036.SS	招商銀行|招行
+CTG-DUTYFREE	601888.SS	中國中免
+WUXI-APPTEC	603259.SS	藥明康德
+WANHUA	600309.SS	萬華化學
+CYPC	600900.SS	長江電力
+FII	601138.SS	工業富聯
+INNOLIGHT	300308.SZ	中際旭創
+EOPTOLINK	300502.SZ	新易盛
+HYGON	688041.SS	海光信息
+SANY	600031.SS	三一重工
+AMEX	AXP	美國運通
+ADOBE	ADBE	Adobe|奧多比
+COREWEAVE	CRWV	CoreWeave
+IHI	7013.T	IHI
+SUMITOMO-CORP	8053.T	住友商事
+MARUBENI	8002.T	丸紅
+RAKUTEN	4755.T	樂天集團
+HANWHA-OCEAN	042660.KS	韓華海洋
+DOOSAN-ENER	034020.KS	斗山能源
+KAKAO	035720.KS	Kakao
 """###,
         "countries.tsv": ###"""
 # Countries and groups: id (ISO 3166 alpha-2, or a group id)<TAB>name as written.
@@ -1061,7 +1123,7 @@ TOPIX	東證
 TOPIX	TOPIX
 HSI	恆生指數
 HSI	恆指
-HSI	恆生綜合指數
+HSCI	恆生綜合指數
 HSI	港股
 HSCEI	恆生中國企業指數
 HSCEI	恆生中國企業股指數
@@ -1204,6 +1266,16 @@ SSEC	上證綜合
 SZSC	深成指
 KOSPI	韓國綜合股價指數
 KOSPI	首爾股市綜合指數
+HSCEI	恆生國企指數
+N225	日經平均股價
+N225	日經平均
+SSE50	上證50指數
+SSE50	上證50
+CSI500	中證500指數
+CSI500	中證500
+CSI1000	中證1000指數
+BSE50	北證50指數
+SZSE100	深證100指數
 """###,
         "measure-words.tsv": ###"""
 # Words that, right after a number, say it counts something other than money,
