@@ -5,7 +5,7 @@ struct Cue: Sendable, Hashable {
     enum Role: String, Sendable {
         case up, down, to, close, open, high, low, level
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
-        case weekly, from, turnover, parity, fin, finAfter = "fin-after", change, macro, rate, tariff, exempt, respective
+        case weekly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
         case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
         case agency, sequential, comparison
     }
@@ -45,22 +45,6 @@ struct CueTables: Sendable {
         self.after = WordTable(orderAfter.map { ($0, after[$0]!) })
     }
 
-    /// Cues that end inside `[from, to)`, nearest to `to` first.
-    func hitsBefore(_ text: NormalizedText, from: Int, to: Int) -> [CueHit] {
-        var hits: [CueHit] = []
-        var p = to
-        while p > from {
-            if let e = before.match(in: text, endingAt: p), p - e.word.count >= from {
-                for cue in e.payload { hits.append(CueHit(cue: cue, start: p - e.word.count, end: p)) }
-                p -= e.word.count
-            } else {
-                p -= 1
-            }
-        }
-        return hits
-    }
-
-    /// Cues starting at `at` (after spaces), for words that follow a figure.
     /// Within a few characters (以2980.79點小幅高開), not across punctuation.
     func hitsAfter(_ text: NormalizedText, at: Int, limit: Int) -> [CueHit] {
         var p = at

@@ -52,13 +52,6 @@ struct FigureContext {
 
     // MARK: cues
 
-    func firstBefore(_ roles: Set<Cue.Role>, from: Int? = nil) -> CueHit? {
-        if let from, from < clauseStart {
-            return page.cues.hitsBefore(from: from, to: q.qualifierStart ?? q.start).first { roles.contains($0.cue.role) }
-        }
-        return before.first { roles.contains($0.cue.role) }
-    }
-
     func sentenceHits() -> [CueHit] { sentenceCues }
 
     /// +1 or -1 from the nearest direction word in the clause, nil when none.

@@ -79,7 +79,6 @@ final class Interpreter {
         var rateFamily: String?
         var period: String?
         var periodSentence = -1
-        var lastFinMetric: String?
         var lastSubject: Mention?
         var lastTariffTarget: Mention?
     }
@@ -124,15 +123,21 @@ final class Interpreter {
 
     /// Where 去年/前年 stand in a span, if they do.
     func pastYearWord(from: Int, to: Int) -> Int? {
-        let words = [ScriptFold.shared.fold("去年"), ScriptFold.shared.fold("前年")]
         for i in from..<max(from, to) where text[i] == 0x53BB || text[i] == 0x524D {
-            if words.contains(where: { text.matches($0, at: i) }) && !text.matches(ScriptFold.shared.fold("去年同期"), at: i) { return i }
+            if Words.pastYears.contains(where: { text.matches($0, at: i) }) && !text.matches(Words.lastYearSamePeriod, at: i) { return i }
         }
         return nil
     }
 
-    /// The cue words of a whole teaser (cached per teaser start would be an option; teasers are short).
-    func teaserCues(_ teaser: Teaser) -> [CueHit] { page.cues.hitsBefore(from: teaser.start, to: teaser.end) }
+    /// The cue words of a whole teaser, found once per teaser (the teaser-wide checks run for every figure).
+    private var teaserCueCache: (start: Int, hits: [CueHit])?
+
+    func teaserCues(_ teaser: Teaser) -> [CueHit] {
+        if let cached = teaserCueCache, cached.start == teaser.start { return cached.hits }
+        let hits = page.cues.hitsBefore(from: teaser.start, to: teaser.end)
+        teaserCueCache = (teaser.start, hits)
+        return hits
+    }
 
     /// The teaser quotes a national statistics office (財政部, 海關總署…): its figures are the writer's own country's.
     func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
@@ -168,13 +173,12 @@ final class Interpreter {
     /// `今（6）日`), else the reference date less the footer's age.
     func anchorDay(_ teaser: Teaser) -> Day {
         let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
-        let datelineWords = ["電", "訊", "報導", "專電", "綜合", "消息"].map { ScriptFold.shared.fold($0) }
         for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end {
             guard d.day != nil || d.relative == .today else { continue }
             var isDateline = d.relative != nil && d.day != nil
             if !isDateline {
                 // a dated news-agency line: the day followed within a few characters by 電/訊/報導
-                for k in d.end..<min(d.end + 6, teaser.end) where datelineWords.contains(where: { text.matches($0, at: k) }) {
+                for k in d.end..<min(d.end + 6, teaser.end) where Words.dateline.contains(where: { text.matches($0, at: k) }) {
                     isDateline = true
                     break
                 }

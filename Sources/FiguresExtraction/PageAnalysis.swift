@@ -227,6 +227,16 @@ struct PageAnalysis {
         return candidates.reversed().max { counts[$0.entity.id]! < counts[$1.entity.id]! }
     }
 
+    /// The words of sector names, folded once.
+    enum SectorWords {
+        static let suffixes = Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"])
+        static let bareSuffixes = Set(Words.folded(["指數", "類"]))
+        /// A move right after a bare 指數/類 makes it a sector (電器電纜類上漲).
+        static let moves = WordTable<Bool>(["上漲", "下跌", "上揚", "下挫", "攀升", "走高", "走低", "漲", "跌", "升", "揚", "挫", "收"].map { ($0, true) })
+        /// Connectives stuck to the front of a name (其中金融類股).
+        static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"])
+    }
+
     /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分), as a table.
     static let sectorSuffixStarts: [Bool] = {
         var table = [Bool](repeating: false, count: 0x10000)
@@ -236,10 +246,8 @@ struct PageAnalysis {
 
     /// `旅遊休閒類股指數`, `金融類股`, `半導體板塊`: a sector sub-index of the index last named in the teaser.
     static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention]) -> [Mention] {
-        let suffixes = ["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"].map { ScriptFold.shared.fold($0) }
-        let bareSuffixes = Set(["指數", "類"].map { ScriptFold.shared.fold($0) })
-        let moves = WordTable<Bool>(["上漲", "下跌", "上揚", "下挫", "攀升", "走高", "走低", "漲", "跌", "升", "揚", "挫", "收"].map { ($0, true) })
-        let leading = ["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"].map { ScriptFold.shared.fold($0) }
+        let suffixes = SectorWords.suffixes, bareSuffixes = SectorWords.bareSuffixes
+        let moves = SectorWords.moves, leading = SectorWords.leading
         var out: [Mention] = []
         let t = text.folded
         let firstMask = sectorSuffixStarts

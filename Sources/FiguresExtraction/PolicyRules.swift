@@ -20,7 +20,6 @@ extension FigureContext {
             guard let fin = fins.first, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
                 reason = "an amount with no company metric named next to it"; return []
             }
-            state.lastFinMetric = fin.cue.argument
             return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }
         guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
@@ -143,11 +142,10 @@ extension FigureContext {
     /// The day of a rate decision: a day named in the sentence unless it is when the move takes effect
     /// (下周一（11月3日）開始把…調低): then the teaser's day, the announcement.
     var rateDay: Day {
-        let effective = ["起", "開始", "生效", "實施"].map { ScriptFold.shared.fold($0) }
         let dates = state.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
         for d in dates.reversed() {
             let after = (d.end..<min(d.end + 3, q.start))
-            if after.contains(where: { k in effective.contains { text.matches($0, at: k) } }) { continue }
+            if after.contains(where: { k in Words.effective.contains { text.matches($0, at: k) } }) { continue }
             if [0x4E0B, 0x4E0A].contains(text[d.start - 1]) { continue }   // 下周一, 上周五
             if let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
         }
@@ -208,12 +206,11 @@ extension FigureContext {
     /// Who levies and on whom: `X對Y加徵…` in the sentence names both (X may be left out);
     /// otherwise the United States when the teaser names it, else the first country the teaser names.
     func tariffParties(_ countries: [Mention]) -> (String, Mention?) {
-        let levyWords = ["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"].map { ScriptFold.shared.fold($0) }
         for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {   // 对 向, nearest first
             // the levy verb follows in the same clause (對中國進口商品課徵…, not 對美投資…，被課…)
             var window = p + 1
             while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
-            guard (p + 1..<window).contains(where: { k in levyWords.contains { text.matches($0, at: k) } }) else { continue }
+            guard (p + 1..<window).contains(where: { k in Words.levy.contains { text.matches($0, at: k) } }) else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
             // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…)
             let levier = countries.last { c in
@@ -246,8 +243,7 @@ extension FigureContext {
 
     func defaultLevier(_ countries: [Mention]) -> String {
         if countries.contains(where: { $0.entity.id == "US" }) { return "US" }
-        let usWords = ["川普", "特朗普", "美方", "輸美", "對美", "台美", "美台", "中美", "美中", "美日", "日美", "美韓", "韓美", "美越", "美墨"].map { ScriptFold.shared.fold($0) }
-        for i in teaser.start..<teaser.end where usWords.contains(where: { text.matches($0, at: i) }) { return "US" }
+        for i in teaser.start..<teaser.end where Words.unitedStates.contains(where: { text.matches($0, at: i) }) { return "US" }
         return countries.first?.entity.id ?? "US"
     }
 
@@ -261,19 +257,17 @@ extension FigureContext {
             targets.removeLast()
         }
         var run = [targets.last!]
-        let joiners = ["、", "和", "及", "與", "以及", "或", ",", "，"].map { ScriptFold.shared.fold($0) }
         for t in targets.dropLast().reversed() {
             let gap = Array(text.folded[t.end..<run[0].start])
-            if gap.isEmpty || joiners.contains(gap) { run.insert(t, at: 0) } else { break }
+            if gap.isEmpty || Words.listJoiners.contains(gap) { run.insert(t, at: 0) } else { break }
         }
         return run
     }
 
     /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`).
     func effectiveDate() -> Day? {
-        let words = ["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路"].map { ScriptFold.shared.fold($0) }
         for d in state.dates where d.day != nil {
-            for k in d.end..<min(d.end + 4, teaser.end) where words.contains(where: { text.matches($0, at: k) }) {
+            for k in d.end..<min(d.end + 4, teaser.end) where Words.effectiveTariff.contains(where: { text.matches($0, at: k) }) {
                 return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
             }
         }

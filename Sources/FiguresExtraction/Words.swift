@@ -1,0 +1,21 @@
+import FiguresText
+
+/// Fixed word lists the rules compare against, folded once rather than on every figure.
+enum Words {
+    static func folded(_ words: [String]) -> [[UInt32]] { words.map { ScriptFold.shared.fold($0) } }
+
+    /// After a day: a news agency's dateline (（中央社記者台北28日電）).
+    static let dateline = folded(["電", "訊", "報導", "專電", "綜合", "消息"])
+    /// After a day: when a measure takes effect.
+    static let effective = folded(["起", "開始", "生效", "實施"])
+    static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路"])
+    /// Verbs of levying after 對/向.
+    static let levy = folded(["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"])
+    /// Words that put the United States in a teaser without naming it.
+    static let unitedStates = folded(["川普", "特朗普", "美方", "輸美", "對美", "台美", "美台", "中美", "美中", "美日", "日美", "美韓", "韓美", "美越", "美墨"])
+    /// What joins the items of a list of names.
+    static let listJoiners = folded(["、", "和", "及", "與", "以及", "或", ",", "，"])
+    /// 去年, 前年: a figure of an earlier year.
+    static let pastYears = folded(["去年", "前年"])
+    static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
+}
