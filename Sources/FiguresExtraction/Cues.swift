@@ -52,8 +52,8 @@ struct CueTables: Sendable {
         let stop = min(limit, p + 3)
         while p < stop {
             if Interpreter.clauseEnds.contains(text[p]) || Interpreter.sentenceEnds.contains(text[p]) { break }
-            if let e = after.match(in: text, at: p), p + e.word.count <= limit {
-                return e.payload.map { CueHit(cue: $0, start: p, end: p + e.word.count) }
+            if let e = after.match(in: text, at: p), p + e.length <= limit {
+                return e.payload.map { CueHit(cue: $0, start: p, end: p + e.length) }
             }
             p += 1
         }

@@ -126,7 +126,7 @@ struct FigureContext {
 
     func currency(of unit: QuantityUnit) -> String? {
         switch unit {
-        case .currency(let iso): return iso
+        case .currency(let iso): return iso.string
         case .localYuan: return page.declaredCurrency[teaserIndex] ?? page.locale(at: q.start).localCurrency
         default: return nil
         }

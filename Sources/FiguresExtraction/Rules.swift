@@ -174,9 +174,9 @@ extension FigureContext {
             guard q.value >= 10 else { return nil }
             implied.unit = .points
         case .currency:
-            implied.unit = .currency(pair(for: m).quote)
+            implied.unit = .currency(UnitCode(pair(for: m).quote))
         case .commodity:
-            implied.unit = .currency(m.entity.extra)
+            implied.unit = .currency(UnitCode(m.entity.extra))
         default: return nil
         }
         var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)

@@ -116,6 +116,12 @@ public enum NumeralReader {
     /// The same, with a token buffer the caller keeps between calls (no allocation per numeral).
     static func read(_ t: [UInt32], from start: Int, scratch tokens: inout [Token]) -> Numeral? {
         let n = t.count
+        // Most figures are Arabic digits with nothing numeric after them: read them without tokens.
+        if start < n, NumeralChar.isASCIIDigit(t[start]), let (v, e) = readArabic(t, from: start),
+           e >= n || !continuesArabicNumeral(t[e]) {
+            return Numeral(value: v, end: e, hasChinese: false, hasArabic: true, trailingScale: 1, over: false,
+                           bareChineseDigits: false, chineseCharCount: 0)
+        }
         var j = start
         tokens.removeAll(keepingCapacity: true)
         var hasChinese = false, hasArabic = false, over = false
@@ -175,7 +181,7 @@ public enum NumeralReader {
             if c == NumeralChar.decimalPoint, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
                (NumeralChar.plainDigit(t[j + 1]) != nil && t[j + 1] != 0x4E24) || NumeralChar.isZero(t[j + 1]) {
                 // Chinese decimal: fold the run of digits before it into one number, then the fraction.
-                tokens = collapseDigitRun(tokens)
+                collapseDigitRun(&tokens)
                 var frac = 0.0, scale = 0.1
                 var k = j + 1
                 while k < n {
@@ -207,7 +213,7 @@ public enum NumeralReader {
             // 零 alone: a number only when written as a digit (〇) or followed by a decimal
             if t[start] != 0x3007 { return nil }
         }
-        guard let evaluated = evaluate(tokens) else { return nil }
+        guard let evaluated = evaluate(&tokens) else { return nil }
         var value = evaluated.0
         let trailing = evaluated.1
         // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
@@ -221,6 +227,12 @@ public enum NumeralReader {
         let bare = !unitSeen && !hasArabic
         return Numeral(value: value, end: j, hasChinese: hasChinese, hasArabic: hasArabic,
                        trailingScale: trailing, over: over, bareChineseDigits: bare, chineseCharCount: chineseCount)
+    }
+
+    /// Characters that can carry an Arabic number on: a place (十百千), a scale (万亿兆), or 多/余 before one.
+    @inline(__always)
+    static func continuesArabicNumeral(_ c: UInt32) -> Bool {
+        NumeralChar.smallUnit(c) != nil || NumeralChar.bigUnit(c) != nil || c == 0x591A || c == 0x4F59
     }
 
     /// 兆 as a prefix of units (兆字节, 兆瓦, 兆赫) means mega, not a number scale; 万一 and 亿万 are words.
@@ -289,28 +301,41 @@ public enum NumeralReader {
         return false
     }
 
-    /// Joins adjacent Chinese digits written one by one (`五八四` → 584).
-    private static func collapseDigitRun(_ tokens: [Token]) -> [Token] {
-        var out = tokens
-        var run: [Double] = []
-        while let last = out.last {
-            if case .number(let v, chinese: true) = last, v < 10, v == v.rounded() { run.insert(v, at: 0); out.removeLast() }
-            else if case .zero = last, !run.isEmpty || out.count > 1 { run.insert(0, at: 0); out.removeLast() }
-            else { break }
+    /// Joins the Chinese digits written one by one at the end of `tokens` (`五八四` → 584), in place.
+    private static func collapseDigitRun(_ tokens: inout [Token]) {
+        // The run is the trailing digits and zeros; a zero counts when a digit follows it or
+        // something stands before it.
+        var runStart = tokens.count
+        var digits = 0
+        while runStart > 0 {
+            switch tokens[runStart - 1] {
+            case .number(let v, chinese: true) where v < 10 && v == v.rounded():
+                runStart -= 1; digits += 1
+                continue
+            case .zero where digits > 0 || runStart > 1:
+                runStart -= 1
+                continue
+            default: break
+            }
+            break
         }
         // Leading zeros belong to a unit form (一百零五點…), not to the digit run.
-        while run.count > 1, run.first == 0 { run.removeFirst(); out.append(.zero) }
-        guard !run.isEmpty else { return tokens }
-        out.append(.number(run.reduce(0) { $0 * 10 + $1 }, chinese: true))
-        return out
+        while tokens.count - runStart > 1, case .zero = tokens[runStart] { runStart += 1 }
+        guard runStart < tokens.count else { return }
+        var value = 0.0
+        for k in runStart..<tokens.count {
+            if case .number(let v, chinese: _) = tokens[k] { value = value * 10 + v } else { value *= 10 }
+        }
+        tokens.removeSubrange((runStart + 1)...)
+        tokens[runStart] = .number(value, chinese: true)
     }
 
-    private static func evaluate(_ raw: [Token]) -> (Double, Double)? {
-        let hasUnit = raw.contains { if case .number = $0 { return false }; if case .zero = $0 { return false }; return true }
+    private static func evaluate(_ tokens: inout [Token]) -> (Double, Double)? {
+        let hasUnit = tokens.contains { if case .number = $0 { return false }; if case .zero = $0 { return false }; return true }
         if !hasUnit {
             // Digit by digit: 五八四, 二〇二五, 一一七一.
             var v = 0.0
-            for token in raw {
+            for token in tokens {
                 switch token {
                 case .number(let d, chinese: let chinese): v = chinese ? v * 10 + d : d
                 case .zero: v = v * 10
@@ -319,7 +344,7 @@ public enum NumeralReader {
             }
             return (v, 1)
         }
-        let tokens = collapseDigitRun(raw)
+        collapseDigitRun(&tokens)
         var total = 0.0, section = 0.0
         var current: Double? = nil
         var currentIsChinese = false

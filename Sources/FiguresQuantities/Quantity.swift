@@ -1,3 +1,29 @@
+/// A short ASCII code (an ISO 4217 currency, a measure class such as `time`) held in one
+/// machine word, so that quantities stay plain values: copying one never touches a
+/// reference count, which matters when a page yields thousands of them.
+public struct UnitCode: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    /// Up to eight ASCII bytes, first byte lowest; longer codes are cut to eight.
+    let bits: UInt64
+
+    public init(_ code: some StringProtocol) {
+        var bits: UInt64 = 0
+        for (k, byte) in code.utf8.prefix(8).enumerated() { bits |= UInt64(byte) << (8 * UInt64(k)) }
+        self.bits = bits
+    }
+
+    public init(stringLiteral value: String) { self.init(value) }
+
+    /// The code as text.
+    public var string: String {
+        var bytes: [UInt8] = []
+        var rest = bits
+        while rest != 0 { bytes.append(UInt8(rest & 0xFF)); rest >>= 8 }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    public var description: String { string }
+}
+
 /// What the number is measured in, as far as the words around it tell.
 public enum QuantityUnit: Equatable, Hashable, Sendable {
     /// A bare number.
@@ -9,7 +35,7 @@ public enum QuantityUnit: Equatable, Hashable, Sendable {
     /// Hong Kong `厘`: a percent when it is a level, a percentage point when it is a move.
     case li
     /// Money in a known currency (ISO 4217).
-    case currency(String)
+    case currency(UnitCode)
     /// Bare `元`: the page's locale decides the currency.
     case localYuan
     /// Index points (`點`).
@@ -19,7 +45,7 @@ public enum QuantityUnit: Equatable, Hashable, Sendable {
     /// Times (`倍`).
     case times
     /// A measure word that makes the number a count, a time, a rank… (class from measure-words.tsv).
-    case measure(String)
+    case measure(UnitCode)
 
     /// The unit string used in reports and JSON: `pct`, `pp`, `pt`, an ISO code, or nil.
     public var code: String? {
@@ -27,11 +53,11 @@ public enum QuantityUnit: Equatable, Hashable, Sendable {
         case .percent, .li: return "pct"
         case .percentagePoint: return "pp"
         case .points: return "pt"
-        case .currency(let iso): return iso
+        case .currency(let iso): return iso.string
         case .localYuan: return "LOCAL"
         case .fxMove: return "LOCAL"
         case .times: return "times"
-        case .measure(let m): return m
+        case .measure(let m): return m.string
         case .none: return nil
         }
     }

@@ -3,22 +3,22 @@ import FiguresText
 /// Finds every number, percent, percentage-point move, amount of money, range
 /// and date in a text. Works on the folded code points of a `NormalizedText`
 /// (one array pass, no regular expressions), so it keeps up with bulk input.
-public struct QuantityRecognizer: Sendable {
+public final class QuantityRecognizer: Sendable {
     public static let shared = QuantityRecognizer()
 
-    let currencies: WordTable<String>
-    let measures: WordTable<String>
+    let currencies: WordTable<UnitCode>
+    let measures: WordTable<UnitCode>
     let qualifiersBefore: WordTable<Qualifier>
     let qualifiersAfter: WordTable<Qualifier>
     /// Words with numeral characters that are no numbers (四川, 一直, 統一).
     public let numeralWords: WordTable<Bool>
 
     public init() {
-        var currencies = WordTable<String>()
-        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 { currencies.add(row[0], row[1]) }
+        var currencies = WordTable<UnitCode>()
+        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 { currencies.add(row[0], UnitCode(row[1])) }
         self.currencies = currencies
-        var measures = WordTable<String>()
-        for row in TableFile.rows(named: "measure-words.tsv") where row.count >= 2 { measures.add(row[0], row[1]) }
+        var measures = WordTable<UnitCode>()
+        for row in TableFile.rows(named: "measure-words.tsv") where row.count >= 2 { measures.add(row[0], UnitCode(row[1])) }
         self.measures = measures
         var before = WordTable<Qualifier>(), after = WordTable<Qualifier>()
         for row in TableFile.rows(named: "qualifiers.tsv") where row.count >= 3 {
@@ -36,10 +36,17 @@ public struct QuantityRecognizer: Sendable {
 
     public func recognize(_ text: NormalizedText) -> Recognition {
         var scan = Scan(text: text, recognizer: self)
+        scan.result.quantities.reserveCapacity(text.count / 16 + 8)
         scan.run()
         scan.mergeRanges()
         return scan.result
     }
+}
+
+extension UnitCode {
+    static let time: UnitCode = "time"
+    static let local: UnitCode = "LOCAL"
+    static let usd: UnitCode = "USD"
 }
 
 // Code points used by the scanner (folded forms).
@@ -63,7 +70,13 @@ enum CP {
     static let zhiOf: UInt32 = 0x4E4B       // 之
     static let jin: UInt32 = 0x4ECA         // 今
     static let zuo: UInt32 = 0x6628         // 昨
+    static let ming: UInt32 = 0x660E        // 明
+    static let qian: UInt32 = 0x524D        // 前
     static let emDash: UInt32 = 0x2014
+    static let mi: UInt32 = 0x7C73          // 米 (厘米 is a length)
+    static let zhong: UInt32 = 0x949F       // 钟 (点钟, 分钟 are times)
+    static let xi: UInt32 = 0x6790          // 析 (分析)
+    static let bie: UInt32 = 0x522B         // 别 (分别)
     static let ge: UInt32 = 0x4E2A          // 个
     static let zhou: UInt32 = 0x5468        // 周
     static let xing: UInt32 = 0x661F        // 星
@@ -87,7 +100,9 @@ private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回�
 
 struct Scan {
     /// First characters of the percentage-point words (個 百 基 點 b).
-    static let percentPointStarts: Set<UInt32> = Set(percentPointWords.map { $0.0[0] })
+    static func startsPercentPointWord(_ c: UInt32) -> Bool {
+        c == CP.ge || c == 0x767E || c == 0x57FA || c == CP.dian || c == 0x62   // 个 百 基 点 b
+    }
 
     /// Code points that can start something the scanner reads: digits, letters and symbols, numeral
     /// characters, signs, the first characters of dates, weekdays, 百分之, 半, and numeral words.
@@ -96,7 +111,7 @@ struct Scan {
         for c in 0x30...0x39 { table[c] = true }
         for c in 0x41...0x5A { table[c] = true }
         for c in 0x61...0x7A { table[c] = true }
-        for c: UInt32 in [CP.dollar, 0x20AC, 0xA3, 0xA5, CP.minus, CP.plus, CP.fu, CP.half, CP.jin, CP.zuo, 0x660E, 0x524D,
+        for c: UInt32 in [CP.dollar, 0x20AC, 0xA3, 0xA5, CP.minus, CP.plus, CP.fu, CP.half, CP.jin, CP.zuo, CP.ming, CP.qian,
                           CP.zhou, CP.xing, CP.li4, 0x2E] { table[Int(c)] = true }
         for c in 0x3000..<0x10000 where NumeralChar.isChineseNumeral(UInt32(c)) { table[c] = true }
         for row in TableFile.rows(named: "numeral-words.tsv") where !row.isEmpty {
@@ -121,17 +136,6 @@ struct Scan {
     }
 
     func at(_ i: Int) -> UInt32 { i >= 0 && i < n ? t[i] : 0 }
-
-    /// Whether the folded text at `i` starts with `word`. Words here are short literals: the first
-    /// character is compared before anything is folded or looked up.
-    func startsWith(_ word: String, at i: Int) -> Bool {
-        var k = i
-        for scalar in word.unicodeScalars {
-            guard at(k) == ScriptFold.shared.fold(scalar.value) else { return false }
-            k += 1
-        }
-        return true
-    }
 
     mutating func run() {
         var i = 0
@@ -160,8 +164,8 @@ struct Scan {
             }
             if c == CP.dollar || c == 0x20AC || c == 0xA3 || c == 0xA5, let e = currencyPrefix(at: i) { i = e; continue }
             if (c == CP.jin || c == CP.zuo), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
-            if let e = weekday(at: i) { i = e; continue }
-            if let e = relativeDay(at: i) { i = e; continue }
+            if c == CP.zhou || c == CP.xing || c == CP.li4, let e = weekday(at: i) { i = e; continue }
+            if c == CP.jin || c == CP.zuo || c == CP.ming || c == CP.qian, let e = relativeDay(at: i) { i = e; continue }
             if (c == 0x767E || c == 0x5343 || c == 0x4E07), at(i + 1) == CP.fen, at(i + 2) == CP.zhiOf {   // 百分之 千分之 万分之
                 if let e = prefixedPercent(at: i) { i = e; continue }
                 i += 3
@@ -183,6 +187,11 @@ struct Scan {
             }
             i += 1
         }
+    }
+
+    /// Reads a numeral with the scan's token buffer (no allocation per numeral).
+    mutating func readNumeral(at i: Int) -> Numeral? {
+        NumeralReader.read(t, from: i, scratch: &scratch)
     }
 
     func hasLetterBefore(_ j: Int) -> Bool { j > 0 && NumeralChar.isASCIILetter(t[j - 1]) }
@@ -211,7 +220,7 @@ struct Scan {
             explicitSign = true
             p += 1
         }
-        guard let numeral = NumeralReader.read(t, from: p, scratch: &scratch) else { return i + 1 }
+        guard let numeral = readNumeral(at: p) else { return i + 1 }
         var end = numeral.end
         // Ordinals: 第3次, 第十二大
         var ordinalAt = start - 1
@@ -245,19 +254,19 @@ struct Scan {
         while at(u) == CP.space, u < end + 2 { u += 1 }   // 50 % and 5 萬 occur
         // 30多年, 20餘天: "more than" before a measure word
         if (at(u) == 0x591A || at(u) == 0x4F59), let m = recognizer.measures.match(in: text, at: u + 1) {
-            var q = Quantity(value: value, unit: .measure(m.payload), start: start, end: u + 1 + m.word.count)
+            var q = Quantity(value: value, unit: .measure(m.payload), start: start, end: u + 1 + m.length)
             q.qualifier = .over
             result.quantities.append(q)
             return q.end
         }
         if at(u) == CP.percentSign {
             unit = .percent; end = u + 1
-        } else if Scan.percentPointStarts.contains(at(u)), let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
+        } else if Scan.startsPercentPointWord(at(u)), let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
             unit = .percentagePoint; scale = s; end = u + word.count
         } else if at(u) == CP.ma {
             unit = .percentagePoint; scale = 0.25; end = u + 1
             if at(end) == CP.half { value += 0.5; end += 1 }   // 1碼半
-        } else if at(u) == CP.li, !startsWith("厘米", at: u) {
+        } else if at(u) == CP.li, at(u + 1) != CP.mi {
             unit = .li; end = u + 1
         } else if at(u) == CP.cheng, !chengWords.contains(at(u + 1)) {
             // 三成五 = 35%, 逾三成 = 30%
@@ -265,21 +274,21 @@ struct Scan {
             if let d = NumeralChar.plainDigit(at(end)), numeral.hasChinese {
                 value += Double(d) / 10; end += 1
             }
-        } else if at(u) == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && !startsWith("点钟", at: u) {
+        } else if at(u) == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && at(u + 1) != CP.zhong {
             unit = .points; end = u + 1
         } else if at(u) == CP.fen, at(start - 1) == 0x65F6 || at(start - 1) == 0x70B9 {   // 16时30分, 3点15分
-            unit = .measure("time"); end = u + 1
+            unit = .measure(UnitCode.time); end = u + 1
         } else if (at(u) == CP.jiao || at(u) == CP.fen) && numeral.hasArabic || (at(u) == CP.jiao && numeral.hasChinese) {
             // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
-            if at(u) == CP.fen, startsWith("分钟", at: u) || startsWith("分析", at: u) || startsWith("分之", at: u) || startsWith("分别", at: u) {
-                unit = .measure("time")
-                if !startsWith("分钟", at: u) { unit = .none }
+            if at(u) == CP.fen, at(u + 1) == CP.zhong || at(u + 1) == CP.xi || at(u + 1) == CP.zhiOf || at(u + 1) == CP.bie {
+                unit = .measure(UnitCode.time)
+                if at(u + 1) != CP.zhong { unit = .none }
                 if unit != .none { end = u + 2 }
             } else {
                 unit = .fxMove
                 if at(u) == CP.jiao {
                     scale = 0.1; end = u + 1
-                    if let next = NumeralReader.read(t, from: end), at(next.end) == CP.fen {
+                    if let next = readNumeral(at: end), at(next.end) == CP.fen {
                         value = value * 0.1 + next.value * 0.01; scale = 1; end = next.end + 1
                     }
                 } else {
@@ -288,9 +297,9 @@ struct Scan {
             }
         } else if at(u) == CP.bei {
             unit = .times; end = u + 1
-        } else if let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != "USD" || length > 1,
+        } else if let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != UnitCode.usd || length > 1,
                   u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // 99 新台幣連3跌: a space parts a number from the next headline
-            unit = iso == "LOCAL" ? .localYuan : .currency(iso)
+            unit = iso == UnitCode.local ? .localYuan : .currency(iso)
             end = u + length
         } else if let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u) {
             unit = .measure(kind); end = u + length
@@ -328,7 +337,7 @@ struct Scan {
 
     /// `百分之三十四點一`, `千分之五`
     mutating func prefixedPercent(at i: Int) -> Int? {
-        guard let numeral = NumeralReader.read(t, from: i + 3) else { return nil }
+        guard let numeral = readNumeral(at: i + 3) else { return nil }
         let divisor: Double = t[i] == 0x767E ? 1 : (t[i] == 0x5343 ? 10 : 100)
         var q = Quantity(value: numeral.value / divisor, unit: .percent, start: i, end: numeral.end)
         q.chineseNumerals = numeral.hasChinese
@@ -342,18 +351,23 @@ struct Scan {
     /// US$5、NT$100、$20、€3: a currency written before the amount.
     mutating func currencyPrefix(at i: Int) -> Int? {
         guard let e = recognizer.currencies.match(in: text, at: i) else { return nil }
-        var p = i + e.word.count
-        while at(p) == CP.space, p < i + e.word.count + 2 { p += 1 }
-        guard NumeralChar.isASCIIDigit(at(p)), let numeral = NumeralReader.read(t, from: p) else { return nil }
+        var p = i + e.length
+        while at(p) == CP.space, p < i + e.length + 2 { p += 1 }
+        guard NumeralChar.isASCIIDigit(at(p)), let numeral = readNumeral(at: p) else { return nil }
         // Only symbols and codes stand before amounts; words like 美元 do not.
-        guard e.word.contains(where: { $0 == CP.dollar || $0 < 0x80 || $0 == 0x20AC || $0 == 0xA3 || $0 == 0xA5 }) else { return nil }
+        guard (i..<(i + e.length)).contains(where: { isCurrencySymbolOrCode(t[$0]) }) else { return nil }
         var end = numeral.end
-        if let cur = recognizer.currencies.match(in: text, at: end), cur.payload == e.payload { end += cur.word.count }
-        var q = Quantity(value: numeral.value, unit: e.payload == "LOCAL" ? .localYuan : .currency(e.payload), start: i, end: end)
+        if let cur = recognizer.currencies.match(in: text, at: end), cur.payload == e.payload { end += cur.length }
+        var q = Quantity(value: numeral.value, unit: e.payload == UnitCode.local ? .localYuan : .currency(e.payload), start: i, end: end)
         q.trailingScale = numeral.trailingScale
         attachQualifiers(&q)
         result.quantities.append(q)
         return end
+    }
+
+    /// ASCII (codes such as US, NT, HK and `$`) and the euro, pound and yen signs.
+    func isCurrencySymbolOrCode(_ c: UInt32) -> Bool {
+        c < 0x80 || c == 0x20AC || c == 0xA3 || c == 0xA5
     }
 
     // MARK: dates
@@ -364,6 +378,10 @@ struct Scan {
         let v = numeral.value
         let integral = v == v.rounded() && v >= 0
         guard integral else { return nil }
+        // every date form has 年 月 日 号 ) or / right after the number
+        let after = at(spaces(end))
+        guard after == CP.year || after == CP.month || after == CP.day || after == CP.hao
+              || at(end) == CP.closeParen || at(end) == CP.slash else { return nil }
         // (2024)年 — the year in brackets after 去/今
         if at(start - 1) == CP.openParen, at(end) == CP.closeParen, at(end + 1) == CP.year, v >= 1900, v <= 2100 {
             result.dates.append(DateMention(year: Int(v), start: start - 1, end: end + 2))
@@ -390,7 +408,7 @@ struct Scan {
             return e
         }
         // 兩日, 三日 written with one Chinese digit are durations (連升兩日), not days of the month
-        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !startsWith("日圆", at: unitAt), !startsWith("日元", at: unitAt), !startsWith("日币", at: unitAt) {
+        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !isYenWord(at(unitAt + 1)) {
             result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
             return unitAt + 1
         }
@@ -408,6 +426,9 @@ struct Scan {
         return nil
     }
 
+    /// 圆 元 币 after 日: the yen (日圆, 日元, 日币), not a day of the month.
+    func isYenWord(_ c: UInt32) -> Bool { c == 0x5706 || c == 0x5143 || c == 0x5E01 }
+
     /// Skips up to two spaces.
     func spaces(_ i: Int) -> Int {
         var k = i
@@ -415,18 +436,18 @@ struct Scan {
         return k
     }
 
-    func isMonthAt(_ i: Int) -> Bool {
-        guard let numeral = NumeralReader.read(t, from: i) else { return false }
+    mutating func isMonthAt(_ i: Int) -> Bool {
+        guard let numeral = readNumeral(at: i) else { return false }
         return at(spaces(numeral.end)) == CP.month
     }
 
     /// `12月12日`, `12月`, `1 月 1 日`, with Arabic or Chinese numerals; returns ((month, day?), end).
-    func monthDay(at i: Int) -> ((Int, Int?), Int)? {
-        guard let m = NumeralReader.read(t, from: i), at(spaces(m.end)) == CP.month,
+    mutating func monthDay(at i: Int) -> ((Int, Int?), Int)? {
+        guard let m = readNumeral(at: i), at(spaces(m.end)) == CP.month,
               m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
         let end = spaces(m.end) + 1
         let dayStart = spaces(end)
-        if let d = NumeralReader.read(t, from: dayStart), at(spaces(d.end)) == CP.day || at(spaces(d.end)) == CP.hao,
+        if let d = readNumeral(at: dayStart), at(spaces(d.end)) == CP.day || at(spaces(d.end)) == CP.hao,
            d.value >= 1, d.value <= 31, d.value == d.value.rounded() {
             return ((Int(m.value), Int(d.value)), spaces(d.end) + 1)
         }
@@ -435,7 +456,7 @@ struct Scan {
 
     /// 今（6）日 — today, the 6th.
     mutating func parenthesisedDay(at i: Int) -> Int? {
-        guard let d = NumeralReader.read(t, from: i + 2), at(d.end) == CP.closeParen, at(d.end + 1) == CP.day,
+        guard let d = readNumeral(at: i + 2), at(d.end) == CP.closeParen, at(d.end + 1) == CP.day,
               d.value >= 1, d.value <= 31 else { return nil }
         result.dates.append(DateMention(day: Int(d.value), relative: t[i] == CP.jin ? .today : .yesterday, start: i, end: d.end + 2))
         return d.end + 2
@@ -458,7 +479,7 @@ struct Scan {
     /// 今天/今日, 昨天/昨日/昨, 明天, 前天
     mutating func relativeDay(at i: Int) -> Int? {
         let c = t[i]
-        guard c == 0x4ECA || c == 0x6628 || c == 0x660E || c == 0x524D else { return nil }
+        guard c == CP.jin || c == CP.zuo || c == CP.ming || c == CP.qian else { return nil }
         let next = at(i + 1)
         let isDay = next == 0x5929 || next == 0x65E5   // 天 日
         let relative: DateMention.Relative

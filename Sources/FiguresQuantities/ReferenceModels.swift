@@ -293,8 +293,8 @@ struct RefScanner {
         }
         guard let w = QuantityRecognizer.shared.numeralWords.match(in: text, at: i) else { return nil }
         // words the extractor skips for its own reasons but that the reference suite reads as numbers
-        if RefScanner.readAnyway.contains(text.foldedText(i, i + w.word.count)) { return nil }
-        return i + w.word.count
+        if RefScanner.readAnyway.contains(text.foldedText(i, i + w.length)) { return nil }
+        return i + w.length
     }
 
     static let readAnyway: Set<String> = Set(["五台山", "第一", "一月", "二月", "三月", "四月", "五月", "六月", "七月", "八月", "九月", "十月",
@@ -434,26 +434,26 @@ struct RefScanner {
                 var u = skip(end)
                 if at(u) == CP.ge { u = skip(u + 1) }   // 20个比特币
                 if let w = words.match(in: text, at: u) {
-                    var total = value, e = u + w.word.count
+                    var total = value, e = u + w.length
                     // 五元三毛, 50元6角三分, 两美元又三美分
                     var k = e
                     if at(k) == 0x53C8 || at(k) == 0x548C { k += 1 }
                     if let (v2, e2) = number(at: k), let sub = RefScanner.subunits.match(in: text, at: e2) {
-                        total += v2 * sub.payload; e = e2 + sub.word.count
-                        if let (v3, e3) = number(at: e), let sub3 = RefScanner.subunits.match(in: text, at: e3) { total += v3 * sub3.payload; e = e3 + sub3.word.count }
+                        total += v2 * sub.payload; e = e2 + sub.length
+                        if let (v3, e3) = number(at: e), let sub3 = RefScanner.subunits.match(in: text, at: e3) { total += v3 * sub3.payload; e = e3 + sub3.length }
                     }
                     // 8亿元人民币
-                    if let w2 = words.match(in: text, at: e), w.payload == "CNY" && w2.payload == "CNY" { e += w2.word.count }
+                    if let w2 = words.match(in: text, at: e), w.payload == "CNY" && w2.payload == "CNY" { e += w2.length }
                     var r = result(.currency, total, i, e)
                     r.iso = w.payload.isEmpty ? nil : w.payload
                     out.append(r); i = e; continue
                 }
                 i = end; continue
             }
-            if let w = words.match(in: text, at: i), w.word.count >= 2, !RefScanner.bareExcluded.contains(text.foldedText(i, i + w.word.count)) {
-                var r = result(.currency, nil, i, i + w.word.count)
+            if let w = words.match(in: text, at: i), w.length >= 2, !RefScanner.bareExcluded.contains(text.foldedText(i, i + w.length)) {
+                var r = result(.currency, nil, i, i + w.length)
                 r.iso = w.payload.isEmpty ? nil : w.payload
-                out.append(r); i += w.word.count; continue
+                out.append(r); i += w.length; continue
             }
             i += 1
         }

@@ -23,7 +23,7 @@ public enum QuantityFormat {
         var unit = q.unit.code
         var currency: String? = nil
         switch q.unit {
-        case .currency(let iso): currency = iso
+        case .currency(let iso): currency = iso.string
         case .localYuan, .fxMove: currency = localCurrency; unit = localCurrency
         case .measure, .times: unit = nil
         default: break

@@ -14,15 +14,16 @@ public struct NormalizedText: Sendable {
     public init(_ text: String) {
         var text = text
         text.makeContiguousUTF8()
+        // A page has at most as many scalars as UTF-8 bytes: both arrays are filled in one pass over
+        // the bytes (a String's storage is valid UTF-8), each scalar decoded once and written with its
+        // folded form, one read from a table of the BMP. Nothing is zeroed first.
         let capacity = text.utf8.count
-        var original = [UInt32](repeating: 0, count: capacity)
-        var folded = [UInt32](repeating: 0, count: capacity)
-        var count = 0
-        // One pass over the UTF-8 bytes (a String's storage is valid UTF-8): each scalar is decoded
-        // once and written with its folded form; the fold is one read from a table of the BMP.
-        ScriptFold.shared.table.withUnsafeBufferPointer { table in
-            original.withUnsafeMutableBufferPointer { out in
-                folded.withUnsafeMutableBufferPointer { fout in
+        var folded: [UInt32] = []
+        let table = ScriptFold.shared.bmp
+        let original = [UInt32](unsafeUninitializedCapacity: capacity) { out, written in
+            folded = [UInt32](unsafeUninitializedCapacity: capacity) { fout, foldedCount in
+                table.withUnsafeBufferPointer { table in
+                    var count = 0
                     _ = text.utf8.withContiguousStorageIfAvailable { bytes in
                         var i = 0
                         let n = bytes.count
@@ -33,16 +34,16 @@ public struct NormalizedText: Sendable {
                             else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2 }
                             else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3 }
                             else { v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F); i &+= 4 }
-                            out[count] = v
-                            fout[count] = v < 0x10000 ? table[Int(v)] : v
+                            out.initializeElement(at: count, to: v)
+                            fout.initializeElement(at: count, to: v < 0x10000 ? table[Int(v)] : v)
                             count &+= 1
                         }
                     }
+                    written = count
+                    foldedCount = count
                 }
             }
         }
-        original.removeLast(capacity - count)
-        folded.removeLast(capacity - count)
         self.original = original
         self.folded = folded
     }
@@ -92,7 +93,6 @@ public struct ScriptFold: Sendable {
 
     /// The folded form of every scalar of the Basic Multilingual Plane: one array read per scalar.
     let bmp: [UInt32]
-    var table: [UInt32] { bmp }
 
     init() {
         var table = (0..<UInt32(0x10000)).map { $0 }

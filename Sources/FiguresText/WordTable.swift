@@ -1,12 +1,14 @@
 /// Words (folded) with a payload, matched at a position of a `NormalizedText`:
-/// the longest word wins. Lookup is by first (or last) code point, so a scan
-/// over a page costs one dictionary probe per scalar. The matching core is not
-/// generic, so it runs without generic-metadata look-ups in the hot loop.
+/// the longest word wins. Lookup is by first (or last) code point through a
+/// table of the Basic Multilingual Plane, so a scan over a page costs one array
+/// read per scalar and never hashes. The matching core is not generic, so it
+/// runs without generic-metadata look-ups in the hot loop.
 public struct WordTable<Payload: Sendable>: Sendable {
     public struct Entry: Sendable {
-        public let word: [UInt32]
+        /// Length of the matched word in scalars.
+        public let length: Int
         public let payload: Payload
-        @inlinable init(word: [UInt32], payload: Payload) { self.word = word; self.payload = payload }
+        @inlinable init(length: Int, payload: Payload) { self.length = length; self.payload = payload }
     }
 
     @usableFromInline var core = WordIndex()
@@ -30,35 +32,35 @@ public struct WordTable<Payload: Sendable>: Sendable {
     /// The longest entry that starts at `offset`.
     @inlinable
     public func match(in text: NormalizedText, at offset: Int) -> Entry? {
-        guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
-        return Entry(word: word, payload: payloads[id])
+        guard let (id, length) = core.match(text.folded, at: offset) else { return nil }
+        return Entry(length: length, payload: payloads[id])
     }
 
     /// The longest entry that ends just before `offset`.
     @inlinable
     public func match(in text: NormalizedText, endingAt offset: Int) -> Entry? {
-        guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
-        return Entry(word: word, payload: payloads[id])
+        guard let (id, length) = core.match(text.folded, endingAt: offset) else { return nil }
+        return Entry(length: length, payload: payloads[id])
     }
 
     /// Length of the longest entry starting at `offset`, without building an entry (for hot loops).
     @inlinable
     public func matchLength(in text: NormalizedText, at offset: Int) -> Int? {
-        core.match(text.folded, at: offset)?.1.count
+        core.match(text.folded, at: offset)?.1
     }
 
-    /// Length and payload of the longest entry starting at `offset` (no allocation).
+    /// Length and payload of the longest entry starting at `offset`.
     @inlinable
     public func lengthAndPayload(in text: NormalizedText, at offset: Int) -> (Int, Payload)? {
-        guard let (id, word) = core.match(text.folded, at: offset) else { return nil }
-        return (word.count, payloads[id])
+        guard let (id, length) = core.match(text.folded, at: offset) else { return nil }
+        return (length, payloads[id])
     }
 
-    /// Length and payload of the longest entry ending just before `offset` (no allocation).
+    /// Length and payload of the longest entry ending just before `offset`.
     @inlinable
     public func lengthAndPayload(in text: NormalizedText, endingAt offset: Int) -> (Int, Payload)? {
-        guard let (id, word) = core.match(text.folded, endingAt: offset) else { return nil }
-        return (word.count, payloads[id])
+        guard let (id, length) = core.match(text.folded, endingAt: offset) else { return nil }
+        return (length, payloads[id])
     }
 
     /// Every non-overlapping longest match, left to right.
@@ -68,9 +70,9 @@ public struct WordTable<Payload: Sendable>: Sendable {
         let end = to ?? text.count
         let t = text.folded
         while i < end {
-            if let (id, word) = core.match(t, at: i), i + word.count <= end {
-                out.append((i, i + word.count, payloads[id]))
-                i += word.count
+            if let (id, length) = core.match(t, at: i), i + length <= end {
+                out.append((i, i + length, payloads[id]))
+                i += length
             } else {
                 i += 1
             }
@@ -79,56 +81,111 @@ public struct WordTable<Payload: Sendable>: Sendable {
     }
 }
 
-/// The non-generic matching core of `WordTable`: words by first and by last code point, longest first.
+/// The non-generic matching core of `WordTable`. Words are stored end to end in one array and
+/// chained in buckets keyed by their first two code points (and, for matching backwards, their
+/// last two), longest first; one-character words sit in the bucket of (character, 0). A look-up
+/// reads one bucket head for most positions of a page and follows a short chain otherwise:
+/// everything is a flat array of integers, so it neither hashes a `Hasher` nor retains anything.
 @usableFromInline
 struct WordIndex: Sendable {
-    @usableFromInline var byFirst: [UInt32: [(word: [UInt32], id: Int)]] = [:]
-    @usableFromInline var byLast: [UInt32: [(word: [UInt32], id: Int)]] = [:]
-    /// Which code points of the Basic Multilingual Plane start (end) some word: most positions of a
-    /// page are rejected with one array read instead of a dictionary probe.
-    @usableFromInline var startsWord = [Bool](repeating: false, count: 0x10000)
-    @usableFromInline var endsWord = [Bool](repeating: false, count: 0x10000)
+    @usableFromInline static let bucketBits: UInt32 = 13
+    /// The words' code points, end to end.
+    @usableFromInline var chars: [UInt32] = []
+    @usableFromInline var wordStart: [Int32] = []
+    @usableFromInline var wordLength: [Int32] = []
+    /// First word of each bucket's chain, -1 when empty: by the first two code points, and by the last two.
+    @usableFromInline var headByStart = [Int32](repeating: -1, count: 1 << Int(bucketBits))
+    @usableFromInline var headByEnd = [Int32](repeating: -1, count: 1 << Int(bucketBits))
+    /// Next word in the same chain (longest first), -1 at the end.
+    @usableFromInline var nextByStart: [Int32] = []
+    @usableFromInline var nextByEnd: [Int32] = []
 
     @inlinable @inline(__always)
     static func caseFold(_ v: UInt32) -> UInt32 { (v >= 0x41 && v <= 0x5A) ? v + 0x20 : v }
 
-    static func upper(_ v: UInt32) -> UInt32 { (v >= 0x61 && v <= 0x7A) ? v - 0x20 : v }
+    /// The bucket of a pair of code points (the second is 0 for one-character words).
+    @inlinable @inline(__always)
+    static func bucket(_ a: UInt32, _ b: UInt32) -> Int {
+        Int(((a &* 0x9E37_79B1) ^ (b &* 0x85EB_CA77)) >> (32 - bucketBits))
+    }
 
+    /// Adds a word (already folded); `id` is its index, given in order from 0.
     mutating func add(_ word: [UInt32], id: Int) {
-        for c in [word[0], Self.upper(word[0])] where c < 0x10000 { startsWord[Int(c)] = true }
-        for c in [word[word.count - 1], Self.upper(word[word.count - 1])] where c < 0x10000 { endsWord[Int(c)] = true }
-        byFirst[word[0], default: []].append((word, id))
-        byFirst[word[0]]!.sort { $0.word.count > $1.word.count }
-        byLast[word[word.count - 1], default: []].append((word, id))
-        byLast[word[word.count - 1]]!.sort { $0.word.count > $1.word.count }
+        precondition(id == wordStart.count)
+        wordStart.append(Int32(chars.count))
+        wordLength.append(Int32(word.count))
+        chars.append(contentsOf: word)
+        nextByStart.append(-1)
+        nextByEnd.append(-1)
+        let long = word.count > 1
+        let startKey = Self.bucket(word[0], long ? word[1] : 0)
+        let endKey = Self.bucket(word[word.count - 1], long ? word[word.count - 2] : 0)
+        Self.insert(Int32(id), into: &headByStart[startKey], next: &nextByStart, lengths: wordLength)
+        Self.insert(Int32(id), into: &headByEnd[endKey], next: &nextByEnd, lengths: wordLength)
     }
 
+    /// Puts a word into a chain, keeping the chain longest first (and first added first among equals).
+    private static func insert(_ id: Int32, into head: inout Int32, next: inout [Int32], lengths: [Int32]) {
+        let length = lengths[Int(id)]
+        if head < 0 || lengths[Int(head)] < length {
+            next[Int(id)] = head
+            head = id
+            return
+        }
+        var k = head
+        while next[Int(k)] >= 0, lengths[Int(next[Int(k)])] >= length { k = next[Int(k)] }
+        next[Int(id)] = next[Int(k)]
+        next[Int(k)] = id
+    }
+
+    /// (id, length) of the longest word starting at `offset`.
     @inlinable @inline(__always)
-    func match(_ t: [UInt32], at offset: Int) -> (Int, [UInt32])? {
+    func match(_ t: [UInt32], at offset: Int) -> (Int, Int)? {
         guard offset >= 0, offset < t.count else { return nil }
-        let c = t[offset]
-        if c < 0x10000 && !startsWord[Int(c)] { return nil }
-        guard let list = byFirst[Self.caseFold(c)] else { return nil }
-        for entry in list where Self.matches(entry.word, t, offset) { return (entry.id, entry.word) }
+        let c0 = Self.caseFold(t[offset])
+        if offset + 1 < t.count {
+            var k = headByStart[Self.bucket(c0, Self.caseFold(t[offset + 1]))]
+            while k >= 0 {
+                if wordLength[Int(k)] > 1, matches(Int(k), t, offset) { return (Int(k), Int(wordLength[Int(k)])) }
+                k = nextByStart[Int(k)]
+            }
+        }
+        var k = headByStart[Self.bucket(c0, 0)]
+        while k >= 0 {
+            if wordLength[Int(k)] == 1, chars[Int(wordStart[Int(k)])] == c0 { return (Int(k), 1) }
+            k = nextByStart[Int(k)]
+        }
         return nil
     }
 
+    /// (id, length) of the longest word ending just before `offset`.
     @inlinable @inline(__always)
-    func match(_ t: [UInt32], endingAt offset: Int) -> (Int, [UInt32])? {
+    func match(_ t: [UInt32], endingAt offset: Int) -> (Int, Int)? {
         guard offset > 0, offset <= t.count else { return nil }
-        let c = t[offset - 1]
-        if c < 0x10000 && !endsWord[Int(c)] { return nil }
-        guard let list = byLast[Self.caseFold(c)] else { return nil }
-        for entry in list where Self.matches(entry.word, t, offset - entry.word.count) { return (entry.id, entry.word) }
+        let c0 = Self.caseFold(t[offset - 1])
+        if offset >= 2 {
+            var k = headByEnd[Self.bucket(c0, Self.caseFold(t[offset - 2]))]
+            while k >= 0 {
+                let length = Int(wordLength[Int(k)])
+                if length > 1, matches(Int(k), t, offset - length) { return (Int(k), length) }
+                k = nextByEnd[Int(k)]
+            }
+        }
+        var k = headByEnd[Self.bucket(c0, 0)]
+        while k >= 0 {
+            if wordLength[Int(k)] == 1, chars[Int(wordStart[Int(k)])] == c0 { return (Int(k), 1) }
+            k = nextByEnd[Int(k)]
+        }
         return nil
     }
 
     @inlinable @inline(__always)
-    static func matches(_ word: [UInt32], _ t: [UInt32], _ at: Int) -> Bool {
-        guard at >= 0, at + word.count <= t.count else { return false }
+    func matches(_ id: Int, _ t: [UInt32], _ at: Int) -> Bool {
+        let start = Int(wordStart[id]), length = Int(wordLength[id])
+        guard at >= 0, at + length <= t.count else { return false }
         var i = 0
-        while i < word.count {
-            if caseFold(t[at + i]) != word[i] { return false }
+        while i < length {
+            if Self.caseFold(t[at + i]) != chars[start + i] { return false }
             i += 1
         }
         return true
