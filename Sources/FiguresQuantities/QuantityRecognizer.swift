@@ -500,54 +500,73 @@ struct Scan {
     /// Joins `A-B`, `A至B`, `A到B`, `A~B` into one range when the ends agree in unit;
     /// a low end written without its scale takes the high end's (`25-30億美元`).
     mutating func mergeRanges() {
-        let qs = result.quantities
+        let count = result.quantities.count
         // nothing to join unless two figures stand close together
         var close = false
         var k0 = 0
-        while k0 + 1 < qs.count { if qs[k0 + 1].start - qs[k0].end <= 3 { close = true; break }; k0 += 1 }
-        if !close { return }
-        var out: [Quantity] = []
-        out.reserveCapacity(qs.count)
-        var k = 0
-        while k < qs.count {
-            var a = qs[k]
-            if k + 1 < qs.count {
-                var b = qs[k + 1]
-                var gap = a.end
-                while at(gap) == CP.space { gap += 1 }
-                let connector = at(gap)
-                var bStart = b.start
-                // `25亿-30亿`: the dash was read as the high end's sign
-                if b.explicitSign, at(b.start) == CP.minus, b.start == a.end {
-                    b.value = -b.value; b.explicitSign = false; bStart = b.start
-                    if connectorJoins(a, b) {
-                        merge(&a, b); out.append(a); k += 2; continue
-                    }
-                }
-                // 大漲近500點至26936點 is a move and where it ended, not a range
-                let afterMove = (connector == CP.zhi || connector == CP.dao) && moveChars.contains(at((a.qualifierStart ?? a.start) - 1))
-                if !afterMove, connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao || connector == CP.emDash || connector == 0x301C {
-                    var after = gap + 1
-                    while at(after) == CP.space { after += 1 }
-                    if after == bStart || (b.qualifierStart == nil && after == bStart), connectorJoins(a, b) {
-                        merge(&a, b); out.append(a); k += 2; continue
-                    }
-                }
-            }
-            // `0.1和0.05個百分點`, `20%、35%`: a bare number listed before a figure shares its unit.
-            if k + 1 < qs.count, a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10 {
-                let b = qs[k + 1]
-                // exactly one joining character between them: 和 与 及 、 或
-                if b.start == a.end + 1, [0x548C, 0x4E0E, 0x53CA, 0x3001, 0x6216].contains(at(a.end)), b.unit != .none, !isMeasure(b.unit) {
-                    a.unit = b.unit
-                    a.value *= b.unitScale
-                    a.unitScale = b.unitScale
-                }
-            }
-            out.append(a)
-            k += 1
+        while k0 + 1 < count {
+            if result.quantities[k0 + 1].start - result.quantities[k0].end <= 3 { close = true; break }
+            k0 += 1
         }
-        result.quantities = out
+        if !close { return }
+        // Compacted in place: a joined pair is written at `w`, everything else moves down.
+        var w = 0, k = 0
+        while k < count {
+            if k + 1 < count, let joined = joinedRange(k) {
+                result.quantities[w] = joined
+                w += 1; k += 2
+                continue
+            }
+            if k + 1 < count { shareListedUnit(k) }
+            if w != k { result.quantities[w] = result.quantities[k] }
+            w += 1; k += 1
+        }
+        result.quantities.removeLast(count - w)
+    }
+
+    /// The range made of figures `k` and `k + 1` when a connector joins them (`A-B`, `A至B`, `A~B`).
+    func joinedRange(_ k: Int) -> Quantity? {
+        let aEnd = result.quantities[k].end, bStart = result.quantities[k + 1].start
+        var gap = aEnd
+        while at(gap) == CP.space { gap += 1 }
+        let connector = at(gap)
+        let isConnector = connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao
+            || connector == CP.emDash || connector == 0x301C
+        // `25亿-30亿`: the dash was read as the high end's sign
+        let dashReadAsSign = bStart == aEnd && at(bStart) == CP.minus && result.quantities[k + 1].explicitSign
+        guard isConnector || dashReadAsSign else { return nil }
+        var a = result.quantities[k]
+        let b = result.quantities[k + 1]
+        if dashReadAsSign {
+            var unsigned = b
+            unsigned.value = -b.value; unsigned.explicitSign = false
+            if connectorJoins(a, unsigned) { merge(&a, unsigned); return a }
+        }
+        // 大漲近500點至26936點 is a move and where it ended, not a range
+        let afterMove = (connector == CP.zhi || connector == CP.dao) && moveChars.contains(at((a.qualifierStart ?? a.start) - 1))
+        guard isConnector, !afterMove else { return nil }
+        var after = gap + 1
+        while at(after) == CP.space { after += 1 }
+        guard after == bStart, connectorJoins(a, b) else { return nil }
+        merge(&a, b)
+        return a
+    }
+
+    /// `0.1和0.05個百分點`, `20%、35%`: a bare number listed right before a figure shares its unit.
+    mutating func shareListedUnit(_ k: Int) {
+        let aEnd = result.quantities[k].end
+        // exactly one joining character between them: 和 与 及 、 或
+        guard result.quantities[k + 1].start == aEnd + 1, isListJoiner(at(aEnd)) else { return }
+        let a = result.quantities[k], b = result.quantities[k + 1]
+        guard a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10,
+              b.unit != .none, !isMeasure(b.unit) else { return }
+        result.quantities[k].unit = b.unit
+        result.quantities[k].value *= b.unitScale
+        result.quantities[k].unitScale = b.unitScale
+    }
+
+    func isListJoiner(_ c: UInt32) -> Bool {
+        c == 0x548C || c == 0x4E0E || c == 0x53CA || c == 0x3001 || c == 0x6216
     }
 
     func isMeasure(_ u: QuantityUnit) -> Bool {

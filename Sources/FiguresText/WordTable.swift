@@ -96,6 +96,10 @@ struct WordIndex: Sendable {
     /// First word of each bucket's chain, -1 when empty: by the first two code points, and by the last two.
     @usableFromInline var headByStart = [Int32](repeating: -1, count: 1 << Int(bucketBits))
     @usableFromInline var headByEnd = [Int32](repeating: -1, count: 1 << Int(bucketBits))
+    /// One bit per BMP code point: whether some word starts (ends) with it. Most positions of a
+    /// page are turned away by this one read, before any bucket is hashed.
+    @usableFromInline var startChars = [UInt64](repeating: 0, count: 0x10000 / 64)
+    @usableFromInline var endChars = [UInt64](repeating: 0, count: 0x10000 / 64)
     /// Next word in the same chain (longest first), -1 at the end.
     @usableFromInline var nextByStart: [Int32] = []
     @usableFromInline var nextByEnd: [Int32] = []
@@ -118,10 +122,22 @@ struct WordIndex: Sendable {
         nextByStart.append(-1)
         nextByEnd.append(-1)
         let long = word.count > 1
+        Self.setBit(word[0], in: &startChars)
+        Self.setBit(word[word.count - 1], in: &endChars)
         let startKey = Self.bucket(word[0], long ? word[1] : 0)
         let endKey = Self.bucket(word[word.count - 1], long ? word[word.count - 2] : 0)
         Self.insert(Int32(id), into: &headByStart[startKey], next: &nextByStart, lengths: wordLength)
         Self.insert(Int32(id), into: &headByEnd[endKey], next: &nextByEnd, lengths: wordLength)
+    }
+
+    private static func setBit(_ c: UInt32, in bits: inout [UInt64]) {
+        if c < 0x10000 { bits[Int(c >> 6)] |= 1 << UInt64(c & 63) }
+    }
+
+    /// False when no word can start (end) with `c`; astral code points are never turned away.
+    @inlinable @inline(__always)
+    static func mayHold(_ c: UInt32, _ bits: [UInt64]) -> Bool {
+        c >= 0x10000 || bits[Int(c >> 6)] & (1 << UInt64(c & 63)) != 0
     }
 
     /// Puts a word into a chain, keeping the chain longest first (and first added first among equals).
@@ -143,6 +159,7 @@ struct WordIndex: Sendable {
     func match(_ t: [UInt32], at offset: Int) -> (Int, Int)? {
         guard offset >= 0, offset < t.count else { return nil }
         let c0 = Self.caseFold(t[offset])
+        guard Self.mayHold(c0, startChars) else { return nil }
         if offset + 1 < t.count {
             var k = headByStart[Self.bucket(c0, Self.caseFold(t[offset + 1]))]
             while k >= 0 {
@@ -163,6 +180,7 @@ struct WordIndex: Sendable {
     func match(_ t: [UInt32], endingAt offset: Int) -> (Int, Int)? {
         guard offset > 0, offset <= t.count else { return nil }
         let c0 = Self.caseFold(t[offset - 1])
+        guard Self.mayHold(c0, endChars) else { return nil }
         if offset >= 2 {
             var k = headByEnd[Self.bucket(c0, Self.caseFold(t[offset - 2]))]
             while k >= 0 {
