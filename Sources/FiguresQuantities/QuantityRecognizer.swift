@@ -142,7 +142,7 @@ struct Scan {
         let triggers = Scan.triggers
         while i < n {
             // most characters start nothing: skip them with one table read each
-            while i < n, t[i] < 0x10000, !triggers[Int(t[i])] { i += 1 }
+            i = Scan.nextTrigger(t, from: i, triggers)
             guard i < n else { break }
             let c = t[i]
             if c >= 0x4E00, let length = recognizer.numeralWords.matchLength(in: text, at: i) {
@@ -192,6 +192,24 @@ struct Scan {
     /// Reads a numeral with the scan's token buffer (no allocation per numeral).
     mutating func readNumeral(at i: Int) -> Numeral? {
         NumeralReader.read(t, from: i, scratch: &scratch)
+    }
+
+    /// The first position from `start` on whose code point may start something (or `t.count`).
+    /// This loop sees every scalar of the page, so it runs on raw buffers.
+    @inline(__always)
+    static func nextTrigger(_ t: [UInt32], from start: Int, _ triggers: [Bool]) -> Int {
+        t.withUnsafeBufferPointer { text in
+            triggers.withUnsafeBufferPointer { table in
+                var i = start
+                let n = text.count
+                while i < n {
+                    let c = text[i]
+                    if c >= 0x10000 || table[Int(c)] { break }
+                    i &+= 1
+                }
+                return i
+            }
+        }
     }
 
     func hasLetterBefore(_ j: Int) -> Bool { j > 0 && NumeralChar.isASCIILetter(t[j - 1]) }
