@@ -43,17 +43,16 @@ public enum PageLocale: String, Sendable {
         }
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return .mainland }
-        var hkScore = 0
-        let firsts = Set(hongKongWords.map { $0[0] })
-        for i in from..<end where firsts.contains(text.folded[i]) {
-            if hongKongWords.contains(where: { text.matches($0, at: i) }) { hkScore += 1 }
-        }
-        return hkScore >= 1 ? .hongKong : .taiwan
+        for i in from..<end where hongKongWords.matchLength(in: text, at: i) != nil { return .hongKong }
+        return .taiwan
     }
 
-    /// Words only Hong Kong writers use (a Taiwanese report says 降息, 港股 stays 港股 everywhere, so it is left out).
-    static let hongKongWords = ["港元", "港幣", "經濟通", "減息", "加息", "港府", "明報", "星島", "信報", "厘", "報道", "收報", "主板", "藍籌",
-                                "國指", "科指", "半日市", "香港電台", "港股通", "新股", "恒指"].map { ScriptFold.shared.fold($0) }
+    /// Words only Hong Kong writers use (data/hong-kong-words.tsv).
+    static let hongKongWords: WordTable<Bool> = {
+        var table = WordTable<Bool>()
+        for row in TableFile.rows(named: "hong-kong-words.tsv") where !row.isEmpty { table.add(row[0], true) }
+        return table
+    }()
 }
 
 /// A name found in the page.
@@ -218,7 +217,7 @@ struct PageAnalysis {
     /// The index a sector belongs to: the last one named in the sector's own sentence, else the one
     /// the teaser names most often before it (ties: the latest).
     static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText, preferSentence: Bool = true) -> Mention? {
-        let candidates = mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.contains("/") }
+        let candidates = mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.utf8.contains(0x2F) }
         var sentenceStart = before
         while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
         if preferSentence, let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }

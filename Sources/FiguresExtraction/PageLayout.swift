@@ -16,7 +16,8 @@ public struct Teaser: Sendable {
 /// (or with `·`, or `小時前`/`分鐘前`), and is often glued to the next title,
 /// sometimes with a comment count (`・ 1分歧待化解`: the 1 counts comments).
 enum PageLayout {
-    static let separators: Set<UInt32> = [0x30FB, 0x00B7, 0x2027, 0x2022]   // ・ · ‧ •
+    /// The dots between a teaser's source and its age: ・ · ‧ •
+    static func isSeparator(_ c: UInt32) -> Bool { c == 0x30FB || c == 0x00B7 || c == 0x2027 || c == 0x2022 }
 
     static func teasers(of text: NormalizedText, reference: Day) -> [Teaser] {
         let t = text.folded, n = t.count
@@ -24,7 +25,7 @@ enum PageLayout {
         var teaserStart = 0
         var i = 0
         while i < n {
-            guard separators.contains(t[i]), let (age, ageEnd) = age(t, after: i + 1) ?? datedFooter(text, after: i + 1, reference: reference) else { i += 1; continue }
+            guard isSeparator(t[i]), let (age, ageEnd) = age(t, after: i + 1) ?? datedFooter(text, after: i + 1, reference: reference) else { i += 1; continue }
             // The footer starts after the last line break before the separator.
             var footerStart = i
             while footerStart > teaserStart, t[footerStart - 1] != 0x0A { footerStart -= 1 }
@@ -32,7 +33,7 @@ enum PageLayout {
             var footerEnd = ageEnd
             var k = ageEnd
             while k < n, t[k] == 0x20 { k += 1 }
-            if k < n, separators.contains(t[k]) {
+            if k < n, isSeparator(t[k]) {
                 k += 1
                 while k < n, t[k] == 0x20 { k += 1 }
                 if text.matches(ScriptFold.shared.fold("發起對話"), at: k) {

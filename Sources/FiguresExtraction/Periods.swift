@@ -75,7 +75,9 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(k, k), year: nil)); i += 2; continue
             }
             if NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil {
-                if let (k, e) = numeral(at: i) {
+                guard let n = NumeralReader.read(text.folded, from: i) else { i += 1; continue }
+                if n.value >= 1, n.value <= 12, n.value == n.value.rounded() {
+                    let k = Int(n.value), e = n.end
                     if (text[e] == 0x51 || text[e] == 0x71), k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil)); i = e + 1; continue }
                     if text.matches(W.quarterWord, at: e), k <= 4 { out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil)); i = e + 2; continue }
                     // 1-11月, 1至11月
@@ -90,12 +92,13 @@ enum PeriodFinder {
                         out.append(Hit(start: i, end: e + 1, span: .months(k, k), year: nil)); i = e + 1; continue
                     }
                 }
-                if let n = NumeralReader.read(text.folded, from: i), n.value >= 1990, n.value <= 2100, text[n.end] == 0x5E74 {
-                    let y = Int(n.value)
+                if n.value >= 1990, n.value <= 2100, text[n.end] == 0x5E74 {
                     // 2024年 — or 2024年第3季 / 2024年11月: the year of the next phrase
-                    out.append(Hit(start: i, end: n.end + 1, span: nil, year: y)); i = n.end + 1; continue
+                    out.append(Hit(start: i, end: n.end + 1, span: nil, year: Int(n.value))); i = n.end + 1; continue
                 }
-                if text[i] == 0x28, let n = NumeralReader.read(text.folded, from: i + 1), n.value >= 1990 { i = n.end; continue }
+                // a number that names no period: none starts inside it either
+                i = max(i + 1, n.end)
+                continue
             }
             i += 1
         }

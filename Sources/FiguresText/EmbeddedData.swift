@@ -1103,6 +1103,33 @@ $	USD
 韓圜	KRW
 亞幣	ASIA-FX
 """###,
+        "hong-kong-words.tsv": ###"""
+# Words only Hong Kong writers use: a Traditional-script page (or teaser) with one of them
+# is read as Hong Kong (local currency HKD, central bank HKMA); other Traditional text is Taiwan.
+# One word a line. Words both use are left out (a Taiwanese report says 降息; 港股 is written
+# everywhere).
+港元
+港幣
+經濟通
+減息
+加息
+港府
+明報
+星島
+信報
+厘
+報道
+收報
+主板
+藍籌
+國指
+科指
+半日市
+香港電台
+港股通
+新股
+恒指
+"""###,
         "indices.tsv": ###"""
 # Stock-market indices: id<TAB>name as written (Traditional or Simplified; both match after folding).
 # One name a line; the longest name found in the text wins.

@@ -48,7 +48,7 @@ public struct NormalizedText: Sendable {
         self.folded = folded
     }
 
-    public var count: Int { folded.count }
+    @inlinable public var count: Int { folded.count }
 
     /// The text as written between two scalar offsets (end exclusive).
     public func text(_ start: Int, _ end: Int) -> String {
@@ -67,7 +67,7 @@ public struct NormalizedText: Sendable {
     }
 
     /// True when the folded text at `offset` starts with `word` (already folded).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func matches(_ word: [UInt32], at offset: Int) -> Bool {
         guard offset >= 0, offset + word.count <= folded.count else { return false }
         var i = 0
@@ -79,12 +79,12 @@ public struct NormalizedText: Sendable {
     }
 
     /// True when the folded text ending just before `offset` ends with `word`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func matches(_ word: [UInt32], endingAt offset: Int) -> Bool {
         matches(word, at: offset - word.count)
     }
 
-    public subscript(_ i: Int) -> UInt32 { i >= 0 && i < folded.count ? folded[i] : 0 }
+    @inlinable public subscript(_ i: Int) -> UInt32 { i >= 0 && i < folded.count ? folded[i] : 0 }
 }
 
 /// Folds one code point: width, punctuation and script differences.
