@@ -41,9 +41,10 @@ public enum Extractor {
         let analysis = PageAnalysis(text: text, reference: reference)
         let interpreter = Interpreter(page: analysis)
         interpreter.run()
-        var seen = [Observation.Key: Int]()
-        var inTeaser = [Observation.Key: Int]()
+        var seen = [Observation.Key: Int](minimumCapacity: interpreter.observations.count)
+        var inTeaser = [Observation.Key: Int](minimumCapacity: interpreter.observations.count)
         var observations: [Observation] = []
+        observations.reserveCapacity(interpreter.observations.count)
         for o in interpreter.observations {
             // A headline gives the teaser's default day; its body may name the day (週四): one figure, the named day.
             if let i = inTeaser[o.teaserIdentity], observations[i].date != o.date, observations[i].dateIsExplicit != o.dateIsExplicit {

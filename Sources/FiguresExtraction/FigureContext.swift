@@ -90,7 +90,9 @@ struct FigureContext {
     func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
         guard let cue = before.first(where: { $0.cue.role == .respective }) else { return nil }
         let names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
-        let figures = quantities.filter { $0.start >= cue.end && $0.start < sentenceEnd }
+        // the figures listed after it: those of its clause (分別為A和B，合計C), else of the sentence
+        let inClause = quantities.filter { $0.start >= cue.end && $0.start < clauseEnd }
+        let figures = inClause.count >= 2 ? inClause : quantities.filter { $0.start >= cue.end && $0.start < sentenceEnd }
         // the names listed right before 分別, as many as there are figures after it
         guard figures.count >= 2, names.count >= figures.count, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
         return Array(names.suffix(figures.count))[k]

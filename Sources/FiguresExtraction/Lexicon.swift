@@ -4,6 +4,9 @@ import FiguresText
 public struct Entity: Sendable, Hashable {
     public enum Kind: String, Sendable {
         case index, currency, country, centralBank, bank, company, commodity, yield
+        /// A name of several indices at once (滬深兩市): `id` lists them, space-separated; the page's
+        /// mentions hold one `index` mention per member, in order, so `分別` can assign them.
+        case indexGroup
     }
     public var kind: Kind
     public var id: String
@@ -36,6 +39,7 @@ public struct Lexicon: Sendable {
             }
         }
         load("indices.tsv") { r in r.count >= 2 ? [(r[1], Entity(kind: .index, id: r[0]))] : [] }
+        load("index-groups.tsv") { r in r.count >= 2 ? [(r[0], Entity(kind: .indexGroup, id: r[1]))] : [] }
         load("countries.tsv") { r in r.count >= 2 ? [(r[1], Entity(kind: .country, id: r[0]))] : [] }
         load("banks.tsv") { r in
             r.count >= 3 ? [(r[1], Entity(kind: r[2] == "central" ? .centralBank : .bank, id: r[0]))] : []

@@ -151,6 +151,15 @@ struct PageAnalysis {
             let here = locale(at: s, teasers: teasers, locales: locales) ?? .taiwan
             if entity.id == "LOCAL-CENTRAL" { entity.id = here.centralBank }
             if entity.id == "LOCAL" { entity.id = here.country }   // 我國: the writer's own country
+            if entity.kind == .indexGroup {
+                for member in entity.id.split(separator: " ") {
+                    var index = entity
+                    index.kind = .index
+                    index.id = String(member)
+                    mentions.append(Mention(start: s, end: e, entity: index))
+                }
+                continue
+            }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         // 日本銀行（央行）: the bracketed 央行 repeats the bank just named

@@ -126,6 +126,9 @@ extension FigureContext {
             }
             reason = "a country with no economic metric named"
             return []
+        case .indexGroup:
+            reason = "several markets named at once"   // page analysis splits groups; kept for completeness
+            return []
         }
     }
 
@@ -255,6 +258,10 @@ extension FigureContext {
             return []
         case .currency, .localYuan:
             if before.contains(where: { $0.cue.role == .turnover }) {
+                // 沪深两市分别成交A和B: each figure is its own market's, as 分別 lists them
+                if before.contains(where: { $0.cue.role == .respective && $0.start >= m.end }) {
+                    return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover, respectively", entity: m.entity)]
+                }
                 // 大市成交額, 主板成交: the market's turnover belongs to its main index, not the last one named;
                 // 沪深两市成交额 adds up two markets and belongs to neither
                 if text.foldedText(sentenceStart, q.start).contains("两市") {

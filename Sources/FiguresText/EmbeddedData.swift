@@ -1130,6 +1130,15 @@ $	USD
 新股
 恒指
 """###,
+        "index-groups.tsv": ###"""
+# Names of two or more stock markets at once, as in 滬深兩市分別成交A和B: word<TAB>index ids in the
+# order the name lists them (space-separated). With 分別 each figure after it goes to its market;
+# without it a figure of the markets together (合計成交) belongs to none of them.
+滬深兩市	SSEC SZSC
+深滬兩市	SZSC SSEC
+滬深股市	SSEC SZSC
+滬深兩交易所	SSEC SZSC
+"""###,
         "indices.tsv": ###"""
 # Stock-market indices: id<TAB>name as written (Traditional or Simplified; both match after folding).
 # One name a line; the longest name found in the text wins.

@@ -32,6 +32,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "SZSC", "change_pct")?.value, -0.5)
     }
 
+    func testTwoMarketsTurnoverRespectivelyAndTogether() {
+        let obs = extract("沪指收涨0.3%。沪深两市成交额分别为3120亿元和4080亿元，合计7200亿元。")
+        XCTAssertEqual(find(obs, "SSEC", "turnover")?.value, 3.12e11)
+        XCTAssertEqual(find(obs, "SZSC", "turnover")?.value, 4.08e11)
+        XCTAssertEqual(find(obs, "SZSC", "turnover")?.unit, "CNY")
+        XCTAssertEqual(obs.filter { $0.metric == "turnover" }.count, 2, "the total belongs to neither market")
+        let together = extract("沪指收涨0.3%。沪深两市全天成交额7200亿元。")
+        XCTAssertNil(together.first { $0.metric == "turnover" })
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
