@@ -46,8 +46,17 @@ struct FigureContext {
         while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
         listClauseStart = ls
         before = interpreter.page.cues.hitsBefore(from: clauseStart, to: q.start)
-        after = CueTables.shared.hitsAfter(interpreter.text, at: q.end, limit: min(q.end + 8, teaser.end))
+        // 以51.74盧比兌1美元作收: the metric word comes after the "per one dollar" of the quote
+        let afterStart = FigureContext.perOneUnitEnd(interpreter.text, at: q.end) ?? q.end
+        after = CueTables.shared.hitsAfter(interpreter.text, at: afterStart, limit: min(afterStart + 8, teaser.end))
         sentenceCues = interpreter.page.cues.hitsBefore(from: sentenceStart, to: q.start)
+    }
+
+    /// The end of `兌1美元` / `對1歐元` right at `p`: a rate quoted as so many units per one of another currency.
+    static func perOneUnitEnd(_ text: NormalizedText, at p: Int) -> Int? {
+        guard text[p] == 0x5151 || text[p] == 0x5BF9, text[p + 1] == 0x31, !NumeralChar.isASCIIDigit(text[p + 2]),
+              let currency = Lexicon.shared.currencyCodes.match(in: text, at: p + 2) else { return nil }
+        return p + 2 + currency.length
     }
 
     // MARK: cues

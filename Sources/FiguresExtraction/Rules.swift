@@ -408,6 +408,10 @@ extension FigureContext {
                 return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
             }
             guard var metric = marketLevelMetric(toIsClose: false) else {
+                // 日圓升值10.62日圓: a move written in the quote currency
+                if let dir = direction, amountCurrency == quote {
+                    return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in the quote currency", entity: m.entity)]
+                }
                 reason = "a rate beside a move word"; return []
             }
             if metric == "high" || metric == "low" {

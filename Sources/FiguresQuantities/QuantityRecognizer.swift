@@ -1,3 +1,4 @@
+import Foundation
 import FiguresText
 
 /// Finds every number, percent, percentage-point move, amount of money, range
@@ -307,7 +308,7 @@ struct Scan {
                 if at(u) == CP.jiao {
                     scale = 0.1; end = u + 1
                     if let next = readNumeral(at: end), at(next.end) == CP.fen {
-                        value = value * 0.1 + next.value * 0.01; scale = 1; end = next.end + 1
+                        value = (value * 10 + next.value) / 100; scale = 1; end = next.end + 1   // exact: 4角1分 = 41/100
                     }
                 } else {
                     scale = 0.01; end = u + 1
@@ -327,7 +328,7 @@ struct Scan {
         if numeral.hasChinese && !numeral.hasArabic && numeral.bareChineseDigits && numeral.chineseCharCount < 3 && unit == .none {
             return numeral.end
         }
-        value *= scale
+        value = Scan.scaled(value, by: scale)
         if negative { value = -value }
         var q = Quantity(value: value, unit: unit, start: start, end: end)
         q.explicitSign = explicitSign
@@ -338,6 +339,18 @@ struct Scan {
         attachQualifiers(&q)
         result.quantities.append(q)
         return end
+    }
+
+    /// A value times a unit's factor (0.1 for 角, 0.01 for 分 and 基點, 0.25 for 碼, 10 for 成), rounded
+    /// to 15 significant digits so that 0.7角 is 0.07 and not 0.06999999999999999: the written
+    /// figure never has more digits than that.
+    static func scaled(_ value: Double, by factor: Double) -> Double {
+        let x = value * factor
+        guard factor != 1, x != 0, x.isFinite else { return x }
+        let keep = 15 - (Int(log10(abs(x)).rounded(.down)) + 1)
+        guard keep > 0, keep <= 22 else { return x }
+        let p = pow(10.0, Double(keep))
+        return (x * p).rounded() / p
     }
 
     /// Hedge words before and after a figure.
@@ -579,7 +592,7 @@ struct Scan {
         guard a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10,
               b.unit != .none, !isMeasure(b.unit) else { return }
         result.quantities[k].unit = b.unit
-        result.quantities[k].value *= b.unitScale
+        result.quantities[k].value = Scan.scaled(a.value, by: b.unitScale)
         result.quantities[k].unitScale = b.unitScale
     }
 
@@ -605,7 +618,7 @@ struct Scan {
         if a.unit == .none {
             // the low end takes the high end's scale and unit factor: 25-30億, 1-2碼
             if a.trailingScale == 1, b.trailingScale > 1 { low *= b.trailingScale }
-            low *= b.unitScale
+            low = Scan.scaled(low, by: b.unitScale)
         }
         a.value = low
         a.high = b.value

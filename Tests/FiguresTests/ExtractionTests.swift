@@ -42,6 +42,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(together.first { $0.metric == "turnover" })
     }
 
+    func testRatesQuotedPerOneDollarAndMovesInTheQuoteCurrency() {
+        let obs = extract("印度盧比終場勁升4角1分，以51.74盧比兌1美元作收。韓元升值3.2韓元，終場以1,170.5韓元兌1美元作收。")
+        XCTAssertEqual(find(obs, "USD/INR", "close")?.value, 51.74)
+        XCTAssertEqual(find(obs, "USD/INR", "change")?.value, -0.41)
+        XCTAssertEqual(find(obs, "USD/KRW", "change")?.value, -3.2)
+        XCTAssertEqual(find(obs, "USD/KRW", "close")?.value, 1170.5)
+        XCTAssertEqual(obs.count, 4, "the 1美元 of the quote is no figure")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)

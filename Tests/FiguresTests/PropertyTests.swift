@@ -66,6 +66,27 @@ final class PropertyTests: XCTestCase {
         }
     }
 
+    /// A decimal with a fractional unit (角 0.1, 分 0.01, 個基點 0.01, 成 10) reads as the decimal the
+    /// text means, with no binary noise: 0.7角 is 0.07, exactly as `Double("0.07")`.
+    func testFractionalUnitsGiveTheWrittenDecimal() {
+        var rng = SplitMix(state: 11)
+        let units: [(String, Int)] = [("角", -1), ("分", -2), ("個基點", -2), ("成", 1)]
+        for _ in 0..<2000 {
+            let mantissa = Int.random(in: 1...99_999, using: &rng)
+            let decimals = Int.random(in: 0...3, using: &rng)
+            let (unit, shift) = units.randomElement(using: &rng)!
+            var digits = String(mantissa)
+            if decimals > 0 {
+                while digits.count <= decimals { digits = "0" + digits }
+                digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+            }
+            let text = "匯價升" + digits + unit
+            let expected = Double("\(mantissa)e\(shift - decimals)")!
+            let found = QuantityRecognizer.shared.recognize(text).quantities
+            XCTAssertEqual(found.first?.value, expected, text)
+        }
+    }
+
     func testRandomTextNeverCrashesAndSpansStayInside() {
         var rng = SplitMix(state: 99)
         let pieces = Array("0123456789,.，．%％-+~至到萬億兆万亿一二三四五六七八九十百千零兩廿卅點点成碼厘元美元年月日第周週 abcH\n（）()/:") + ["百分之", "個百分點", "基點", "新台幣", "日圓"].flatMap { Array($0) }
