@@ -32,13 +32,15 @@ struct CueTables: Sendable {
         for row in TableFile.rows(named: "cues.tsv") where row.count >= 2 {
             guard let role = Cue.Role(rawValue: row[1]) else { continue }
             let cue = Cue(role: role, argument: row.count > 2 ? row[2] : "")
+            // Spellings that fold alike (週漲, 周漲) are one word with all their roles.
+            let word = ScriptFold.shared.foldedString(row[0]).lowercased()
             let isAfter = role == .closeAfter || role == .openAfter || role == .finAfter || role == .thresholdAfter || role == .macroAfter
             if isAfter {
-                if after[row[0]] == nil { orderAfter.append(row[0]) }
-                after[row[0], default: []].append(cue)
+                if after[word] == nil { orderAfter.append(word) }
+                if !after[word, default: []].contains(cue) { after[word, default: []].append(cue) }
             } else {
-                if before[row[0]] == nil { orderBefore.append(row[0]) }
-                before[row[0], default: []].append(cue)
+                if before[word] == nil { orderBefore.append(word) }
+                if !before[word, default: []].contains(cue) { before[word, default: []].append(cue) }
             }
         }
         self.before = WordTable(orderBefore.map { ($0, before[$0]!) })

@@ -56,9 +56,11 @@ final class Interpreter {
 
     func clauseStart(_ p: Int, floor: Int) -> Int {
         var i = p
-        while i > floor, !Interpreter.clauseEnds.contains(text[i - 1]) {
-            // 3,000 is a number, not a clause break
-            if text[i - 1] == 0x2C, NumeralChar.isASCIIDigit(text[i - 2]), NumeralChar.isASCIIDigit(text[i]) { i -= 1; continue }
+        while i > floor {
+            let c = text[i - 1]
+            // 29,349.81 is a number, not a clause break
+            let groupingComma = c == 0x2C && NumeralChar.isASCIIDigit(text[i - 2]) && NumeralChar.isASCIIDigit(text[i])
+            if Interpreter.clauseEnds.contains(c) && !groupingComma { break }
             i -= 1
         }
         return i
@@ -104,6 +106,8 @@ final class Interpreter {
             }
             if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
+            } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
+                ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
             }
             if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
                 ctx.period = period
@@ -155,6 +159,22 @@ final class Interpreter {
             hit.cue.role == .closeContext || hit.cue.role == .close || hit.cue.role == .closeAfter
                 || ((hit.cue.role == .up || hit.cue.role == .down) && text[hit.start] == 0x6536)   // 收
         }
+    }
+
+    /// `收30,288.96點，比上週的29,349.81點上漲`: `next` is the value `q` is compared with — same unit,
+    /// written right after it behind a comparison word (比上週的, 較前一交易日的) and nothing else.
+    func isComparisonBase(_ next: Quantity, after q: Quantity) -> Bool {
+        guard next.unit == q.unit, q.unit != .none, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
+        let hits = page.cues.hitsBefore(from: q.end, to: next.start)
+        guard let comparison = hits.first(where: { $0.cue.role == .comparison }), comparison.end >= next.start - 1 else { return false }
+        // between them only the level's own closing word (作收) and a comma
+        var k = q.end
+        if let metricWord = CueTables.shared.hitsAfter(text, at: k, limit: comparison.start).first { k = metricWord.end }
+        guard k <= comparison.start else { return false }
+        for p in k..<comparison.start where !(Interpreter.clauseEnds.contains(text[p]) || text[p] == 0x20) || Interpreter.sentenceEnds.contains(text[p]) {
+            return false
+        }
+        return true
     }
 
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,

@@ -22,7 +22,9 @@ extension FigureContext {
            !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }) {
             reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
         }
-        if let c = before.first, c.cue.role == .comparison || (before.count > 1 && before[1].cue.role == .comparison && before[0].end <= c.start + 4 && [.to, .level].contains(before[0].cue.role)) {
+        // a word can hold several roles (比上週的: comparison and weekly): any role of the nearest word counts
+        let nearestComparison = before.first.flatMap { first in before.first { $0.end == first.end && $0.cue.role == .comparison } }
+        if let c = nearestComparison ?? before.first, c.cue.role == .comparison || (before.count > 1 && before[1].cue.role == .comparison && before[0].end <= c.start + 4 && [.to, .level].contains(before[0].cue.role)) {
             reason = "the value compared with (\(text.text(c.start, c.end)))"; return []
         }
         if let f = before.first(where: { $0.cue.role == .forecast }) {

@@ -1034,6 +1034,18 @@ SHIBOR	rate	interbank
 预计	forecast
 降準	down
 升準	up
+# The value a market figure is compared with (比上週的29,349.81點上漲939.15點): no figure of its own,
+# the previous value of the level before it; 上週 also makes the move a weekly one.
+比上週的	comparison
+比上週的	weekly
+較上週的	comparison
+較上週的	weekly
+比前一交易日的	comparison
+較前一交易日的	comparison
+比前一日的	comparison
+較前一日的	comparison
+比昨日的	comparison
+較昨日的	comparison
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

@@ -51,6 +51,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.count, 4, "the 1美元 of the quote is no figure")
     }
 
+    func testLevelComparedWithLastWeekAndWeeklyMoves() {
+        let obs = extract("櫃買指數以312.45點作收，比上週的305.12點上漲7.33點，週漲約2.4%。日經指數收38,120.5點，較前一交易日的37,900點上漲220.5點。")
+        XCTAssertEqual(find(obs, "TPEX", "close")?.previous, 305.12)
+        XCTAssertEqual(find(obs, "TPEX", "change")?.period, "1w", "compared with last week: a weekly move")
+        XCTAssertEqual(find(obs, "TPEX", "change_pct")?.period, "1w", "週漲 in either script is weekly")
+        XCTAssertNil(obs.first { $0.value == 305.12 }, "the week-ago level is no close of today")
+        XCTAssertEqual(find(obs, "N225", "close")?.previous, 37900)
+        XCTAssertNil(find(obs, "N225", "change")?.period)
+        XCTAssertEqual(obs.filter { $0.subject == "N225" }.count, 2)
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
