@@ -108,6 +108,8 @@ final class Interpreter {
                 ctx.previous = quantities[previousIndex].value
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
+            } else if let base = respectiveComparisonBase(of: index, in: quantities, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
+                ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
             if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
                 ctx.period = period
@@ -175,6 +177,30 @@ final class Interpreter {
             return false
         }
         return true
+    }
+
+    /// `A為3.0%，B為3.5%，分別較上月的3.1%和3.6%下降`: the k-th figure listed after `分別` + a
+    /// comparison word is the previous value of the k-th of as many figures of the same unit before it.
+    func respectiveComparisonBase(of index: Int, in quantities: [Quantity], sentenceStart: Int, sentenceEnd: Int) -> Quantity? {
+        let q = quantities[index]
+        guard q.unit != .none, !q.isRange else { return nil }
+        let hits = page.cues.hitsBefore(from: q.end, to: sentenceEnd)   // nearest the sentence end first
+        guard let comparison = hits.last(where: { $0.cue.role == .comparison }),
+              hits.contains(where: { $0.cue.role == .respective && $0.end <= comparison.start && $0.end >= comparison.start - 1 }) else { return nil }
+        let respectiveStart = hits.last(where: { $0.cue.role == .respective && $0.end <= comparison.start })!.start
+        // the bases: figures of the unit right after the comparison word, joined by 和 、 及 与
+        var bases: [Quantity] = []
+        var k = quantities.firstIndex { $0.start >= comparison.end } ?? quantities.count
+        while k < quantities.count, quantities[k].unit == q.unit,
+              bases.isEmpty ? quantities[k].start <= comparison.end + 1 : quantities[k].start - bases.last!.end == 1 {
+            bases.append(quantities[k])
+            k += 1
+        }
+        // the figures they belong to: as many of the unit, the last ones before 分別 in the sentence
+        let figures = quantities.filter { $0.start >= sentenceStart && $0.end <= respectiveStart && $0.unit == q.unit }
+        guard bases.count >= 2, figures.count >= bases.count,
+              let position = figures.suffix(bases.count).firstIndex(where: { $0.start == q.start }) else { return nil }
+        return bases[position - (figures.count - bases.count)]
     }
 
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,

@@ -1481,6 +1481,9 @@ SZSE100	深證100指數
 約	before	approx
 大約	before	approx
 約為	before	approx
+約報	before	approx
+約在	before	approx
+約達	before	approx
 近	before	approx
 將近	before	approx
 接近	before	approx

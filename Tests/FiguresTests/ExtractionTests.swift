@@ -62,6 +62,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.filter { $0.subject == "N225" }.count, 2)
     }
 
+    func testRespectivePreviousValuesAndHedgedLevels() {
+        let obs = extract("中国人民银行公布新一期LPR：1年期为2.9%，5年期以上为3.4%，分别较上月的3.0%和3.5%下降10个基点。日圓走貶，兌美元約報158。")
+        XCTAssertEqual(find(obs, "PBOC", "lpr_1y")?.previous, 3.0)
+        XCTAssertEqual(find(obs, "PBOC", "lpr_5y")?.previous, 3.5)
+        XCTAssertNil(obs.first { $0.value == 3.0 || $0.value == 3.5 }, "the month-ago rates are no figures of their own")
+        XCTAssertEqual(find(obs, "USD/JPY", "level")?.qualifier, "approx")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
