@@ -92,11 +92,16 @@ final class Interpreter {
         state.dates = page.recognition.dates.filter { $0.start >= teaser.start && $0.end <= teaser.end }
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
+        let listedPrevious = listedFromTo(quantities)
+        consumedAsPrevious.formUnion(listedPrevious.consumed)
         var index = 0
         while index < quantities.count {
             let q = quantities[index]
             defer { index += 1 }
-            if consumedAsPrevious.contains(q.start) { continue }
+            if consumedAsPrevious.contains(q.start) {
+                if listedPrevious.consumed.contains(q.start) { unused.append((q, "a previous value in a listed change")) }
+                continue
+            }
             var ctx = FigureContext(q: q, teaser: teaser, teaserIndex: teaserIndex, interpreter: self, mentions: mentions, state: state)
             // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own.
             if let next = index + 1 < quantities.count ? quantities[index + 1] : nil, ctx.isPreviousValue(of: next) {
@@ -104,7 +109,9 @@ final class Interpreter {
                 unused.append((q, "previous value of \(text.text(next.start, next.end))"))
                 continue
             }
-            if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
+            if let listed = listedPrevious.previous[q.start] {
+                ctx.previous = listed   // 分別由2%、2.375%調整為1.875%、2.25%
+            } else if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
@@ -202,6 +209,45 @@ final class Interpreter {
               let position = figures.suffix(bases.count).firstIndex(where: { $0.start == q.start }) else { return nil }
         return bases[position - (figures.count - bases.count)]
     }
+
+    /// `分別由2%、2.375%及4.25%調整為1.875%、2.25%及4.125%`: a list of old values after a "from" word
+    /// and as long a list of new ones after a "to" word pair up in order. Returns the old value of
+    /// each new figure (by start) and the starts of the old figures, which are no figures of their own.
+    func listedFromTo(_ quantities: [Quantity]) -> (previous: [Int: Double], consumed: Set<Int>) {
+        var previous: [Int: Double] = [:]
+        var consumed = Set<Int>()
+        /// The figures from `k` on listed one after another (`A、B及C`) in one unit.
+        func run(from k: Int) -> Range<Int> {
+            var e = k + 1
+            while e < quantities.count, quantities[e].unit == quantities[k].unit, quantities[e].start == quantities[e - 1].end + 1,
+                  Interpreter.isListJoiner(text[quantities[e - 1].end]) { e += 1 }
+            return k..<e
+        }
+        var i = 0
+        while i < quantities.count {
+            let q = quantities[i]
+            let head = q.qualifierStart ?? q.start
+            let lead = page.cues.hitsBefore(from: max(0, head - 3), to: head)
+            guard lead.contains(where: { $0.cue.role == .from }) else { i += 1; continue }
+            let old = run(from: i)
+            guard old.count >= 2, old.upperBound < quantities.count else { i = old.upperBound; continue }
+            let first = quantities[old.upperBound], last = quantities[old.upperBound - 1]
+            let gapHasClauseEnd = (last.end..<first.start).contains { Interpreter.sentenceEnds.contains(text[$0]) }
+            let between = page.cues.hitsBefore(from: last.end, to: first.qualifierStart ?? first.start)
+            guard !gapHasClauseEnd, first.start - last.end <= 8, between.contains(where: { $0.cue.role == .to }) else { i = old.upperBound; continue }
+            let new = run(from: old.upperBound)
+            guard new.count == old.count, quantities[new.lowerBound].unit == q.unit else { i = old.upperBound; continue }
+            for (o, n) in zip(old, new) {
+                previous[quantities[n].start] = quantities[o].value
+                consumed.insert(quantities[o].start)
+            }
+            i = new.upperBound
+        }
+        return (previous, consumed)
+    }
+
+    /// 、 和 及 与 between two listed figures.
+    static func isListJoiner(_ c: UInt32) -> Bool { c == 0x3001 || c == 0x548C || c == 0x53CA || c == 0x4E0E }
 
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,
     /// a "from" word right before `q`, nothing that breaks the clause.

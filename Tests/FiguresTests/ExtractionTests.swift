@@ -70,6 +70,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "USD/JPY", "level")?.qualifier, "approx")
     }
 
+    func testListedOldAndNewRates() {
+        let obs = extract("央行理監事會決議，重貼現率、擔保放款融通利率及短期融通利率各調升0.125個百分點，分別由1.5%、1.875%及3.75%調整為1.625%、2%及3.875%。")
+        let levels = obs.filter { $0.metric == "policy_rate" }
+        XCTAssertEqual(levels.map { $0.value }, [1.625, 2, 3.875])
+        XCTAssertEqual(levels.map { $0.previous }, [1.5, 1.875, 3.75])
+        XCTAssertEqual(find(obs, "CBC", "policy_rate_change")?.value, 0.125)
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
