@@ -212,9 +212,10 @@ extension FigureContext {
             while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
             guard (p + 1..<window).contains(where: { k in Words.levy.contains { text.matches($0, at: k) } }) else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
-            // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…)
+            // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…;
+            // 對從墨西哥和加拿大進口的商品…，對中國…: both are objects of the first 對)
             let levier = countries.last { c in
-                c.start >= sentenceStart && c.end <= p && ![0x5BF9, 0x5411].contains(text[c.start - 1])
+                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start)
             }
             if let levier { return (levier.entity.id, target ?? abbreviatedTarget(after: p)) }
             // a one-character abbreviation standing alone right before 對 (墨將對亞洲加徵…; not the 日 of 1日起對)
@@ -231,6 +232,17 @@ extension FigureContext {
             return (fallback, target ?? abbreviatedTarget(after: p))
         }
         return (defaultLevier(countries), nil)
+    }
+
+    /// Whether a 對/向 stands before `position` in its clause (the name there is what a measure is
+    /// aimed at, not who takes it).
+    func isObjectOfDui(_ position: Int) -> Bool {
+        var k = position - 1
+        while k >= sentenceStart, !Interpreter.clauseEnds.contains(text[k]) {
+            if text[k] == 0x5BF9 || text[k] == 0x5411 { return true }
+            k -= 1
+        }
+        return false
     }
 
     /// 對美加徵: a one-character country right after 對, when no full name stands there.

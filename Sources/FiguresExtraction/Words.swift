@@ -8,7 +8,7 @@ enum Words {
     static let dateline = folded(["電", "訊", "報導", "專電", "綜合", "消息"])
     /// After a day: when a measure takes effect.
     static let effective = folded(["起", "開始", "生效", "實施"])
-    static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路"])
+    static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])
     /// Verbs of levying after 對/向.
     static let levy = folded(["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"])
     /// Words that put the United States in a teaser without naming it.

@@ -78,6 +78,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "CBC", "policy_rate_change")?.value, 0.125)
     }
 
+    func testTariffLevierIsNotAnEarlierObject() {
+        let obs = extract("美國總統宣布，自3月4日起對從墨西哥和加拿大進口的商品加徵25%關稅，對中國商品的關稅則由10%提高至20%。")
+        XCTAssertEqual(obs.filter { $0.kind == "tariff" }.map { $0.subject }, ["US", "US", "US"])
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "CN")?.value, 20)
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "CN")?.previous, 10)
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "MX")?.date, "2025-03-04", "自3月4日起: the day it takes effect")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
