@@ -83,6 +83,8 @@ final class Interpreter {
         var periodSentence = -1
         var lastSubject: Mention?
         var lastTariffTarget: Mention?
+        /// The currency a company's results were stated in as 元 + name (億元人民幣).
+        var resultsCurrency: String?
     }
 
     func interpret(_ teaser: Teaser, index teaserIndex: Int) {
@@ -155,6 +157,14 @@ final class Interpreter {
     /// The teaser quotes a national statistics office (財政部, 海關總署…): its figures are the writer's own country's.
     func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
         teaserCues(teaser).contains { $0.cue.role == .agency }
+    }
+
+    /// The country of the statistics office a teaser quotes, when the office's name tells it (海關總署 → CN).
+    func statisticsAgencyCountry(_ teaser: Teaser) -> Mention? {
+        guard let hit = teaserCues(teaser).last(where: { $0.cue.role == .agency && !$0.cue.argument.isEmpty }) else { return nil }
+        var entity = Entity(kind: .country, id: hit.cue.argument)
+        entity.source = "cues.tsv: \(text.text(hit.start, hit.end)) agency \(hit.cue.argument)"
+        return Mention(start: hit.start, end: hit.end, entity: entity)
     }
 
     /// The teaser is about loan prime rates.

@@ -10,7 +10,13 @@ extension FigureContext {
     // MARK: company figures
 
     mutating func financial(_ m: Mention, state: inout Interpreter.TeaserState) -> [Observation] {
-        let unit: String? = currency(of: q.unit) ?? (q.unit == .percent ? "pct" : nil)
+        var unit: String? = currency(of: q.unit) ?? (q.unit == .percent ? "pct" : nil)
+        // 收入1,928.7億元人民幣，盈利631.3億元: results stated once as 元 + currency keep that currency
+        if case .currency(let iso) = q.unit, (q.start..<q.end - 1).contains(where: { text[$0] == 0x5143 }) {
+            state.resultsCurrency = iso.string
+        } else if q.unit == .localYuan, let declared = state.resultsCurrency {
+            unit = declared
+        }
         if let a = after.first(where: { $0.cue.role == .finAfter }), q.unit.isMoney {
             return [observation(kind: "financial", subject: m.entity.id, metric: a.cue.argument, value: q.value, unit: unit, period: period, rule: "company figure named after it", entity: m.entity)]
         }

@@ -146,10 +146,12 @@ extension FigureContext {
         mentions.last { $0.entity.kind == .country && $0.start >= sentenceStart && $0.end <= q.start && ![0x5BF9, 0x5411, 0x81EA].contains(text[$0.start - 1]) }
     }
 
-    /// Whose economy an unattributed figure describes: the writer's own when a statistics office is quoted
-    /// (nil: the caller uses the locale), else the country the teaser is about.
+    /// Whose economy an unattributed figure describes: the country of the statistics office quoted when
+    /// its name tells (海關總署), the writer's own when it does not (nil: the caller uses the locale),
+    /// else the country the teaser is about.
     func reportingCountry(excluding: String? = nil) -> Mention? {
-        interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: excluding)
+        if let agency = interpreter.statisticsAgencyCountry(teaser), agency.entity.id != excluding { return agency }
+        return interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: excluding)
     }
 
     /// The country a teaser is about: the one it names most often (ties: the first named).

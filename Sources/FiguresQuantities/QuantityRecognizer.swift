@@ -320,6 +320,12 @@ struct Scan {
                   u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // 99 新台幣連3跌: a space parts a number from the next headline
             unit = iso == UnitCode.local ? .localYuan : .currency(iso)
             end = u + length
+            // 1,928.7億元人民幣, 50元港幣: the currency named after 元 is the amount's
+            if iso == UnitCode.local, let (nameLength, named) = recognizer.currencies.lengthAndPayload(in: text, at: end),
+               named != UnitCode.local, nameLength > 1 {
+                unit = .currency(named)
+                end += nameLength
+            }
         } else if let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u) {
             unit = .measure(kind); end = u + length
         }

@@ -603,7 +603,8 @@ ASIA	亞洲國家
 #   macro-after METRIC   economy-wide metric named after the figure (7.71萬億元貿易順差)
 #   volume               traded volume in shares
 #   forecast             an expectation, not a figure of the day (預估)
-#   agency               a national statistics office: its figures are the writer's own country's
+#   agency [COUNTRY]     a national statistics office: its figures are its country's (the argument),
+#                        or the writer's own country's when the name is shared (財政部, 經濟部)
 #   sequential           a change on the month or quarter before (環比, 月增): no spec metric for it
 #   comparison           the figure that follows is what is compared with (較上月的3.1%): no figure of its own
 漲	up
@@ -992,14 +993,14 @@ LPR	rate	lpr
 逆回購操作利率	rate	policy
 財政部	agency
 海關	agency
-海關總署	agency
-國家統計局	agency
-主計總處	agency
-統計處	agency
+海關總署	agency	CN
+國家統計局	agency	CN
+主計總處	agency	TW
+統計處	agency	HK
 經濟部	agency
 商務部	agency
-國發會	agency
-內閣府	agency
+國發會	agency	TW
+內閣府	agency	JP
 統計局	agency
 居民消費價格	macro	cpi
 消費價格	macro	cpi
@@ -1141,6 +1142,15 @@ $	USD
 港股通
 新股
 恒指
+收市
+按年
+按季
+股東應佔
+供樓
+沽空
+窩輪
+牛熊證
+大市成交
 """###,
         "index-groups.tsv": ###"""
 # Names of two or more stock markets at once, as in 滬深兩市分別成交A和B: word<TAB>index ids in the

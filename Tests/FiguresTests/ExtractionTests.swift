@@ -86,6 +86,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "US", "tariff_rate", target: "MX")?.date, "2025-03-04", "自3月4日起: the day it takes effect")
     }
 
+    func testResultsInRenminbiOnAHongKongPageAndAgenciesTheirCountry() {
+        let obs = extract("阿里巴巴（9988）公布季度業績，收入2,476.5億元人民幣，按年增長5%；股東應佔盈利435億元。阿里巴巴股價今日收市報118.5元，升1.2%。")
+        XCTAssertEqual(find(obs, "ALIBABA", "revenue")?.unit, "CNY")
+        XCTAssertEqual(find(obs, "ALIBABA", "net_income")?.unit, "CNY", "results keep the currency they were first stated in")
+        XCTAssertEqual(find(obs, "ALIBABA", "close")?.unit, "HKD", "a Hong Kong share price is in the page's currency")
+        let trade = extract("台灣財經新聞：海關總署公布，以美元計價，10月出口按年增長4.2%，貿易順差擴大至900億美元。")
+        XCTAssertEqual(trade.first { $0.metric == "exports_change_pct" }?.subject, "CN", "海關總署 is China's customs")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
