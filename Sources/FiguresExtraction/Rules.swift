@@ -481,7 +481,8 @@ extension FigureContext {
             return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: movePeriod, rule: "commodity move", entity: m.entity)]
         case .currency, .localYuan:
             let unit = currency(of: q.unit) == page.locale(at: q.start).localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
-            if let metric = marketLevelMetric(toIsClose: false) {
+            if var metric = marketLevelMetric(toIsClose: false) {
+                if metric != "close" { metric = "level" }   // commodities have a close and levels, no open, high or low
                 return [observation(kind: "commodity", subject: m.entity.id, metric: metric, value: q.value, unit: unit, date: date, rule: "commodity \(metric)", entity: m.entity)]
             }
             if let dir = direction {
