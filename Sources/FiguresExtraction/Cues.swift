@@ -5,7 +5,7 @@ struct Cue: Sendable, Hashable {
     enum Role: String, Sendable {
         case up, down, to, close, open, high, low, level
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
-        case weekly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
+        case weekly, monthly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
         case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
         case agency, sequential, comparison
     }

@@ -9,7 +9,9 @@ extension FigureContext {
     mutating func interpret(_ state: inout Interpreter.TeaserState, quantities: [Quantity], index: Int) -> [Observation] {
         switch q.unit {
         case .measure(let m):
-            reason = "a count (\(m)), not a financial figure"; return []
+            // 共成交22億3400萬股: shares traded are a market's volume; other counts are no figures
+            let volume = m == UnitCode("shares") && before.contains { $0.cue.role == .volume || $0.cue.role == .turnover }
+            if !volume { reason = "a count (\(m)), not a financial figure"; return [] }
         case .times:
             reason = "a multiple (倍)"; return []
         case .none:
@@ -199,7 +201,7 @@ extension FigureContext {
 
     var acceptableKinds: Set<Entity.Kind> {
         switch q.unit {
-        case .points: return [.index]
+        case .points, .measure: return [.index]
         case .fxMove: return [.currency]
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
             return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate
@@ -281,9 +283,16 @@ extension FigureContext {
         }
     }
 
-    /// `1w` for a weekly move, the year for a move over the whole year (全年, 年漲幅), else nil.
+    /// `1w` for a weekly move, the month for a monthly one (月漲幅), the year for a move over the whole
+    /// year (全年, 年漲幅), else nil.
     var movePeriod: String? {
         if weekly { return "1w" }
+        if before.contains(where: { $0.cue.role == .monthly }) {
+            // 1月加權指數月漲幅10.7%: the month named, else the figure's own month
+            if let p = period, p.count == 7 { return p }
+            let d = day
+            return "\(d.year)-\(d.month < 10 ? "0" : "")\(d.month)"
+        }
         if sentenceHits().contains(where: { $0.cue.role == .yearly }) {
             if let p = period, p.count == 4 { return p }
             return "\(state.anchor.year)"

@@ -584,6 +584,7 @@ ASIA	亞洲國家
 #   close-after open-after      market metric named right after the figure (以31.20元作收)
 #   close-context        a closing-time marker in the sentence: 報/成為 mean the close
 #   weekly               the move is a weekly one (period 1w)
+#   monthly              the move is over a month (月漲幅): period is the month
 #   from                 the figure that follows is the previous value (從24%下調至19%)
 #   turnover             traded amount
 #   parity               central parity fixing
@@ -1047,6 +1048,16 @@ SHIBOR	rate	interbank
 較前一日的	comparison
 比昨日的	comparison
 較昨日的	comparison
+# Market moves over a month.
+月漲幅	monthly
+月漲幅	up
+月跌幅	monthly
+月跌幅	down
+月線	monthly
+單月漲幅	monthly
+單月漲幅	up
+單月跌幅	monthly
+單月跌幅	down
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

@@ -95,6 +95,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(trade.first { $0.metric == "exports_change_pct" }?.subject, "CN", "海關總署 is China's customs")
     }
 
+    func testVolumeInSharesAndMonthlyMoves() {
+        let obs = extract("东京股市日经225种股票平均价格指数收于一万三千零九十二点七八点。当天东京证交所第一部共成交二十二亿三千四百万股。", date: Day(year: 2008, month: 1, day: 24))
+        XCTAssertEqual(find(obs, "N225", "volume")?.value, 2_234_000_000)
+        XCTAssertEqual(find(obs, "N225", "volume")?.unit, "shares")
+        let month = extract("台灣證券交易所統計，1月加權指數月漲幅達10.7%，全年漲幅18%。", date: Day(year: 2026, month: 1, day: 30))
+        XCTAssertEqual(find(month, "TAIEX", "change_pct")?.period, "2026-01")
+        XCTAssertNil(extract("工廠僱用員工3,500人，生產200萬股。").first { $0.metric == "volume" })
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
