@@ -37,7 +37,8 @@ let package = Package(
         .executableTarget(name: "figures-bench", dependencies: ["FiguresExtraction", "FiguresQuantities", "FiguresText"]),
         .testTarget(
             name: "FiguresTests",
-            dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures"]
+            dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -53,7 +53,9 @@ public final class FiguresStore: Sendable {
         config.busyMode = .timeout(5)
         // WAL with synchronous=NORMAL: a commit no longer waits for a disk flush (only checkpoints do), so one
         // transaction per page stays cheap; the database can lose the last commits on power loss, never consistency.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+        // A 64 MB page cache keeps the observation indexes in memory while a large ingest inserts into them
+        // in key order that is random (subject, metric, date); SQLite's default 2 MB cache rereads them.
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536") }
         pool = try DatabasePool(path: path, configuration: config)
         try Self.migrator.migrate(pool)
     }
@@ -117,28 +119,73 @@ public final class FiguresStore: Sendable {
 
     /// Writes a page already extracted (so that extraction can run in parallel), in one transaction.
     public func store(content: String, hash: String, sourcePath: String, reference: Day, extraction: Extraction, now: Date = Date()) throws -> IngestOutcome {
+        let page = PageToStore(content: content, hash: hash, sourcePath: sourcePath, reference: reference, extraction: extraction)
+        return try pool.write { db in try Self.insert(page, stamp: Self.timestamp(now), db) }
+    }
+
+    /// A page and its extraction, ready to be written.
+    public struct PageToStore: Sendable {
+        public var content: String
+        public var hash: String
+        public var sourcePath: String
+        public var reference: Day
+        public var extraction: Extraction
+
+        public init(content: String, hash: String, sourcePath: String, reference: Day, extraction: Extraction) {
+            self.content = content
+            self.hash = hash
+            self.sourcePath = sourcePath
+            self.reference = reference
+            self.extraction = extraction
+        }
+    }
+
+    /// Writes many pages in one transaction, each page inside its own savepoint: a page that fails is
+    /// rolled back alone and reported, the others are kept. One commit for the lot matters for speed:
+    /// every commit copies the index pages it touched into the write-ahead log, and a page's figures
+    /// touch index pages all over (subjects, metrics and dates come in no order).
+    public func store(_ pages: [PageToStore], now: Date = Date()) throws -> [Result<IngestOutcome, any Error>] {
         let stamp = Self.timestamp(now)
         return try pool.write { db in
-            // Another process may have stored it in the meantime.
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM page WHERE content_hash = ?", arguments: [hash]) == true {
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: nil)
+            var results: [Result<IngestOutcome, any Error>] = []
+            results.reserveCapacity(pages.count)
+            for page in pages {
+                var outcome: IngestOutcome? = nil
+                do {
+                    try db.inSavepoint {
+                        outcome = try Self.insert(page, stamp: stamp, db)
+                        return .commit
+                    }
+                    results.append(.success(outcome!))
+                } catch {
+                    results.append(.failure(error))
+                }
             }
-            try db.execute(sql: "INSERT INTO page (content_hash, source_path, reference_date, ingested_at, byte_count) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [hash, sourcePath, reference.description, stamp, content.utf8.count])
-            let pageID = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO observation (page_id, kind, subject, metric, value, value_high, unit, previous, target, qualifier,
-                                         date, period, text, start, end, extractor_version, rule)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            for o in extraction.observations {
-                // the arguments match the statement by construction: skip GRDB's per-row validation
-                insert.setUncheckedArguments([pageID, o.kind, o.subject, o.metric, o.value, o.valueHigh, o.unit, o.previous, o.target,
-                                              o.qualifier, o.date, o.period, o.text, o.start, o.end, extractorVersion, o.rule])
-                try insert.execute()
-            }
-            return IngestOutcome(status: .new, observationsAdded: extraction.observations.count, storedReferenceDate: nil)
+            return results
         }
+    }
+
+    /// The page row and its observations; `.unchanged` when the content is stored already (another
+    /// process may have stored it since the caller looked).
+    static func insert(_ page: PageToStore, stamp: String, _ db: Database) throws -> IngestOutcome {
+        if try Bool.fetchOne(db, sql: "SELECT 1 FROM page WHERE content_hash = ?", arguments: [page.hash]) == true {
+            return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: nil)
+        }
+        try db.execute(sql: "INSERT INTO page (content_hash, source_path, reference_date, ingested_at, byte_count) VALUES (?, ?, ?, ?, ?)",
+                       arguments: [page.hash, page.sourcePath, page.reference.description, stamp, page.content.utf8.count])
+        let pageID = db.lastInsertedRowID
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO observation (page_id, kind, subject, metric, value, value_high, unit, previous, target, qualifier,
+                                     date, period, text, start, end, extractor_version, rule)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for o in page.extraction.observations {
+            // the arguments match the statement by construction: skip GRDB's per-row validation
+            insert.setUncheckedArguments([pageID, o.kind, o.subject, o.metric, o.value, o.valueHigh, o.unit, o.previous, o.target,
+                                          o.qualifier, o.date, o.period, o.text, o.start, o.end, extractorVersion, o.rule])
+            try insert.execute()
+        }
+        return IngestOutcome(status: .new, observationsAdded: page.extraction.observations.count, storedReferenceDate: nil)
     }
 
     /// ISO 8601 UTC timestamp, without a formatter object per page.

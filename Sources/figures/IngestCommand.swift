@@ -9,8 +9,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Extract pages and store their observations in the database.",
         discussion: """
-        PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored in
-        one transaction with its observations; a page whose content is already stored is skipped,
+        PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored with
+        its observations or not at all; a page whose content is already stored is skipped,
         so ingesting the same files again adds nothing. A page's reference date is --date, else the
         date beside it in an index.tsv (page name, date), else today.
 
@@ -48,48 +48,68 @@ struct IngestCommand: ParsableCommand {
             }
             files += isDirectory.boolValue ? pages(in: path) : [path]
         }
-        var new = 0, unchanged = 0, added = 0
-        // Batches: read, skip what is stored, extract on all cores, then write page by page
-        // (one transaction each, in file order).
+        let tally = IngestTally(failures: failures)
+        // Batches: read, skip what is stored, extract on all cores, then write the batch in one
+        // transaction (a savepoint per page, in file order: a page that fails is left out alone).
+        // A batch is written on the writer queue while the next one is read and extracted.
+        let writer = DispatchQueue(label: "figures.ingest.writer")
         let batchSize = 256
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
             var pending: [(file: String, content: String, hash: String, reference: Day)] = []
+            var lines: [String] = []   // verbose lines of the batch, printed in file order by the writer
+            var skipped = 0, failed = 0
             for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
                 let content: String
-                do { content = try readPage(file) } catch { warn("\(error)"); failures += 1; continue }
+                do { content = try readPage(file) } catch { warn("\(error)"); failed += 1; continue }
                 let reference = referenceDate(date, for: file)
                 let hash = FiguresStore.contentHash(content)
                 do {
                     if let stored = try store.storedReferenceDate(hash: hash) {
-                        unchanged += 1
+                        skipped += 1
                         if stored != reference.description {
                             warn("\(file): same content already stored with reference date \(stored); not extracted again")
                         }
-                        if verbose { print("unchanged\t0\t\(file)") }
+                        if verbose { lines.append("unchanged\t0\t\(file)") }
                         continue
                     }
-                } catch { warn("\(file): not stored: \(error)"); failures += 1; continue }
-                if pending.contains(where: { $0.hash == hash }) { unchanged += 1; continue }   // the same page twice in one run
+                } catch { warn("\(file): not stored: \(error)"); failed += 1; continue }
+                if pending.contains(where: { $0.hash == hash }) { skipped += 1; continue }   // the same page twice in one run
                 pending.append((file, content, hash, reference))
             }
             let extractions = parallelMap(pending) { Extractor.extract($0.content, reference: $0.reference) }
-            for (page, extraction) in zip(pending, extractions) {
-                do {
-                    let outcome = try store.store(content: page.content, hash: page.hash, sourcePath: page.file, reference: page.reference, extraction: extraction)
-                    switch outcome.status {
-                    case .new: new += 1
-                    case .unchanged: unchanged += 1
+            let toStore = zip(pending, extractions).map { page, extraction in
+                FiguresStore.PageToStore(content: page.content, hash: page.hash, sourcePath: page.file, reference: page.reference, extraction: extraction)
+            }
+            let verbose = self.verbose
+            // the previous batch was written while this one was extracted: wait for it, so that at most
+            // one batch waits for the writer and memory stays two batches whatever the input
+            writer.sync {}
+            writer.async { [lines, skipped, failed] in
+                tally.add(unchanged: skipped, failures: failed)
+                for line in lines { print(line) }
+                let results: [Result<IngestOutcome, any Error>]
+                do { results = try store.store(toStore) } catch {
+                    // the batch's transaction failed as a whole (disk full, database locked): none of it is stored
+                    for page in toStore { warn("\(page.sourcePath): not stored: \(error)") }
+                    tally.add(failures: toStore.count)
+                    return
+                }
+                for (page, result) in zip(toStore, results) {
+                    switch result {
+                    case .success(let outcome):
+                        tally.add(outcome)
+                        if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)") }
+                    case .failure(let error):
+                        warn("\(page.sourcePath): not stored: \(error)")
+                        tally.add(failures: 1)
                     }
-                    added += outcome.observationsAdded
-                    if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.file)") }
-                } catch {
-                    warn("\(page.file): not stored: \(error)")
-                    failures += 1
                 }
             }
         }
-        print("pages: \(new) new, \(unchanged) unchanged\(failures > 0 ? ", \(failures) failed" : ""); observations added: \(added); database: \(store.path)")
-        if failures > 0 { throw ExitCode(1) }
+        writer.sync {}
+        let t = tally.snapshot
+        print("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)")
+        if t.failures > 0 { throw ExitCode(1) }
     }
 
     /// The .txt pages below a folder, in name order.
@@ -101,4 +121,29 @@ struct IngestCommand: ParsableCommand {
         }
         return found.sorted()
     }
+}
+
+/// Counts of an ingest run, added to by the writer queue and read when it is done.
+final class IngestTally: @unchecked Sendable {
+    struct Counts { var new = 0, unchanged = 0, failures = 0, added = 0 }
+    private var counts = Counts()
+    private let lock = NSLock()
+
+    init(failures: Int) { counts.failures = failures }
+
+    func add(unchanged: Int = 0, failures: Int = 0) {
+        lock.withLock { counts.unchanged += unchanged; counts.failures += failures }
+    }
+
+    func add(_ outcome: IngestOutcome) {
+        lock.withLock {
+            switch outcome.status {
+            case .new: counts.new += 1
+            case .unchanged: counts.unchanged += 1
+            }
+            counts.added += outcome.observationsAdded
+        }
+    }
+
+    var snapshot: Counts { lock.withLock { counts } }
 }

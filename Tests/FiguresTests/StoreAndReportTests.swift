@@ -5,6 +5,7 @@ import FiguresQuantities
 import FiguresReports
 import FiguresStore
 import FiguresText
+import GRDB
 
 final class StoreTests: XCTestCase {
     var path: String!
@@ -19,6 +20,27 @@ final class StoreTests: XCTestCase {
 
     let page = "加權指數上漲120.5點，收23,456.78點。\n中央社 ・ 1 天前 ・ 發起對話美國聯準會宣布降息1碼。美國對越南課徵的關稅從46%下調至20%。"
     let reference = Day(year: 2025, month: 3, day: 7)
+
+    /// A batch is one transaction with a savepoint per page: the page that fails is left out alone.
+    func testBatchKeepsEveryPageButTheOneThatFails() throws {
+        let store = try FiguresStore(path: path)
+        // a trigger stands in for any failure while writing one page's observations
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            try db.execute(sql: "CREATE TRIGGER refuse BEFORE INSERT ON observation WHEN NEW.text = '777.7點' BEGIN SELECT RAISE(ABORT, 'refused'); END")
+        }
+        try queue.close()
+        let texts = ["加權指數上漲120.5點。", "加權指數上漲777.7點。", "加權指數下跌33.3點。"]
+        let pages = texts.enumerated().map { k, text in
+            FiguresStore.PageToStore(content: text, hash: FiguresStore.contentHash(text), sourcePath: "p\(k).txt", reference: reference,
+                                     extraction: Extractor.extract(text, reference: reference))
+        }
+        let results = try store.store(pages)
+        XCTAssertEqual(results.map { if case .success = $0 { return true } else { return false } }, [true, false, true])
+        XCTAssertEqual(try store.counts().pages, 2, "the failed page leaves no page row behind")
+        XCTAssertEqual(try store.counts().observations, 2)
+        XCTAssertNil(try store.storedReferenceDate(hash: pages[1].hash))
+    }
 
     func testRoundTripAndIdempotentIngest() throws {
         let store = try FiguresStore(path: path)
