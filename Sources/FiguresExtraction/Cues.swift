@@ -7,7 +7,7 @@ struct Cue: Sendable, Hashable {
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
         case weekly, monthly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
         case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
-        case agency, sequential, comparison
+        case agency, sequential, comparison, untracked
     }
     var role: Role
     var argument: String

@@ -164,7 +164,8 @@ extension FigureContext {
         let hits = page.cues.hitsBefore(from: listClauseStart, to: q.qualifierStart ?? q.start)
         // economy-wide and company figures inside tariff news keep their own rules
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
-        if hits.contains(where: { $0.cue.role == .fin }) { return nil }
+        // a company's metric or a quantity the spec does not track (產能, 銷量) is what the figure measures
+        if hits.contains(where: { $0.cue.role == .fin || $0.cue.role == .untracked }) { return nil }
         let countries = mentions.filter { $0.entity.kind == .country }
         let (levier, duiTarget) = tariffParties(countries)
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
@@ -220,8 +221,9 @@ extension FigureContext {
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
             // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…;
             // 對從墨西哥和加拿大進口的商品…，對中國…: both are objects of the first 對)
+            // 歐盟…若與美國的談判破局，將對美國商品加徵…: the target is never its own levier
             let levier = countries.last { c in
-                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start)
+                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start) && c.entity.id != target?.entity.id
             }
             if let levier { return (levier.entity.id, target ?? abbreviatedTarget(after: p)) }
             // a one-character abbreviation standing alone right before 對 (墨將對亞洲加徵…; not the 日 of 1日起對)

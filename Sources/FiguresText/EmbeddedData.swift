@@ -550,6 +550,110 @@ ASEAN	東盟
 ASEAN	東南亞國協
 ASIA	亞洲
 ASIA	亞洲國家
+# More countries, for tariff letters and trade news that list many (Traditional and mainland names).
+KZ	哈薩克
+KZ	哈薩克斯坦
+KZ	哈萨克斯坦
+UZ	烏茲別克
+UZ	烏茲別克斯坦
+UZ	乌兹别克斯坦
+PK	巴基斯坦
+BD	孟加拉
+BD	孟加拉國
+LK	斯里蘭卡
+NP	尼泊爾
+MN	蒙古
+KP	北韓
+MO	澳門
+FJ	斐濟
+IR	伊朗
+IQ	伊拉克
+KW	科威特
+QA	卡達
+QA	卡塔爾
+BH	巴林
+JO	約旦
+YE	葉門
+YE	也門
+SY	敘利亞
+LB	黎巴嫩
+EG	埃及
+DZ	阿爾及利亞
+TN	突尼西亞
+TN	突尼斯
+MA	摩洛哥
+LY	利比亞
+NG	奈及利亞
+NG	尼日利亞
+KE	肯亞
+KE	肯尼亞
+ET	衣索比亞
+ET	埃塞俄比亞
+AO	安哥拉
+GH	迦納
+TZ	坦尚尼亞
+TZ	坦桑尼亞
+LS	賴索托
+LS	萊索托
+MU	模里西斯
+MU	毛里求斯
+MG	馬達加斯加
+BW	波札那
+BW	博茨瓦納
+ZW	辛巴威
+ZW	津巴布韋
+ZM	尚比亞
+ZM	贊比亞
+CM	喀麥隆
+CI	象牙海岸
+CI	科特迪瓦
+GR	希臘
+PL	波蘭
+CZ	捷克
+HU	匈牙利
+AT	奧地利
+BE	比利時
+DK	丹麥
+FI	芬蘭
+IE	愛爾蘭
+PT	葡萄牙
+RO	羅馬尼亞
+BG	保加利亞
+HR	克羅埃西亞
+HR	克羅地亞
+RS	塞爾維亞
+BA	波士尼亞
+BA	波黑
+SK	斯洛伐克
+SI	斯洛維尼亞
+SI	斯洛文尼亞
+IS	冰島
+LU	盧森堡
+MD	摩爾多瓦
+BY	白俄羅斯
+CO	哥倫比亞
+PE	秘魯
+VE	委內瑞拉
+EC	厄瓜多
+BO	玻利維亞
+PY	巴拉圭
+UY	烏拉圭
+CR	哥斯大黎加
+CR	哥斯達黎加
+GT	瓜地馬拉
+GT	危地馬拉
+HN	宏都拉斯
+HN	洪都拉斯
+SV	薩爾瓦多
+DO	多明尼加
+NI	尼加拉瓜
+CU	古巴
+PA	巴拿馬
+GY	蓋亞那
+GY	圭亞那
+AE	阿聯酋
+SA	沙烏地
+SA	沙特阿拉伯
 """###,
         "country-abbreviations.tsv": ###"""
 # One-character country abbreviations used in headlines: character<TAB>id.
@@ -608,6 +712,7 @@ ASIA	亞洲國家
 #                        or the writer's own country's when the name is shared (財政部, 經濟部)
 #   sequential           a change on the month or quarter before (環比, 月增): no spec metric for it
 #   comparison           the figure that follows is what is compared with (較上月的3.1%): no figure of its own
+#   untracked            a quantity the spec does not track (產能, 銷量): a figure after it in its clause is no tariff
 漲	up
 上漲	up
 大漲	up
@@ -1058,6 +1163,17 @@ SHIBOR	rate	interbank
 單月漲幅	up
 單月跌幅	monthly
 單月跌幅	down
+# Quantities the spec does not track: a percent after them measures them, not a tariff.
+產能	untracked
+產量	untracked
+銷量	untracked
+出貨量	untracked
+出貨	untracked
+產值	untracked
+訂單	untracked
+稼動率	untracked
+產能利用率	untracked
+良率	untracked
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
@@ -1519,6 +1635,8 @@ SZSE100	深證100指數
 少於	before	under
 未達	before	under
 最多	before	max
+最多可達	before	max
+最高可達	before	max
 最高	before	max
 至多	before	max
 上限	before	max

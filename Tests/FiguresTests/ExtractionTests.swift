@@ -104,6 +104,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(extract("工廠僱用員工3,500人，生產200萬股。").first { $0.metric == "volume" })
     }
 
+    func testTariffLettersRetaliationAndWhatIsNoTariff() {
+        let letters = extract("美國總統宣布，將自8月1日起對寮國與緬甸課徵40%關稅，對馬來西亞與哈薩克課25%、對孟加拉課35%。")
+        XCTAssertEqual(Set(letters.filter { $0.value == 25 }.compactMap { $0.target }), ["MY", "KZ"])
+        XCTAssertEqual(find(letters, "US", "tariff_rate", target: "BD")?.value, 35)
+        let retaliation = extract("歐盟執委會表示，若與美國的談判破局，將對價值950億歐元的美國商品加徵報復性關稅，稅率最高可達50%。")
+        XCTAssertEqual(find(retaliation, "EU", "tariff_rate", target: "US")?.value, 50)
+        XCTAssertEqual(find(retaliation, "EU", "tariff_rate", target: "US")?.qualifier, "max")
+        let capacity = extract("因應美關稅，廠商坦尚尼亞產能明年將逾三成。公司營收年減4.4%，主因為關稅衝擊。")
+        XCTAssertNil(capacity.first { $0.kind == "tariff" }, "a capacity share and a revenue change explained by tariffs are no tariff rates")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
