@@ -7,7 +7,7 @@ public enum OutputFormat: String, CaseIterable, Sendable {
 }
 
 /// Writes observations in each format. Provenance (the page) is added when known.
-public struct ObservationFormatter {
+public struct ObservationFormatter: Sendable {
     public init() {}
 
     public static let csvColumns = ["kind", "subject", "metric", "value", "value_high", "unit", "previous", "target", "qualifier",

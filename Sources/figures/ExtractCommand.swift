@@ -47,13 +47,19 @@ struct ExtractCommand: ParsableCommand {
                     failed += 1
                 }
             }
+            if format == .jsonl {
+                // JSON lines are written on the cores too: a page's text is ready when its extraction is
+                let texts = parallelMap(pages) { page in
+                    var text = ""
+                    for o in Extractor.extract(page.content, reference: page.date).observations { text += formatter.jsonLine(o); text += "\n" }
+                    return text
+                }
+                for text in texts { out.write(text) }
+                continue
+            }
             let extractions = parallelMap(pages) { Extractor.extract($0.content, reference: $0.date) }
             for (page, extraction) in zip(pages, extractions) {
-                if format == .jsonl {
-                    for o in extraction.observations { out.write(formatter.jsonLine(o) + "\n") }
-                } else {
-                    items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? page.path : nil, nil) }
-                }
+                items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? page.path : nil, nil) }
             }
         }
         if format != .jsonl { out.write(formatter.render(items, as: format)) }
