@@ -232,7 +232,8 @@ struct PageAnalysis {
         if preferSentence, let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }
         var counts: [String: Int] = [:]
         for m in candidates { counts[m.entity.id, default: 0] += 1 }
-        return candidates.reversed().max { counts[$0.entity.id]! < counts[$1.entity.id]! }
+        // the index named most often; on a tie the one named first (a report leads with its main market)
+        return candidates.max { counts[$0.entity.id]! < counts[$1.entity.id]! }
     }
 
     /// The words of sector names, folded once.

@@ -94,6 +94,11 @@ extension FigureContext {
             reason = "a level from an earlier year"; return []
         }
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
+        // 金管局跟隨美國加息，基本利率上調至5.75厘: a bank named in the sentence acts; the country is context
+        if let country = found, country.entity.kind == .country, kinds.contains(.centralBank),
+           let bank = mentions.last(where: { [.centralBank, .bank].contains($0.entity.kind) && $0.start >= sentenceStart && $0.end <= country.start }) {
+            found = bank
+        }
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
         }

@@ -115,6 +115,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(capacity.first { $0.kind == "tariff" }, "a capacity share and a revenue change explained by tariffs are no tariff rates")
     }
 
+    func testHongKongHalfDayTurnoverAndBanksBeforeCountries() {
+        let hk = extract("恒指半日跌256點 科指挫1.8%\n恒生指數半日收報24,812點；恒生科技指數跌1.8%，報5,432點。半日成交額1,203億元。")
+        XCTAssertEqual(find(hk, "HSI", "turnover")?.value, 1.203e11, "the market's turnover is its main index's, the one named first")
+        let rates = extract("金管局跟隨美國加息 基本利率上調至5.75厘\n匯豐銀行宣布最優惠利率上調0.125厘至5.875厘。")
+        XCTAssertEqual(find(rates, "HKMA", "policy_rate")?.value, 5.75)
+        XCTAssertNil(rates.first { $0.subject == "FED" })
+        XCTAssertEqual(find(rates, "HSBC", "prime_rate_change")?.value, 0.125)
+        XCTAssertEqual(find(rates, "HSBC", "prime_rate")?.value, 5.875, "上調A至B is a move and the level reached, not a range")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
