@@ -37,6 +37,14 @@ struct FigureContext {
         sentenceStart = interpreter.sentenceStart(head, floor: teaser.start)
         sentenceEnd = interpreter.sentenceEnd(q.end, ceiling: teaser.end)
         var clause = interpreter.clauseStart(head, floor: sentenceStart)
+        // a headline's phrases are parted by spaces (聯準會降息預期升溫 道指漲1.2%)
+        if sentenceStart == teaser.start {
+            var k = head - 1
+            while k > clause {
+                if interpreter.text[k] == 0x20, PageAnalysis.isHan(interpreter.text[k - 1]), PageAnalysis.isHan(interpreter.text[k + 1]) { clause = k + 1; break }
+                k -= 1
+            }
+        }
         // 上漲203.52點，或0.43%: a clause opened by 或 continues the one before it
         if clause > sentenceStart, interpreter.text[clause] == 0x6216 {
             clause = interpreter.clauseStart(clause - 1, floor: sentenceStart)

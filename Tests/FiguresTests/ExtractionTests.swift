@@ -125,6 +125,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(rates, "HSBC", "prime_rate")?.value, 5.875, "上調A至B is a move and the level reached, not a range")
     }
 
+    func testHeadlinePhrasesArePartedBySpaces() {
+        let obs = extract("聯準會降息預期升溫 道指漲1.2%\n美國股市週三收高，標普500指數上揚0.9%。")
+        XCTAssertEqual(find(obs, "DJI", "change_pct")?.value, 1.2, "預期 belongs to the phrase before the space")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
