@@ -71,6 +71,34 @@ HANGSENG-BANK	恒生銀行	commercial
 BEA	東亞銀行	commercial
 CITI	花旗銀行	commercial
 CITI	花旗	commercial
+# More central banks (Hong Kong, Taiwan and mainland names).
+RBA	澳洲聯儲局	central
+RBA	澳聯儲	central
+RBA	澳洲儲備局	central
+RBA	澳大利亞央行	central
+RBA	澳大利亞儲備銀行	central
+RBNZ	紐西蘭央行	central
+RBNZ	新西蘭央行	central
+RBNZ	紐西蘭聯儲局	central
+RBNZ	新西蘭聯儲局	central
+RBNZ	紐西蘭儲備銀行	central
+BOC-CA	加拿大銀行	central
+BOE	英國中央銀行	central
+RBI	印度央行	central
+RBI	印度儲備銀行	central
+BI	印尼央行	central
+BOT	泰國央行	central
+BSP	菲律賓央行	central
+BNM	馬來西亞央行	central
+BNM	大馬國家銀行	central
+SBV	越南央行	central
+CBR	俄羅斯央行	central
+CBRT	土耳其央行	central
+BCB	巴西央行	central
+BANXICO	墨西哥央行	central
+SARB	南非央行	central
+RIKSBANK	瑞典央行	central
+NORGES	挪威央行	central
 """###,
         "central-banks.tsv": ###"""
 # A country's central bank, for rate moves written with the country (美國減息1/4厘 → FED).
@@ -88,6 +116,20 @@ KR	BOK
 AU	RBA
 CH	SNB
 CA	BOC-CA
+NZ	RBNZ
+IN	RBI
+ID	BI
+TH	BOT
+PH	BSP
+MY	BNM
+VN	SBV
+RU	CBR
+TR	CBRT
+BR	BCB
+MX	BANXICO
+ZA	SARB
+SE	RIKSBANK
+NO	NORGES
 """###,
         "commodities.tsv": ###"""
 # Commodities: id<TAB>name as written<TAB>quote currency.
