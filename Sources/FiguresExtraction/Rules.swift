@@ -206,6 +206,7 @@ extension FigureContext {
 
     var acceptableKinds: Set<Entity.Kind> {
         switch q.unit {
+        case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return [.index, .currency]   // 中間價調貶21點
         case .points, .measure: return [.index]
         case .fxMove: return [.currency]
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
@@ -409,6 +410,11 @@ extension FigureContext {
             guard let dir = direction else { reason = "basis points with no direction"; return [] }
             let pips = abs(q.value) / 0.01 * 0.0001
             return [observation(kind: "fx", subject: subject, metric: "change", value: (pips * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
+        case .points:
+            // 人民幣對美元中間價調貶21點: points of an exchange rate are pips (0.0001; 0.01 for yen and won)
+            guard let dir = direction else { reason = "points of an exchange rate with no direction"; return [] }
+            let pip = ["JPY", "KRW"].contains(quote) ? 0.01 : 0.0001
+            return [observation(kind: "fx", subject: subject, metric: "change", value: (abs(q.value) * pip * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in points", entity: m.entity)]
         case .fxMove:
             guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
             return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in 分/角", entity: m.entity)]

@@ -813,6 +813,7 @@ SA	沙特阿拉伯
 下降	down
 降	down
 下調	down
+調貶	down
 調降	down
 調低	down
 降息	down

@@ -130,6 +130,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "DJI", "change_pct")?.value, 1.2, "預期 belongs to the phrase before the space")
     }
 
+    func testParityMovesInPointsAndMoreCentralBanks() {
+        let fx = extract("人民幣對美元中間價報7.0651，調貶21點。")
+        XCTAssertEqual(find(fx, "USD/CNY", "change")?.value, 0.0021, "the yuan weakens: the pair rises by 21 pips")
+        let rba = extract("澳洲聯儲局宣布減息0.25厘至3.6厘，為今年第三次減息。")
+        XCTAssertEqual(find(rba, "RBA", "policy_rate")?.value, 3.6)
+        XCTAssertNil(rba.first { $0.subject == "FED" })
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
