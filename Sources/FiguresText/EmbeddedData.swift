@@ -165,6 +165,16 @@ XAU	期金	USD
 WTI	西德州中級原油期貨	USD
 BRENT	北海布蘭特原油期貨	USD
 BRENT	布蘭特原油期貨	USD
+BRENT	布油	USD
+WTI	美油	USD
+WTI	紐約期油	USD
+WTI	紐約輕原油	USD
+COPPER	倫銅	USD
+COPPER	LME銅	USD
+COPPER	倫敦銅	USD
+SILVER	期銀	USD
+NATGAS	天然氣期貨	USD
+NATGAS	美國天然氣	USD
 """###,
         "companies.tsv": ###"""
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
