@@ -147,6 +147,11 @@ struct Scan {
             i = Scan.nextTrigger(t, from: i, triggers)
             guard i < n else { break }
             let c = t[i]
+            // 百分之, 千分之, 万分之, 千万分之 (before the words: 千万 alone is "by all means")
+            if c == 0x767E || c == 0x5343 || c == 0x4E07 || c == 0x4EBF, let (denominator, numberAt) = percentDenominator(at: i) {
+                i = prefixedPercent(at: i, denominator: denominator, numberAt: numberAt) ?? numberAt
+                continue
+            }
             if c >= 0x4E00, let length = recognizer.numeralWords.matchLength(in: text, at: i) {
                 i += length
                 continue
@@ -168,11 +173,7 @@ struct Scan {
             if (c == CP.jin || c == CP.zuo), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
             if c == CP.zhou || c == CP.xing || c == CP.li4, let e = weekday(at: i) { i = e; continue }
             if c == CP.jin || c == CP.zuo || c == CP.ming || c == CP.qian, let e = relativeDay(at: i) { i = e; continue }
-            if (c == 0x767E || c == 0x5343 || c == 0x4E07), at(i + 1) == CP.fen, at(i + 2) == CP.zhiOf {   // 百分之 千分之 万分之
-                if let e = prefixedPercent(at: i) { i = e; continue }
-                i += 3
-                continue
-            }
+
             if c == CP.half, at(i + 1) == CP.ma || (at(i + 1) == CP.cheng && !chengWords.contains(at(i + 2))) {
                 let unit: QuantityUnit = at(i + 1) == CP.ma ? .percentagePoint : .percent
                 let v = at(i + 1) == CP.ma ? 0.125 : 5
@@ -373,11 +374,23 @@ struct Scan {
         }
     }
 
-    /// `百分之三十四點一`, `千分之五`
-    mutating func prefixedPercent(at i: Int) -> Int? {
-        guard let numeral = readNumeral(at: i + 3) else { return nil }
-        let divisor: Double = t[i] == 0x767E ? 1 : (t[i] == 0x5343 ? 10 : 100)
-        var q = Quantity(value: numeral.value / divisor, unit: .percent, start: i, end: numeral.end)
+    /// The denominator of `百分之`, `千分之`, `千万分之`… at `i` (places of 100 and more, then 分之), and
+    /// where the number after 之 starts.
+    func percentDenominator(at i: Int) -> (Double, Int)? {
+        var k = i
+        var denominator = 1.0
+        while k < i + 3, let u = NumeralChar.smallUnit(at(k)) ?? NumeralChar.bigUnit(at(k)), u >= 100 {
+            denominator *= u
+            k += 1
+        }
+        guard k > i, at(k) == CP.fen, at(k + 1) == CP.zhiOf else { return nil }
+        return (denominator, k + 2)
+    }
+
+    /// `百分之三十四點一`, `千分之五`, `千万分之六`
+    mutating func prefixedPercent(at i: Int, denominator: Double, numberAt: Int) -> Int? {
+        guard let numeral = readNumeral(at: numberAt) else { return nil }
+        var q = Quantity(value: Scan.scaled(numeral.value, by: 100 / denominator), unit: .percent, start: i, end: numeral.end)
         q.chineseNumerals = numeral.hasChinese
         q.prefixedPercent = true
         if at(i - 1) == CP.fu { q.value = -q.value; q.start -= 1; q.explicitSign = true }

@@ -346,9 +346,9 @@ struct RefScanner {
         var out: [ReferenceResult] = []
         var i = 0
         while i < n {
-            if let e = idiom(at: i) { i = e; continue }
-            // 百分之…, 千分之…, 万分之… (spaces allowed inside)
+            // 百分之…, 千分之…, 万分之… (spaces allowed inside; before the idioms: 千万 alone is a word)
             if let (v, e) = prefixedPercent(at: i) { out.append(result(.percentage, v, i, e)); i = e; continue }
+            if let e = idiom(at: i) { i = e; continue }
             // 打对折
             if word("打对折", at: i) || word("打對折", at: i) { out.append(result(.percentage, 50, i + 1, i + 3)); i += 3; continue }
             if word("半成", at: i) { out.append(result(.percentage, 5, i, i + 2)); i += 2; continue }

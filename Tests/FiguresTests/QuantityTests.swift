@@ -55,6 +55,14 @@ final class QuantityTests: XCTestCase {
         assertValue("4.25厘", 4.25, .li)
     }
 
+    func testPrefixedPercentsWithLongDenominators() {
+        assertValue("千万分之六", 6e-5, .percent)
+        assertValue("百萬分之三", 3e-4, .percent)
+        assertValue("萬分之五", 0.05, .percent)
+        XCTAssertTrue(QuantityRecognizer.shared.recognize("千萬不要追高").quantities.isEmpty, "千萬 alone is a word")
+        XCTAssertTrue(QuantityRecognizer.shared.recognize("作好壹切準備").quantities.isEmpty, "壹切 is 一切 written with 壹")
+    }
+
     func testPercentagePoints() {
         assertValue("降息1碼", 0.25, .percentagePoint)
         assertValue("降息2碼", 0.5, .percentagePoint)
