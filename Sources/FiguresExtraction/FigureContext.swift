@@ -78,7 +78,12 @@ struct FigureContext {
         return hit.cue.role == .up ? 1 : -1
     }
 
-    var weekly: Bool { before.contains { $0.cue.role == .weekly } }
+    /// A weekly word before the figure; one that is part of a day (上週五 is last Friday) does not count.
+    var weekly: Bool {
+        before.contains { hit in
+            hit.cue.role == .weekly && !state.dates.contains { $0.start < hit.end && hit.start < $0.end }
+        }
+    }
 
     /// The day the figure refers to: the nearest day named earlier in its sentence, else the teaser's day.
     var day: Day { explicitDay ?? state.anchor }

@@ -298,7 +298,8 @@ final class Interpreter {
         let bodyStart = min(titleEnd + 1, teaser.end)
         let bodyFirstSentenceEnd = sentenceEnd(bodyStart, ceiling: teaser.end)
         for d in page.recognition.dates where d.start >= teaser.start && d.end <= min(firstFigure, bodyFirstSentenceEnd) {
-            guard d.day != nil || d.weekday != nil || d.relative != nil else { continue }
+            // 上週五 looks back from the teaser's day; it does not name the day of the report
+            guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek else { continue }
             if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return day }
         }
         return base
@@ -318,7 +319,11 @@ final class Interpreter {
             return candidate.ordinal - anchor.ordinal > 31 ? Day(year: anchor.year - 1, month: m, day: day) : candidate
         }
         if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }   // 今（6）日, 昨（6）日 too
-        if let w = d.weekday { return anchor.latest(weekday: w) }
+        if let w = d.weekday {
+            // 上週五: that weekday of the week (Monday to Sunday) before the anchor's
+            if d.lastWeek { return anchor.adding(days: -(anchor.weekday - 1) - 7 + (w - 1)) }
+            return anchor.latest(weekday: w)
+        }
         switch d.relative {
         case .today?: return anchor
         case .yesterday?: return anchor.adding(days: -1)

@@ -123,6 +123,8 @@ public struct DateMention: Sendable, Hashable {
     public var relative: Relative?
     /// The year was written in the Republic of China calendar (already converted).
     public var rocYear: Bool = false
+    /// 上週五: the weekday of the week before.
+    public var lastWeek: Bool = false
     public var start: Int
     public var end: Int
 

@@ -523,7 +523,9 @@ struct Scan {
         guard let d = weekdayDigits[at(p)] else { return nil }
         // 周一 to 周日; 周线/周期 are not weekdays
         if t[i] == CP.zhou && d == 7 && at(p) == 0x5929 { return nil }
-        result.dates.append(DateMention(weekday: d, start: i, end: p + 1))
+        var mention = DateMention(weekday: d, start: i, end: p + 1)
+        if at(i - 1) == 0x4E0A { mention.lastWeek = true; mention.start = i - 1 }   // 上週五
+        result.dates.append(mention)
         return p + 1
     }
 

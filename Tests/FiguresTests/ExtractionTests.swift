@@ -138,6 +138,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(rba.first { $0.subject == "FED" })
     }
 
+    func testLastFridayIsADayNotAWeek() {
+        let obs = extract("櫃買指數上週五下跌2.1點，本週累計上漲3.5點。", date: Day(year: 2025, month: 12, day: 12))
+        XCTAssertEqual(obs.first { $0.value == -2.1 }?.date, "2025-12-05")
+        XCTAssertNil(obs.first { $0.value == -2.1 }?.period, "上週五 names a day")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
