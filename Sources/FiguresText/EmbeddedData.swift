@@ -996,6 +996,11 @@ GDP的比重	macro	gdp_share
 政策利率	rate	policy
 短期利率	rate	policy
 存款利率	rate	deposit
+存款機制利率	rate	deposit
+存款便利利率	rate	deposit
+隔夜存款利率	rate	deposit
+主要再融資利率	rate	policy
+再融資利率	rate	policy
 基準存款利率	rate	deposit
 定存利率	rate	deposit
 定存	rate	deposit
