@@ -177,6 +177,8 @@ extension FigureContext {
         if targets.isEmpty, let carried = state.lastTariffTarget ?? self.state.lastTariffTarget, sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
             targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
         }
+        // 包括歐盟在內90幾個國家被課10%至50%: the country is one example of a group the rate is not for alone
+        targets.removeAll { t in isExampleOfGroup(t) }
         guard !targets.isEmpty else {
             reason = "a tariff with no target named"
             return nil   // other rules may still read it (營收…年減4.4%，主因為關稅衝擊)
@@ -240,6 +242,16 @@ extension FigureContext {
             return (fallback, target ?? abbreviatedTarget(after: p))
         }
         return (defaultLevier(countries), nil)
+    }
+
+    /// `包括X在內`: X is named as one member of a larger group.
+    func isExampleOfGroup(_ m: Mention) -> Bool {
+        guard text[m.end] == 0x5728, text[m.end + 1] == 0x5185 else { return false }   // 在内 right after the name
+        for k in stride(from: m.start - 1, through: max(sentenceStart, m.start - 12), by: -1) {
+            if Interpreter.clauseEnds.contains(text[k]) { return false }
+            if Words.including.contains(where: { text.matches($0, at: k) }) { return true }
+        }
+        return false
     }
 
     /// Whether a 對/向 stands before `position` in its clause (the name there is what a measure is

@@ -9,6 +9,8 @@ enum Words {
     /// After a day: when a measure takes effect.
     static let effective = folded(["起", "開始", "生效", "實施"])
     static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])
+    /// 包括/包含 … 在內: a name given as one member of a group.
+    static let including = folded(["包括", "包含", "含"])
     /// Verbs of levying after 對/向.
     static let levy = folded(["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"])
     /// Words that put the United States in a teaser without naming it.

@@ -144,6 +144,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(obs.first { $0.value == -2.1 }?.period, "上週五 names a day")
     }
 
+    func testACountryNamedAsAnExampleIsNoTarget() {
+        let obs = extract("美國對等關稅上路，包括日本在內70多個國家被課15%至41%不等的關稅；對巴西則課50%。")
+        XCTAssertNil(obs.first { $0.target == "JP" }, "包括日本在內…: the range is for the whole group")
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "BR")?.value, 50)
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
