@@ -225,7 +225,7 @@ extension FigureContext {
             // 對從墨西哥和加拿大進口的商品…，對中國…: both are objects of the first 對)
             // 歐盟…若與美國的談判破局，將對美國商品加徵…: the target is never its own levier
             let levier = countries.last { c in
-                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start) && c.entity.id != target?.entity.id
+                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start) && c.entity.id != target?.entity.id && !isExampleOfGroup(c)
             }
             if let levier { return (levier.entity.id, target ?? abbreviatedTarget(after: p)) }
             // a one-character abbreviation standing alone right before 對 (墨將對亞洲加徵…; not the 日 of 1日起對)
