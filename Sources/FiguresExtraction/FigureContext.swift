@@ -92,9 +92,12 @@ struct FigureContext {
     var explicitDay: Day? {
         let d = state.dates.last { d in
             guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
-            // 去年7月8日之後首次…: a day far from the teaser's is a point of comparison
             guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
-            return abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40
+            if abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40 { return true }
+            // 今年5月4日日圓曾貶至94.99: a far day this year dates its figure, unless it is a point of
+            // comparison (去年7月8日之後首次…, 5月以來); it dates only its own clause
+            return d.start >= clauseStart && r.year == state.anchor.year && r <= state.anchor
+                && !Words.sinceOrUntil.contains { text.matches($0, at: d.end) }
         }
         if let d, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
         return nil

@@ -85,6 +85,8 @@ final class Interpreter {
         var lastTariffTarget: Mention?
         /// The currency a company's results were stated in as 元 + name (億元人民幣).
         var resultsCurrency: String?
+        /// Where the last sentence with a weekly move ended (-1: none yet).
+        var weeklySentenceEnd = -1
     }
 
     func interpret(_ teaser: Teaser, index teaserIndex: Int) {
@@ -129,6 +131,7 @@ final class Interpreter {
                 ctx.period = state.period
             }
             let produced = ctx.interpret(&state, quantities: quantities, index: index)
+            if produced.contains(where: { $0.period == "1w" }) { state.weeklySentenceEnd = ctx.sentenceEnd }
             if produced.isEmpty {
                 unused.append((q, ctx.reason ?? "no rule matched"))
             }
@@ -165,6 +168,13 @@ final class Interpreter {
         var entity = Entity(kind: .country, id: hit.cue.argument)
         entity.source = "cues.tsv: \(text.text(hit.start, hit.end)) agency \(hit.cue.argument)"
         return Mention(start: hit.start, end: hit.end, entity: entity)
+    }
+
+    /// The teaser's title, a line of its own, reports a week (台股本週大漲939點).
+    func teaserTitleIsWeekly(_ teaser: Teaser) -> Bool {
+        let titleEnd = sentenceEnd(teaser.start, ceiling: teaser.end)
+        guard titleEnd < teaser.end, text[titleEnd] == 0x0A else { return false }
+        return teaserCues(teaser).contains { $0.cue.role == .weekly && $0.end <= titleEnd }
     }
 
     /// The teaser is about loan prime rates.

@@ -297,6 +297,13 @@ extension FigureContext {
     /// year (全年, 年漲幅), else nil.
     var movePeriod: String? {
         if weekly { return "1w" }
+        // in a week's report, the rest of a sentence with a weekly move and the sentence right after it go on
+        // about the week unless they name a day
+        let lastWeekly = state.weeklySentenceEnd
+        if lastWeekly >= 0, lastWeekly == sentenceEnd || (lastWeekly < sentenceStart && sentenceStart - lastWeekly <= 2),
+           explicitDay == nil, interpreter.teaserTitleIsWeekly(teaser) {
+            return "1w"
+        }
         if before.contains(where: { $0.cue.role == .monthly }) {
             // 1月加權指數月漲幅10.7%: the month named, else the figure's own month
             if let p = period, p.count == 7 { return p }

@@ -1095,6 +1095,12 @@ GDP的比重	macro	gdp_share
 全年計	yearly
 今年以來	yearly
 總結全年	yearly
+比去年底	yearly
+較去年底	yearly
+比去年年底	yearly
+較去年年底	yearly
+較上年末	yearly
+比上年末	yearly
 一度	intraday
 盤中	intraday
 市值	marketcap

@@ -150,6 +150,18 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "US", "tariff_rate", target: "BR")?.value, 50)
     }
 
+    func testWeeksReportsAndDaysEarlierThisYear() {
+        let week = extract("台股本週大漲512點\n加權指數週漲幅約1.9%。產業指數中航運類上漲5.1%居冠，塑膠類下跌1.2%。9日加權指數曾上漲300點。",
+                           date: Day(year: 2026, month: 1, day: 9))
+        XCTAssertEqual(week.first { $0.value == 5.1 }?.period, "1w", "the sentence after a weekly move in a week's report")
+        XCTAssertEqual(week.first { $0.value == -1.2 }?.period, "1w")
+        XCTAssertNil(week.first { $0.value == 300 }?.period, "a sentence that names its day is that day's")
+        let year = extract("日圓今年大幅走強，今年5月4日曾貶至1美元兌94.99日圓，比去年底升值10.6日圓；去年7月8日之後首次收在80日圓。",
+                           date: Day(year: 2010, month: 12, day: 31))
+        XCTAssertEqual(year.first { $0.value == 94.99 }?.date, "2010-05-04", "a day earlier this year dates its figure")
+        XCTAssertEqual(year.first { $0.value == -10.6 }?.period, "2010", "compared with the end of last year: the year's move")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
