@@ -119,7 +119,7 @@ final class Interpreter {
                 ctx.previous = quantities[previousIndex].value
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
-            } else if let base = respectiveComparisonBase(of: index, in: quantities, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
+            } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
                 ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
             if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
@@ -208,9 +208,11 @@ final class Interpreter {
 
     /// `A為3.0%，B為3.5%，分別較上月的3.1%和3.6%下降`: the k-th figure listed after `分別` + a
     /// comparison word is the previous value of the k-th of as many figures of the same unit before it.
-    func respectiveComparisonBase(of index: Int, in quantities: [Quantity], sentenceStart: Int, sentenceEnd: Int) -> Quantity? {
+    func respectiveComparisonBase(of index: Int, in quantities: [Quantity], teaser: Teaser, sentenceStart: Int, sentenceEnd: Int) -> Quantity? {
         let q = quantities[index]
         guard q.unit != .none, !q.isRange else { return nil }
+        // most sentences have no comparison word: the teaser's cached cues tell without a scan
+        guard teaserCues(teaser).contains(where: { $0.cue.role == .comparison && $0.start >= q.end && $0.end <= sentenceEnd }) else { return nil }
         let hits = page.cues.hitsBefore(from: q.end, to: sentenceEnd)   // nearest the sentence end first
         guard let comparison = hits.last(where: { $0.cue.role == .comparison }),
               hits.contains(where: { $0.cue.role == .respective && $0.end <= comparison.start && $0.end >= comparison.start - 1 }) else { return nil }
