@@ -80,6 +80,12 @@ public enum NumeralChar {
     }
 
     public static let decimalPoint: UInt32 = 0x70B9  // 点 (folded from 點)
+
+    /// Whether `v` has no fraction, without a call into libm for the usual magnitudes.
+    @inline(__always)
+    public static func isWhole(_ v: Double) -> Bool {
+        abs(v) < 4.5e15 ? v == Double(Int64(v)) : v == v.rounded()
+    }
 }
 
 /// A numeral read from the text: its value and how it was written.
@@ -218,7 +224,7 @@ public enum NumeralReader {
         let trailing = evaluated.1
         // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
         // the digits written (at most 15 significant digits)
-        if unitSeen, value != value.rounded(), abs(value) >= 1 {
+        if unitSeen, !NumeralChar.isWhole(value), abs(value) >= 1 {
             let digits = Int(log10(abs(value))) + 1
             let keep = max(0, 15 - digits)
             let scale = pow(10.0, Double(keep))
@@ -309,7 +315,7 @@ public enum NumeralReader {
         var digits = 0
         while runStart > 0 {
             switch tokens[runStart - 1] {
-            case .number(let v, chinese: true) where v < 10 && v == v.rounded():
+            case .number(let v, chinese: true) where v < 10 && NumeralChar.isWhole(v):
                 runStart -= 1; digits += 1
                 continue
             case .zero where digits > 0 || runStart > 1:
@@ -356,7 +362,7 @@ public enum NumeralReader {
         for token in tokens {
             switch token {
             case .number(let v, chinese: let chinese):
-                if let c = current, chinese, currentIsChinese, c == c.rounded() { current = c * 10 + v } else { current = v }
+                if let c = current, chinese, currentIsChinese, NumeralChar.isWhole(c) { current = c * 10 + v } else { current = v }
                 currentIsChinese = chinese
                 trailingScale = 1
                 if !lastWasUnit { previousUnit = nil }

@@ -37,7 +37,7 @@ public final class QuantityRecognizer: Sendable {
 
     public func recognize(_ text: NormalizedText) -> Recognition {
         var scan = Scan(text: text, recognizer: self)
-        scan.result.quantities.reserveCapacity(text.count / 16 + 8)
+        scan.result.quantities.reserveCapacity(text.count / 10 + 8)   // dense market pages carry one figure in 10-20 characters
         scan.run()
         scan.mergeRanges()
         return scan.result
@@ -152,7 +152,7 @@ struct Scan {
                 i = prefixedPercent(at: i, denominator: denominator, numberAt: numberAt) ?? numberAt
                 continue
             }
-            if c >= 0x4E00, let length = recognizer.numeralWords.matchLength(in: text, at: i) {
+            if c >= 0x4E00, recognizer.numeralWords.mayMatch(in: text, at: i), let length = recognizer.numeralWords.matchLength(in: text, at: i) {
                 i += length
                 continue
             }
@@ -273,41 +273,42 @@ struct Scan {
         }
         var u = end
         while at(u) == CP.space, u < end + 2 { u += 1 }   // 50 % and 5 萬 occur
+        let cu = at(u)   // the character after the number (spaces skipped) decides the unit
         // 30多年, 20餘天: "more than" before a measure word
-        if (at(u) == 0x591A || at(u) == 0x4F59), let m = recognizer.measures.match(in: text, at: u + 1) {
+        if (cu == 0x591A || cu == 0x4F59), let m = recognizer.measures.match(in: text, at: u + 1) {
             var q = Quantity(value: value, unit: .measure(m.payload), start: start, end: u + 1 + m.length)
             q.qualifier = .over
             result.quantities.append(q)
             return q.end
         }
-        if at(u) == CP.percentSign {
+        if cu == CP.percentSign {
             unit = .percent; end = u + 1
-        } else if Scan.startsPercentPointWord(at(u)), let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
+        } else if Scan.startsPercentPointWord(cu), let (word, s) = percentPointWords.first(where: { text.matches($0.0, at: u) }) {
             unit = .percentagePoint; scale = s; end = u + word.count
-        } else if at(u) == CP.ma {
+        } else if cu == CP.ma {
             unit = .percentagePoint; scale = 0.25; end = u + 1
             if at(end) == CP.half { value += 0.5; end += 1 }   // 1碼半
-        } else if at(u) == CP.li, at(u + 1) != CP.mi {
+        } else if cu == CP.li, at(u + 1) != CP.mi {
             unit = .li; end = u + 1
-        } else if at(u) == CP.cheng, !chengWords.contains(at(u + 1)) {
+        } else if cu == CP.cheng, !chengWords.contains(at(u + 1)) {
             // 三成五 = 35%, 逾三成 = 30%
             unit = .percent; scale = 10; end = u + 1
             if let d = NumeralChar.plainDigit(at(end)), numeral.hasChinese {
                 value += Double(d) / 10; end += 1
             }
-        } else if at(u) == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && at(u + 1) != CP.zhong {
+        } else if cu == CP.dian && !NumeralChar.isASCIIDigit(at(u + 1)) && at(u + 1) != CP.half && at(u + 1) != CP.zhong {
             unit = .points; end = u + 1
-        } else if at(u) == CP.fen, at(start - 1) == 0x65F6 || at(start - 1) == 0x70B9 {   // 16时30分, 3点15分
+        } else if cu == CP.fen, at(start - 1) == 0x65F6 || at(start - 1) == 0x70B9 {   // 16时30分, 3点15分
             unit = .measure(UnitCode.time); end = u + 1
-        } else if (at(u) == CP.jiao || at(u) == CP.fen) && numeral.hasArabic || (at(u) == CP.jiao && numeral.hasChinese) {
+        } else if (cu == CP.jiao || cu == CP.fen) && numeral.hasArabic || (cu == CP.jiao && numeral.hasChinese) {
             // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
-            if at(u) == CP.fen, at(u + 1) == CP.zhong || at(u + 1) == CP.xi || at(u + 1) == CP.zhiOf || at(u + 1) == CP.bie {
+            if cu == CP.fen, at(u + 1) == CP.zhong || at(u + 1) == CP.xi || at(u + 1) == CP.zhiOf || at(u + 1) == CP.bie {
                 unit = .measure(UnitCode.time)
                 if at(u + 1) != CP.zhong { unit = .none }
                 if unit != .none { end = u + 2 }
             } else {
                 unit = .fxMove
-                if at(u) == CP.jiao {
+                if cu == CP.jiao {
                     scale = 0.1; end = u + 1
                     if let next = readNumeral(at: end), at(next.end) == CP.fen {
                         value = (value * 10 + next.value) / 100; scale = 1; end = next.end + 1   // exact: 4角1分 = 41/100
@@ -316,9 +317,9 @@ struct Scan {
                     scale = 0.01; end = u + 1
                 }
             }
-        } else if at(u) == CP.bei {
+        } else if cu == CP.bei {
             unit = .times; end = u + 1
-        } else if let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != UnitCode.usd || length > 1,
+        } else if recognizer.currencies.mayMatch(in: text, at: u), let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != UnitCode.usd || length > 1,
                   u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // 99 新台幣連3跌: a space parts a number from the next headline
             unit = iso == UnitCode.local ? .localYuan : .currency(iso)
             end = u + length
@@ -328,7 +329,7 @@ struct Scan {
                 unit = .currency(named)
                 end += nameLength
             }
-        } else if let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u) {
+        } else if recognizer.measures.mayMatch(in: text, at: u), let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u) {
             unit = .measure(kind); end = u + length
         }
         // A single Chinese digit with nothing after it is a word (一直, 統一, 四川), not a figure.
@@ -336,7 +337,7 @@ struct Scan {
         if numeral.hasChinese && !numeral.hasArabic && numeral.bareChineseDigits && numeral.chineseCharCount < 3 && unit == .none {
             return numeral.end
         }
-        value = Scan.scaled(value, by: scale)
+        if scale != 1 { value = Scan.scaled(value, by: scale) }
         if negative { value = -value }
         var q = Quantity(value: value, unit: unit, start: start, end: end)
         q.explicitSign = explicitSign
@@ -365,11 +366,11 @@ struct Scan {
     mutating func attachQualifiers(_ q: inout Quantity) {
         var head = q.start
         while at(head - 1) == CP.space, head > q.start - 2 { head -= 1 }   // 最多 50%
-        if let (length, qualifier) = recognizer.qualifiersBefore.lengthAndPayload(in: text, endingAt: head) {
+        if recognizer.qualifiersBefore.mayMatch(in: text, endingAt: head), let (length, qualifier) = recognizer.qualifiersBefore.lengthAndPayload(in: text, endingAt: head) {
             q.qualifier = q.qualifier ?? qualifier
             q.qualifierStart = head - length
         }
-        if q.qualifier == nil, let (_, qualifier) = recognizer.qualifiersAfter.lengthAndPayload(in: text, at: q.end) {
+        if q.qualifier == nil, recognizer.qualifiersAfter.mayMatch(in: text, at: q.end), let (_, qualifier) = recognizer.qualifiersAfter.lengthAndPayload(in: text, at: q.end) {
             q.qualifier = qualifier
         }
     }
@@ -427,7 +428,7 @@ struct Scan {
     mutating func date(numeral: Numeral, start: Int) -> Int? {
         let end = numeral.end
         let v = numeral.value
-        let integral = v == v.rounded() && v >= 0
+        let integral = v >= 0 && NumeralChar.isWhole(v)
         guard integral else { return nil }
         // every date form has 年 月 日 号 ) or / right after the number
         let after = at(spaces(end))
@@ -464,7 +465,7 @@ struct Scan {
             return unitAt + 1
         }
         // m/d or y/m/d
-        if at(end) == CP.slash, numeral.hasArabic, let (b, e2) = NumeralReader.readArabic(t, from: end + 1), b == b.rounded() {
+        if at(end) == CP.slash, numeral.hasArabic, let (b, e2) = NumeralReader.readArabic(t, from: end + 1), NumeralChar.isWhole(b) {
             if at(e2) == CP.slash, let (c, e3) = NumeralReader.readArabic(t, from: e2 + 1), v >= 1900, v <= 2100, (1...12).contains(b), (1...31).contains(c) {
                 result.dates.append(DateMention(year: Int(v), month: Int(b), day: Int(c), start: start, end: e3))
                 return e3
@@ -495,11 +496,11 @@ struct Scan {
     /// `12月12日`, `12月`, `1 月 1 日`, with Arabic or Chinese numerals; returns ((month, day?), end).
     mutating func monthDay(at i: Int) -> ((Int, Int?), Int)? {
         guard let m = readNumeral(at: i), at(spaces(m.end)) == CP.month,
-              m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+              m.value >= 1, m.value <= 12, NumeralChar.isWhole(m.value) else { return nil }
         let end = spaces(m.end) + 1
         let dayStart = spaces(end)
         if let d = readNumeral(at: dayStart), at(spaces(d.end)) == CP.day || at(spaces(d.end)) == CP.hao,
-           d.value >= 1, d.value <= 31, d.value == d.value.rounded() {
+           d.value >= 1, d.value <= 31, NumeralChar.isWhole(d.value) {
             return ((Int(m.value), Int(d.value)), spaces(d.end) + 1)
         }
         return ((Int(m.value), nil), end)
@@ -565,7 +566,7 @@ struct Scan {
         // Compacted in place: a joined pair is written at `w`, everything else moves down.
         var w = 0, k = 0
         while k < count {
-            if k + 1 < count, let joined = joinedRange(k) {
+            if k + 1 < count, mayJoin(k), let joined = joinedRange(k) {
                 result.quantities[w] = joined
                 w += 1; k += 2
                 continue
@@ -575,6 +576,17 @@ struct Scan {
             w += 1; k += 1
         }
         result.quantities.removeLast(count - w)
+    }
+
+    /// Cheap test before `joinedRange`: the character after figure `k` (spaces skipped) is a connector,
+    /// or the next figure starts right there with its dash read as a sign.
+    @inline(__always)
+    func mayJoin(_ k: Int) -> Bool {
+        var gap = result.quantities[k].end
+        while gap < n, t[gap] == CP.space { gap += 1 }
+        guard gap < n else { return false }
+        let c = t[gap]
+        return c == CP.minus || c == CP.tilde || c == CP.zhi || c == CP.dao || c == CP.emDash || c == 0x301C
     }
 
     /// The range made of figures `k` and `k + 1` when a connector joins them (`A-B`, `A至B`, `A~B`).

@@ -29,9 +29,14 @@ public struct NormalizedText: Sendable {
                         let n = bytes.count
                         while i < n {
                             let b0 = UInt32(bytes[i])
+                            if b0 < 0x80 {   // ASCII folds to itself
+                                out.initializeElement(at: count, to: b0)
+                                fout.initializeElement(at: count, to: b0)
+                                count &+= 1; i &+= 1
+                                continue
+                            }
                             let v: UInt32
-                            if b0 < 0x80 { v = b0; i &+= 1 }
-                            else if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2 }
+                            if b0 < 0xE0 { v = (b0 & 0x1F) << 6 | UInt32(bytes[i &+ 1] & 0x3F); i &+= 2 }
                             else if b0 < 0xF0 { v = (b0 & 0x0F) << 12 | UInt32(bytes[i &+ 1] & 0x3F) << 6 | UInt32(bytes[i &+ 2] & 0x3F); i &+= 3 }
                             else { v = (b0 & 0x07) << 18 | UInt32(bytes[i &+ 1] & 0x3F) << 12 | UInt32(bytes[i &+ 2] & 0x3F) << 6 | UInt32(bytes[i &+ 3] & 0x3F); i &+= 4 }
                             out.initializeElement(at: count, to: v)
@@ -98,7 +103,8 @@ public struct ScriptFold: Sendable {
         var table = (0..<UInt32(0x10000)).map { $0 }
         for line in TableFile.rows(named: "script-fold.tsv") {
             guard line.count == 2,
-                  let t = line[0].unicodeScalars.first, let s = line[1].unicodeScalars.first, t.value < 0x10000 else { continue }
+                  let t = line[0].unicodeScalars.first, let s = line[1].unicodeScalars.first, t.value < 0x10000,
+                  t.value >= 0x80 else { continue }   // ASCII folds to itself (NormalizedText skips the table for it)
             table[Int(t.value)] = s.value
         }
         for v in UInt32(0xFF01)...0xFF5E { table[Int(v)] = v - 0xFEE0 }     // full-width ASCII

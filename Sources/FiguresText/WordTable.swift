@@ -43,6 +43,19 @@ public struct WordTable<Payload: Sendable>: Sendable {
         return Entry(length: length, payload: payloads[id])
     }
 
+    /// False when no entry can start at `offset`: one bit read, so that hot loops call a look-up only
+    /// where it may find something.
+    @inlinable @inline(__always)
+    public func mayMatch(in text: NormalizedText, at offset: Int) -> Bool {
+        offset >= 0 && offset < text.folded.count && WordIndex.mayHold(WordIndex.caseFold(text.folded[offset]), core.startChars)
+    }
+
+    /// False when no entry can end just before `offset`.
+    @inlinable @inline(__always)
+    public func mayMatch(in text: NormalizedText, endingAt offset: Int) -> Bool {
+        offset > 0 && offset <= text.folded.count && WordIndex.mayHold(WordIndex.caseFold(text.folded[offset - 1]), core.endChars)
+    }
+
     /// Length of the longest entry starting at `offset`, without building an entry (for hot loops).
     @inlinable
     public func matchLength(in text: NormalizedText, at offset: Int) -> Int? {
