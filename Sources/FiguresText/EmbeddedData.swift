@@ -175,6 +175,12 @@ COPPER	倫敦銅	USD
 SILVER	期銀	USD
 NATGAS	天然氣期貨	USD
 NATGAS	美國天然氣	USD
+WTI	輕質原油	USD
+WTI	紐約輕質原油	USD
+WTI	美國輕質原油	USD
+XAU	紐約金價	USD
+XAU	國際現貨黃金	USD
+COPPER	紐約期銅	USD
 """###,
         "companies.tsv": ###"""
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
