@@ -1,6 +1,7 @@
 import XCTest
 @testable import FiguresQuantities
 import FiguresText
+import FiguresExtraction
 
 /// Random values written as Chinese numerals read back to themselves; random text never
 /// crashes the recogniser nor yields a span outside the text. Seeded, so failures repeat.
@@ -109,6 +110,30 @@ final class PropertyTests: XCTestCase {
             for d in r.dates { XCTAssertTrue(0 <= d.start && d.start < d.end && d.end <= count, s) }
             for model in [ReferenceModels.numbers, ReferenceModels.percents, ReferenceModels.currencies, ReferenceModels.ranges] {
                 for x in model(s) { XCTAssertTrue(0 <= x.start && x.start < x.end && x.end <= count, "reference model span: \(s) → \(x)") }
+            }
+        }
+    }
+
+    /// Random teasers built from the words the rules react to never crash the extractor, and every
+    /// observation's span lies inside the page and carries the text it came from.
+    func testRandomTeasersNeverCrashTheExtractor() {
+        var rng = SplitMix(state: 23)
+        let words = ["加權指數", "恒指", "沪深两市", "分別", "分别由", "調整為", "比上週的", "較上月的", "上漲", "下跌", "收", "報", "至",
+                     "新台幣", "日圓", "兌", "美元", "1美元", "人民幣", "中間價", "調貶", "點", "點子", "厘", "碼", "半碼", "%", "、", "和", "，",
+                     "。", "；", "\n", " ", "（", "）", "美國", "對", "中國", "課徵", "關稅", "包括", "在內", "央行", "降息", "聯準會",
+                     "台積電", "營收", "億元", "年增", "前三季", "上週五", "週五", "今（6）日", "去年底", "月漲幅", "成交", "股",
+                     "中央社 ・ 1 天前", "12", "3.5", "1,234.5", "二十二亿三千四百万", "百分之", "千万分之", "-", "~", "以上"]
+        for round in 0..<400 {
+            var page = ""
+            for _ in 0..<Int.random(in: 1...60, using: &rng) { page += words.randomElement(using: &rng)! }
+            let count = page.unicodeScalars.count
+            let scalars = Array(page.unicodeScalars)
+            for o in Extractor.extract(page, reference: Day(year: 2025, month: 12, day: 12)).observations {
+                XCTAssertTrue(0 <= o.start && o.start < o.end && o.end <= count, "round \(round): \(page) → \(o)")
+                if o.end <= count, o.start >= 0, o.start < o.end {
+                    XCTAssertEqual(o.text, String(String.UnicodeScalarView(scalars[o.start..<o.end])), page)
+                }
+                XCTAssertTrue(o.value.isFinite, page)
             }
         }
     }
