@@ -1531,6 +1531,35 @@ CSI500	中證500
 CSI1000	中證1000指數
 BSE50	北證50指數
 SZSE100	深證100指數
+# More indices: Hong Kong, mainland, Asia-Pacific, the Americas, volatility.
+HSCCI	紅籌指數
+HSCCI	恒生中國內地企業指數
+HSCI	恒生綜合指數
+SZCOMP	深證綜指
+SZCOMP	深證綜合指數
+SZ100	深證100
+VIX	VIX指數
+VIX	恐慌指數
+VIX	波動率指數
+TW-MSCI	MSCI台灣指數
+FTSE-TW	富時台灣指數
+TW-MID100	台灣中型100指數
+SET	泰國SET指數
+SET	曼谷SET指數
+KLCI	吉隆坡綜合指數
+KLCI	馬來西亞吉隆坡綜合指數
+PSEI	菲律賓綜合指數
+PSEI	菲律賓PSEi指數
+IBOV	巴西聖保羅證交所指數
+IBOV	巴西Bovespa指數
+IBOV	巴西股市Bovespa指數
+TSX	多倫多證交所綜合指數
+TSX	加拿大TSX綜合指數
+MXX	墨西哥IPC指數
+DJT	道瓊運輸指數
+DJT	道瓊運輸平均指數
+DJU	道瓊公用事業指數
+NZX50	紐西蘭NZX50指數
 """###,
         "measure-words.tsv": ###"""
 # Words that, right after a number, say it counts something other than money,
