@@ -267,7 +267,13 @@ extension FigureContext {
 
     /// 對美加徵: a one-character country right after 對, when no full name stands there.
     func abbreviatedTarget(after p: Int) -> Mention? {
-        guard let id = Lexicon.shared.countryAbbreviations[text[p + 1]], !PageAnalysis.isHan(text[p + 2]) || [0x52A0, 0x8BFE, 0x5F81].contains(text[p + 2]) else { return nil }
+        guard let id = Lexicon.shared.countryAbbreviations[text[p + 1]] else { return nil }
+        // 對美加徵, 對華 關稅: the abbreviation stands alone or a levy follows; 對華芯片關稅: the goods, then the tariff
+        let standsAlone = !PageAnalysis.isHan(text[p + 2]) || [0x52A0, 0x8BFE, 0x5F81].contains(text[p + 2])
+        let tariffFollows = (p + 2..<min(p + 8, sentenceEnd)).contains { k in
+            !Interpreter.clauseEnds.contains(text[k]) && (Words.levy.contains { text.matches($0, at: k) } || text.matches(Words.tariff, at: k))
+        }
+        guard standsAlone || tariffFollows else { return nil }
         var entity = Entity(kind: .country, id: id)
         entity.source = "country-abbreviations.tsv: \(text.text(p + 1, p + 2)) \(id)"
         return Mention(start: p + 1, end: p + 2, entity: entity)

@@ -11,6 +11,8 @@ enum Words {
     static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])
     /// Words after a day that make it a point of comparison, not the figure's day.
     static let sinceOrUntil = folded(["之後", "以後", "以來", "之前", "以前", "後", "前", "起", "至今", "迄今"])
+    /// 關稅, the word itself.
+    static let tariff = ScriptFold.shared.fold("關稅")
     /// 包括/包含 … 在內: a name given as one member of a group.
     static let including = folded(["包括", "包含", "含"])
     /// Verbs of levying after 對/向.

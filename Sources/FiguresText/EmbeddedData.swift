@@ -736,6 +736,7 @@ SA	沙特阿拉伯
 澳	AU
 俄	RU
 巴	BR
+華	CN
 """###,
         "cues.tsv": ###"""
 # Cue words the interpreter reads around a figure: phrase<TAB>role<TAB>argument.

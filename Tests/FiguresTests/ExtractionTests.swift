@@ -162,6 +162,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(year.first { $0.value == -10.6 }?.period, "2010", "compared with the end of last year: the year's move")
     }
 
+    func testTowardChinaAbbreviatedInHeadlines() {
+        let obs = extract("美國將對華芯片關稅提高至50%\n美國貿易代表辦公室宣布，將對中國半導體產品加徵的關稅從25%提高至50%。")
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "CN")?.value, 50)
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "CN")?.previous, 25)
+        XCTAssertEqual(obs.filter { $0.kind == "tariff" }.count, 1, "the headline and the body state one figure")
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
