@@ -87,6 +87,17 @@ public enum Extractor {
                     && b.target == h.target && b.period == h.period && b.value != h.value && Extractor.rounds(b.value, to: h.value)
             }
         }
+        // 上修今年GDP至7.31% over a body that calls 7.31% a forecast (預測): the headline says the same
+        let expectations = interpreter.unused.filter { $0.1.hasPrefix(FigureContext.expectationReason) }.map { $0.0 }
+        if !expectations.isEmpty {
+            observations.removeAll { h in
+                guard h.inHeadline, analysis.teasers.indices.contains(h.teaser) else { return false }
+                let teaserEnd = analysis.teasers[h.teaser].end
+                return expectations.contains { q in
+                    q.start > h.end && q.end <= teaserEnd && q.value == h.value && (q.unit != .percent || h.unit == "pct")
+                }
+            }
+        }
         var unused: [UnusedFigure] = []
         for (q, why) in analysis.dropped + interpreter.unused {
             unused.append(UnusedFigure(text: text.text(q.start, q.end), start: q.start, end: q.end, reason: why))

@@ -9,13 +9,14 @@ enum PeriodFinder {
         static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期"), priorYearSamePeriod = ScriptFold.shared.fold("上年同期")
         static let lastYear = ScriptFold.shared.fold("去年"), yearBeforeLast = ScriptFold.shared.fold("前年")
         static let thisYear = ScriptFold.shared.fold("今年"), currentYear = ScriptFold.shared.fold("本年")
+        static let nextYear = ScriptFold.shared.fold("明年")
         static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
         static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
         static let quarterWord = ScriptFold.shared.fold("季度")
         /// Characters that can start a period phrase.
         static let triggers: [Bool] = {
             var table = [Bool](repeating: false, count: 0x10000)
-            for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, fullYear, yearly, firstHalf, secondHalf] {
+            for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear, fullYear, yearly, firstHalf, secondHalf] {
                 table[Int(w[0])] = true
             }
             for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28] { table[Int(c)] = true }   // 前 首 第 Q q (
@@ -56,6 +57,7 @@ enum PeriodFinder {
             if word(W.lastYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
             if word(W.yearBeforeLast) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
             if word(W.thisYear) || word(W.currentYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
+            if word(W.nextYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year + 1)); i += 2; continue }
             if word(W.fullYear) || word(W.yearly) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil)); i += 2; continue }
             if word(W.firstHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil)); i += 3; continue }
             if word(W.secondHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil)); i += 3; continue }

@@ -65,6 +65,10 @@ extension FigureContext {
     }
 
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = []) -> [Observation] {
+        // 明年為3.67%: a figure for a year still to come is a forecast
+        if let p = period, let year = Int(p.prefix(4)), year > state.anchor.year {
+            reason = "a figure for a later period (\(p)): a forecast"; return []
+        }
         let hits = sentenceHits()
         guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
         // 出口2.1万亿元、进口1.6万亿元，分别同比增长1.7%和0.6%: figures after 分別 pair with the metrics before it

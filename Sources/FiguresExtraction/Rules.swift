@@ -5,6 +5,9 @@ import FiguresQuantities
 /// observations the figure carries (none when the figure is not a financial one).
 extension FigureContext {
     static let marketKinds: Set<Entity.Kind> = [.index, .currency, .company, .commodity, .centralBank, .bank, .yield, .country]
+    /// The reason given to a forecast; the extractor drops a headline that restates one.
+    static let expectationReason = "an expectation"
+
 
     mutating func interpret(_ state: inout Interpreter.TeaserState, quantities: [Quantity], index: Int) -> [Observation] {
         switch q.unit {
@@ -30,7 +33,7 @@ extension FigureContext {
             reason = "the value compared with (\(text.text(c.start, c.end)))"; return []
         }
         if let f = before.first(where: { $0.cue.role == .forecast }) {
-            reason = "an expectation (\(text.text(f.start, f.end))), not a figure of the day"; return []
+            reason = "\(FigureContext.expectationReason) (\(text.text(f.start, f.end))), not a figure of the day"; return []
         }
         if let t = before.first(where: { $0.cue.role == .threshold }),
            !before.contains(where: { $0.start > t.end && [.close, .open, .high, .low, .up, .down, .to].contains($0.cue.role) }) {

@@ -169,6 +169,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.filter { $0.kind == "tariff" }.count, 1, "the headline and the body state one figure")
     }
 
+    func testForecastsInBodyAndHeadlineAndNextYear() {
+        let obs = extract("央行上修今年GDP至7.31%\n央行並上修今年經濟成長率預測至7.31%，明年為3.67%；重貼現率維持在2%。", date: Day(year: 2025, month: 12, day: 18))
+        XCTAssertNil(obs.first { $0.value == 7.31 }, "the body calls the headline's figure a forecast")
+        XCTAssertNil(obs.first { $0.value == 3.67 }, "next year's growth is a forecast")
+        XCTAssertEqual(find(obs, "CBC", "policy_rate")?.value, 2)
+    }
+
     func testSectorSubIndex() {
         let obs = extract("恆生指數上漲1%，其中金融類股指數上漲2.1%，地產類股指數下跌0.3%。")
         XCTAssertEqual(find(obs, "HSI/金融", "change_pct")?.value, 2.1)
