@@ -33,7 +33,9 @@ struct ExplainCommand: ParsableCommand {
         out.write("Observations (\(extraction.observations.count))\n")
         let rows = extraction.observations.map { o in
             ["\(o.start)", o.text, "\(o.kind) \(o.subject) \(o.metric)\(o.target.map { " →\($0)" } ?? "")",
-             ObservationFormatter.valueText(o) + " " + (o.unit ?? ""), o.date ?? o.period ?? "", o.rule]
+             ObservationFormatter.valueText(o) + " " + (o.unit ?? "") + (o.previous.map { " (was \(ObservationFormatter.number($0)))" } ?? "")
+                + (o.qualifier.map { " [\($0)]" } ?? ""),
+             [o.date, o.period].compactMap { $0 }.joined(separator: " "), o.rule]
         }
         out.write(TableRenderer(headers: ["at", "text", "observation", "value", "date/period", "rule and lexicon"], rows: rows,
                                 rightAligned: [0], maxCellWidth: 60).render())

@@ -141,5 +141,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.err)
         XCTAssertTrue(r.out.contains("index close"))
         XCTAssertTrue(r.out.contains("product code"))
+        XCTAssertTrue(r.out.contains("(was 1.35) [max]"), "previous values and qualifiers are shown")
+        XCTAssertTrue(r.out.contains("1w"), "periods are shown beside dates")
     }
 }
