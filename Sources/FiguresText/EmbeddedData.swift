@@ -186,7 +186,7 @@ COPPER	紐約期銅	USD
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
 # The id is what reports show; a Taiwan-listed code in the text (如興(4414)) gives CODE.TW
 # for companies not listed here. Add a company with one line.
-TSMC	2330.TW	台積電|台積|台灣積體電路|TSMC
+TSMC	2330.TW	台積電|台積|台灣積體電路|TSMC|台積電ADR
 2317.TW	2317.TW	鴻海|鴻海精密|富士康|Foxconn
 MEDIATEK	2454.TW	聯發科|MediaTek
 UMC	2303.TW	聯電|聯華電子|UMC
@@ -329,7 +329,7 @@ APPLIED-MATERIALS	AMAT	應用材料
 LAM-RESEARCH	LRCX	科林研發|泛林
 KLA	KLAC	科磊
 TEXAS-INSTRUMENTS	TXN	德州儀器
-SUPERMICRO	SMCI	美超微
+SUPERMICRO	SMCI	美超微|超微電腦|Supermicro
 DELL	DELL	戴爾|Dell
 HP	HPQ	惠普
 IBM	IBM	IBM
@@ -540,6 +540,23 @@ RAKUTEN	4755.T	樂天集團
 HANWHA-OCEAN	042660.KS	韓華海洋
 DOOSAN-ENER	034020.KS	斗山能源
 KAKAO	035720.KS	Kakao
+2888.TW	2888.TW	新光金|新光金控
+4958.TW	4958.TW	臻鼎|臻鼎-KY
+3665.TW	3665.TW	貿聯|貿聯-KY
+2646.TW	2646.TW	星宇航空|星宇
+2395.TW	2395.TW	研華
+2347.TW	2347.TW	聯強
+9904.TW	9904.TW	寶成
+9910.TW	9910.TW	豐泰
+1560.TW	1560.TW	中砂
+3680.TWO	3680.TWO	家登
+3131.TWO	3131.TWO	弘塑
+3583.TW	3583.TW	辛耘
+6187.TWO	6187.TWO	萬潤
+6640.TWO	6640.TWO	均華
+VANKE	2202.HK	萬科|萬科企業|万科
+TONGWEI	600438.SS	通威|通威股份
+ZTE	0763.HK	中興通訊|中興
 """###,
         "countries.tsv": ###"""
 # Countries and groups: id (ISO 3166 alpha-2, or a group id)<TAB>name as written.
