@@ -54,6 +54,13 @@ final class Interpreter {
         return i
     }
 
+    /// Where the clause holding `p` ends (a comma, 、, ；, or the sentence's end), at most `ceiling`.
+    func clauseEnd(_ p: Int, ceiling: Int) -> Int {
+        var i = p
+        while i < ceiling, !Interpreter.clauseEnds.contains(text[i]) { i += 1 }
+        return i
+    }
+
     func clauseStart(_ p: Int, floor: Int) -> Int {
         var i = p
         while i > floor {
@@ -215,8 +222,9 @@ final class Interpreter {
         guard teaserCues(teaser).contains(where: { $0.cue.role == .comparison && $0.start >= q.end && $0.end <= sentenceEnd }) else { return nil }
         let hits = page.cues.hitsBefore(from: q.end, to: sentenceEnd)   // nearest the sentence end first
         guard let comparison = hits.last(where: { $0.cue.role == .comparison }),
-              hits.contains(where: { $0.cue.role == .respective && $0.end <= comparison.start && $0.end >= comparison.start - 1 }) else { return nil }
-        let respectiveStart = hits.last(where: { $0.cue.role == .respective && $0.end <= comparison.start })!.start
+              let respective = hits.first(where: { $0.cue.role == .respective && $0.end <= comparison.start }),
+              respective.end >= comparison.start - 1 else { return nil }
+        let respectiveStart = respective.start
         // the bases: figures of the unit right after the comparison word, joined by 和 、 及 与
         var bases: [Quantity] = []
         var k = quantities.firstIndex { $0.start >= comparison.end } ?? quantities.count

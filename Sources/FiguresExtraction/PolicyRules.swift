@@ -190,8 +190,7 @@ extension FigureContext {
         state.lastTariffTarget = targets.last
         // only the items of one list: names joined by 、/和/及/與/以及 next to each other
         targets = listRun(targets)
-        var clauseEnd = q.end
-        while clauseEnd < sentenceEnd, !Interpreter.clauseEnds.contains(text[clauseEnd]) { clauseEnd += 1 }
+        let clauseEnd = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
         // exemption or rate: the nearest tariff word before the figure, else the one after it in its clause
         let isTariffWord = { (h: CueHit) in h.cue.role == .exempt || h.cue.role == .tariff }
         let inClause = hits.first(where: isTariffWord)

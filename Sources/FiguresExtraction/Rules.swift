@@ -223,9 +223,8 @@ extension FigureContext {
     /// A tariff word stands before the figure in its sentence, or after it in its clause (加徵25%關稅);
     /// one in a later clause explains something else (營收年減4.4%，主因為關稅衝擊).
     var sentenceHasTariff: Bool {
-        var clauseEnd = q.end
-        while clauseEnd < sentenceEnd, !Interpreter.clauseEnds.contains(text[clauseEnd]) { clauseEnd += 1 }
-        return page.cues.hitsBefore(from: sentenceStart, to: clauseEnd).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
+        let end = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
+        return page.cues.hitsBefore(from: sentenceStart, to: end).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
     }
 
     var isFinancialFigure: Bool {

@@ -225,14 +225,21 @@ public enum NumeralReader {
         // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
         // the digits written (at most 15 significant digits)
         if unitSeen, !NumeralChar.isWhole(value), abs(value) >= 1 {
-            let digits = Int(log10(abs(value))) + 1
-            let keep = max(0, 15 - digits)
-            let scale = pow(10.0, Double(keep))
-            value = (value * scale).rounded() / scale
+            value = roundedToWrittenDigits(value)
         }
         let bare = !unitSeen && !hasArabic
         return Numeral(value: value, end: j, hasChinese: hasChinese, hasArabic: hasArabic,
                        trailingScale: trailing, over: over, bareChineseDigits: bare, chineseCharCount: chineseCount)
+    }
+
+    /// `x` rounded to 15 significant digits. A figure is never written with more, so this takes off
+    /// the binary noise of scaling (168.3億, 0.7角 = 0.07 and not 0.06999999999999999).
+    static func roundedToWrittenDigits(_ x: Double) -> Double {
+        guard x != 0, x.isFinite else { return x }
+        let keep = max(0, 15 - (Int(log10(abs(x)).rounded(.down)) + 1))
+        guard keep <= 22 else { return x }   // 10^keep stays exact
+        let scale = pow(10.0, Double(keep))
+        return (x * scale).rounded() / scale
     }
 
     /// Characters that can carry an Arabic number on: a place (十百千), a scale (万亿兆), or 多/余 before one.

@@ -1,4 +1,3 @@
-import Foundation
 import FiguresText
 
 /// Finds every number, percent, percentage-point move, amount of money, range
@@ -173,7 +172,6 @@ struct Scan {
             if (c == CP.jin || c == CP.zuo), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
             if c == CP.zhou || c == CP.xing || c == CP.li4, let e = weekday(at: i) { i = e; continue }
             if c == CP.jin || c == CP.zuo || c == CP.ming || c == CP.qian, let e = relativeDay(at: i) { i = e; continue }
-
             if c == CP.half, at(i + 1) == CP.ma || (at(i + 1) == CP.cheng && !chengWords.contains(at(i + 2))) {
                 let unit: QuantityUnit = at(i + 1) == CP.ma ? .percentagePoint : .percent
                 let v = at(i + 1) == CP.ma ? 0.125 : 5
@@ -302,10 +300,10 @@ struct Scan {
             unit = .measure(UnitCode.time); end = u + 1
         } else if (cu == CP.jiao || cu == CP.fen) && numeral.hasArabic || (cu == CP.jiao && numeral.hasChinese) {
             // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
-            if cu == CP.fen, at(u + 1) == CP.zhong || at(u + 1) == CP.xi || at(u + 1) == CP.zhiOf || at(u + 1) == CP.bie {
-                unit = .measure(UnitCode.time)
-                if at(u + 1) != CP.zhong { unit = .none }
-                if unit != .none { end = u + 2 }
+            if cu == CP.fen, at(u + 1) == CP.zhong {
+                unit = .measure(UnitCode.time); end = u + 2             // 30分钟
+            } else if cu == CP.fen, at(u + 1) == CP.xi || at(u + 1) == CP.zhiOf || at(u + 1) == CP.bie {
+                // 分析, 分之, 分别: no unit
             } else {
                 unit = .fxMove
                 if cu == CP.jiao {
@@ -350,16 +348,10 @@ struct Scan {
         return end
     }
 
-    /// A value times a unit's factor (0.1 for 角, 0.01 for 分 and 基點, 0.25 for 碼, 10 for 成), rounded
-    /// to 15 significant digits so that 0.7角 is 0.07 and not 0.06999999999999999: the written
-    /// figure never has more digits than that.
+    /// A value times a unit's factor (0.1 for 角, 0.01 for 分 and 基點, 0.25 for 碼, 10 for 成), to the
+    /// digits written (0.7角 is 0.07).
     static func scaled(_ value: Double, by factor: Double) -> Double {
-        let x = value * factor
-        guard factor != 1, x != 0, x.isFinite else { return x }
-        let keep = 15 - (Int(log10(abs(x)).rounded(.down)) + 1)
-        guard keep > 0, keep <= 22 else { return x }
-        let p = pow(10.0, Double(keep))
-        return (x * p).rounded() / p
+        factor == 1 ? value : NumeralReader.roundedToWrittenDigits(value * factor)
     }
 
     /// Hedge words before and after a figure.
@@ -584,9 +576,13 @@ struct Scan {
     func mayJoin(_ k: Int) -> Bool {
         var gap = result.quantities[k].end
         while gap < n, t[gap] == CP.space { gap += 1 }
-        guard gap < n else { return false }
-        let c = t[gap]
-        return c == CP.minus || c == CP.tilde || c == CP.zhi || c == CP.dao || c == CP.emDash || c == 0x301C
+        return gap < n && Scan.isRangeConnector(t[gap])
+    }
+
+    /// - ~ 至 到 — 〜 between the ends of a range.
+    @inline(__always)
+    static func isRangeConnector(_ c: UInt32) -> Bool {
+        c == CP.minus || c == CP.tilde || c == CP.zhi || c == CP.dao || c == CP.emDash || c == 0x301C
     }
 
     /// The range made of figures `k` and `k + 1` when a connector joins them (`A-B`, `A至B`, `A~B`).
@@ -595,8 +591,7 @@ struct Scan {
         var gap = aEnd
         while at(gap) == CP.space { gap += 1 }
         let connector = at(gap)
-        let isConnector = connector == CP.minus || connector == CP.tilde || connector == CP.zhi || connector == CP.dao
-            || connector == CP.emDash || connector == 0x301C
+        let isConnector = Scan.isRangeConnector(connector)
         // `25亿-30亿`: the dash was read as the high end's sign
         let dashReadAsSign = bStart == aEnd && at(bStart) == CP.minus && result.quantities[k + 1].explicitSign
         guard isConnector || dashReadAsSign else { return nil }
