@@ -113,14 +113,35 @@ struct FigureContext {
 
     /// The subject for a figure after `分別`: the k-th of the names listed before the cue.
     func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
-        guard let cue = before.first(where: { $0.cue.role == .respective }) else { return nil }
+        guard let (cue, figures, k) = respectiveList(quantities) else { return nil }
         let names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
-        // the figures listed after it: those of its clause (分別為A和B，合計C), else of the sentence
-        let inClause = quantities.filter { $0.start >= cue.end && $0.start < clauseEnd }
-        let figures = inClause.count >= 2 ? inClause : quantities.filter { $0.start >= cue.end && $0.start < sentenceEnd }
         // the names listed right before 分別, as many as there are figures after it
-        guard figures.count >= 2, names.count >= figures.count, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
-        return Array(names.suffix(figures.count))[k]
+        guard names.count >= figures else { return nil }
+        return Array(names.suffix(figures))[k]
+    }
+
+    /// The cue word of `role` for a figure after `分別`: the k-th of those listed before it
+    /// (重貼現率、擔保放款融通利率及短期融通利率分別維持在2%、2.375%及4.25%: the second figure is the
+    /// second rate's). Nil unless the sentence lists at least as many such words as figures.
+    func respectiveCue(_ role: Cue.Role, quantities: [Quantity]) -> CueHit? {
+        guard let (cue, figures, k) = respectiveList(quantities) else { return nil }
+        let words = sentenceCues.filter { $0.cue.role == role && $0.end <= cue.start }.reversed()   // in text order
+        guard words.count >= figures else { return nil }
+        return Array(words.suffix(figures))[k]
+    }
+
+    /// The `分別` before this figure, how many figures are listed after it and which of them this one is.
+    private func respectiveList(_ quantities: [Quantity]) -> (cue: CueHit, figures: Int, index: Int)? {
+        // the clause of a list (A、B及C) holds the 分別 of its later figures too
+        let listed = listClauseStart < clauseStart ? interpreter.page.cues.hitsBefore(from: listClauseStart, to: q.start) : before
+        guard let cue = listed.first(where: { $0.cue.role == .respective }) else { return nil }
+        // the figures listed after it: those of its clause (分別為A和B，合計C), else of the sentence
+        // (the old values of a listed change, 分別由A、B調整為C、D, are not among them)
+        let following = quantities.filter { $0.start >= cue.end && !state.listedPrevious.contains($0.start) }
+        let inClause = following.filter { $0.start < clauseEnd }
+        let figures = inClause.count >= 2 ? inClause : following.filter { $0.start < sentenceEnd }
+        guard figures.count >= 2, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
+        return (cue, figures.count, k)
     }
 
     // MARK: from → to

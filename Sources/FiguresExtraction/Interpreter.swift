@@ -94,6 +94,8 @@ final class Interpreter {
         var resultsCurrency: String?
         /// Where the last sentence with a weekly move ended (-1: none yet).
         var weeklySentenceEnd = -1
+        /// Starts of the old values of listed changes (分別由A、B調整為C、D): no figures of their own.
+        var listedPrevious = Set<Int>()
     }
 
     func interpret(_ teaser: Teaser, index teaserIndex: Int) {
@@ -105,6 +107,7 @@ final class Interpreter {
         var consumedAsPrevious = Set<Int>()
         let listedPrevious = listedFromTo(quantities)
         consumedAsPrevious.formUnion(listedPrevious.consumed)
+        state.listedPrevious = listedPrevious.consumed
         var index = 0
         while index < quantities.count {
             let q = quantities[index]
@@ -186,7 +189,11 @@ final class Interpreter {
 
     /// The teaser is about loan prime rates.
     func teaserMentionsLPR(_ teaser: Teaser) -> Bool {
-        teaserCues(teaser).contains { $0.cue.role == .rate && $0.cue.argument == "lpr" }
+        // LPR or 貸款市場報價利率, alone or in a tenor's name (1年期LPR); a bare tenor (1年期) is not enough
+        teaserCues(teaser).contains { hit in
+            hit.cue.role == .rate && hit.cue.argument.hasPrefix("lpr")
+                && (hit.cue.argument == "lpr" || Words.loanPrimeRate.contains { text.matches($0, endingAt: hit.end) })
+        }
     }
 
     /// The teaser reports a session's close somewhere (收盤, 終場, 收跌…).
@@ -257,15 +264,23 @@ final class Interpreter {
         while i < quantities.count {
             let q = quantities[i]
             let head = q.qualifierStart ?? q.start
-            let lead = page.cues.hitsBefore(from: max(0, head - 3), to: head)
+            // the "from" word opens the list's clause: 分別由A、B, 原本分別停在A、B
+            let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: 0), head - 8), to: head)
             guard lead.contains(where: { $0.cue.role == .from }) else { i += 1; continue }
             let old = run(from: i)
             guard old.count >= 2, old.upperBound < quantities.count else { i = old.upperBound; continue }
-            let first = quantities[old.upperBound], last = quantities[old.upperBound - 1]
-            let gapHasClauseEnd = (last.end..<first.start).contains { Interpreter.sentenceEnds.contains(text[$0]) }
-            let between = page.cues.hitsBefore(from: last.end, to: first.qualifierStart ?? first.start)
-            guard !gapHasClauseEnd, first.start - last.end <= 8, between.contains(where: { $0.cue.role == .to }) else { i = old.upperBound; continue }
-            let new = run(from: old.upperBound)
+            // the next figure in the list's unit (figures in other units, 連續3季, may stand between)
+            guard let next = quantities[old.upperBound...].firstIndex(where: { $0.unit == q.unit }) else { i = old.upperBound; continue }
+            let first = quantities[next], last = quantities[old.upperBound - 1]
+            let gapHasSentenceEnd = (last.end..<first.start).contains { Interpreter.sentenceEnds.contains(text[$0]) }
+            // the new list follows a "to" word: right after the old one (調整為), or later in the sentence
+            // when the "to" word opens the new list (原本分別停在A、B，如今分別調升至C、D)
+            let firstHead = first.qualifierStart ?? first.start
+            let between = page.cues.hitsBefore(from: last.end, to: firstHead)
+            let near = next == old.upperBound && first.start - last.end <= 8 && between.contains(where: { $0.cue.role == .to })
+            let opensNewList = page.cues.hitsBefore(from: max(last.end, firstHead - 3), to: firstHead).contains { $0.cue.role == .to }
+            guard !gapHasSentenceEnd, near || opensNewList else { i = old.upperBound; continue }
+            let new = run(from: next)
             guard new.count == old.count, quantities[new.lowerBound].unit == q.unit else { i = old.upperBound; continue }
             for (o, n) in zip(old, new) {
                 previous[quantities[n].start] = quantities[o].value

@@ -105,8 +105,10 @@ extension FigureContext {
 
     // MARK: interest rates
 
-    mutating func rate(_ m: Mention, state: Interpreter.TeaserState) -> [Observation] {
-        var family = m.entity.kind == .yield ? "yield" : (sentenceHits().first { $0.cue.role == .rate }?.cue.argument ?? state.rateFamily ?? "policy")
+    mutating func rate(_ m: Mention, state: Interpreter.TeaserState, quantities: [Quantity]) -> [Observation] {
+        // the rate named nearest before the figure, or the k-th of the rates listed before 分別
+        let named = respectiveCue(.rate, quantities: quantities) ?? sentenceHits().first { $0.cue.role == .rate }
+        var family = m.entity.kind == .yield ? "yield" : (named?.cue.argument ?? state.rateFamily ?? "policy")
         // 1年期/5年期以上 are loan prime rates only where LPR is the topic
         if family.hasPrefix("lpr") {
             let lprHere = interpreter.teaserMentionsLPR(teaser)
@@ -121,6 +123,7 @@ extension FigureContext {
         case "rrr": level = "rrr"
         case "yield": level = "yield"
         case "lpr_1y", "lpr_5y": level = family
+        case "secured_lending", "short_term_lending": level = family + "_rate"   // a central bank's other official rates
         default:
             reason = "a rate the spec does not track (\(family))"; return []
         }

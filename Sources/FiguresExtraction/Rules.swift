@@ -126,7 +126,7 @@ extension FigureContext {
         case .company:
             if isFinancialFigure { return financial(mention, state: &state) }
             return equity(mention)
-        case .centralBank, .bank, .yield: return rate(mention, state: state)
+        case .centralBank, .bank, .yield: return rate(mention, state: state, quantities: quantities)
         case .commodity: return commodity(mention)
         case .country:
             // 美國減息1/4厘: a rate move written with the country is its central bank's
@@ -134,7 +134,7 @@ extension FigureContext {
                sentenceCues.contains(where: { $0.cue.role == .rate && $0.start >= mention.end }) {
                 var entity = Entity(kind: .centralBank, id: bank)
                 entity.source = "central-banks.tsv: \(mention.entity.id) \(bank)"
-                return rate(Mention(start: mention.start, end: mention.end, entity: entity), state: state)
+                return rate(Mention(start: mention.start, end: mention.end, entity: entity), state: state, quantities: quantities)
             }
             reason = "a country with no economic metric named"
             return []

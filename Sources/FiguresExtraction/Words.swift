@@ -22,6 +22,8 @@ enum Words {
     /// What joins the items of a list of names.
     static let listJoiners = folded(["、", "和", "及", "與", "以及", "或", ",", "，"])
     /// 去年, 前年: a figure of an earlier year.
+    /// The names a loan prime rate goes by, at the end of a tenor's name (1年期LPR).
+    static let loanPrimeRate = folded(["LPR", "貸款市場報價利率", "報價利率"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

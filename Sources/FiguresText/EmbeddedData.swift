@@ -772,7 +772,8 @@ SA	沙特阿拉伯
 #   fin-after METRIC     company-figure metric named after the figure
 #   change               a year-on-year change of the metric before it (年增, 年減 with up/down)
 #   macro METRIC         economy-wide metric
-#   rate FAMILY          which rate: policy, deposit, prime, rrr, lpr_1y, lpr_5y, yield
+#   rate FAMILY          which rate: policy, deposit, prime, rrr, lpr_1y, lpr_5y, yield,
+#                        secured_lending, short_term_lending (a central bank's other official rates)
 #   tariff               the sentence is about tariffs
 #   exempt               tariff exemption share
 #   respective           分別: figures pair with the subjects listed before, in order
@@ -929,6 +930,8 @@ SA	沙特阿拉伯
 由	from
 自	from
 原本的	from
+原本	from
+原先	from
 成交金額	turnover
 成交值	turnover
 成交額	turnover
@@ -1012,6 +1015,8 @@ GDP的比重	macro	gdp_share
 聯邦資金利率	rate	policy
 聯邦基金利率	rate	policy
 重貼現率	rate	policy
+擔保放款融通利率	rate	secured_lending
+短期融通利率	rate	short_term_lending
 目標區間	rate	policy
 降息	rate	policy
 減息	rate	policy

@@ -72,10 +72,10 @@ final class ExtractionTests: XCTestCase {
 
     func testListedOldAndNewRates() {
         let obs = extract("央行理監事會決議，重貼現率、擔保放款融通利率及短期融通利率各調升0.125個百分點，分別由1.5%、1.875%及3.75%調整為1.625%、2%及3.875%。")
-        let levels = obs.filter { $0.metric == "policy_rate" }
+        let levels = obs.filter { $0.metric.hasSuffix("_rate") }
+        XCTAssertEqual(levels.map { $0.metric }, ["policy_rate", "secured_lending_rate", "short_term_lending_rate"])
         XCTAssertEqual(levels.map { $0.value }, [1.625, 2, 3.875])
         XCTAssertEqual(levels.map { $0.previous }, [1.5, 1.875, 3.75])
-        XCTAssertEqual(find(obs, "CBC", "policy_rate_change")?.value, 0.125)
     }
 
     func testTariffLevierIsNotAnEarlierObject() {
@@ -400,5 +400,42 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(obs.first { $0.value == 4000 }, "站上4,000點 is a threshold")
         XCTAssertEqual(find(obs, "USD/TWD", "close")?.value, 32.15)
         XCTAssertEqual(find(obs, "USD/TWD", "change")?.value ?? 0, 0.03, accuracy: 1e-12)
+    }
+
+    // MARK: a central bank's other official rates
+
+    func testFacilityRatesListedRespectivelyTakeTheirOwnMetrics() {
+        let obs = extract("央行理監事會決議利率不變，重貼現率、擔保放款融通利率與短期融通利率分別為1.5%、1.875%和3.75%。")
+        XCTAssertEqual(find(obs, "CBC", "policy_rate")?.value, 1.5)
+        XCTAssertEqual(find(obs, "CBC", "secured_lending_rate")?.value, 1.875)
+        XCTAssertEqual(find(obs, "CBC", "short_term_lending_rate")?.value, 3.75)
+        XCTAssertEqual(obs.filter { $0.kind == "rate" }.count, 3)
+        let simplified = extract("台湾央行今天宣布，短期融通利率维持在3.625%，担保放款融通利率为1.75%。")
+        XCTAssertEqual(find(simplified, "CBC", "short_term_lending_rate")?.value, 3.625)
+        XCTAssertEqual(find(simplified, "CBC", "secured_lending_rate")?.value, 1.75)
+        XCTAssertNil(find(simplified, "CBC", "policy_rate"))
+    }
+
+    func testOldRatesListedInAnEarlierClausePairWithTheNewList() {
+        let obs = extract("央行升息半碼，重貼現率、擔保放款融通利率及短期融通利率原本分別為1.125%、1.5%及3.375%，維持了8季，此次分別升至1.25%、1.625%及3.5%。")
+        XCTAssertEqual(find(obs, "CBC", "policy_rate")?.value, 1.25)
+        XCTAssertEqual(find(obs, "CBC", "policy_rate")?.previous, 1.125)
+        XCTAssertEqual(find(obs, "CBC", "secured_lending_rate")?.previous, 1.5)
+        XCTAssertEqual(find(obs, "CBC", "short_term_lending_rate")?.value, 3.5)
+        XCTAssertNil(obs.first { $0.value == 1.5 || $0.value == 3.375 }, "old values are no figures of their own")
+        let simplified = extract("中国人民银行宣布，1年期和5年期以上LPR原先分别为3.1%和3.6%，本月起分别下调至3.0%与3.5%。")
+        XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.value, 3.0)
+        XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.previous, 3.1)
+        XCTAssertEqual(find(simplified, "PBOC", "lpr_5y")?.previous, 3.6)
+        XCTAssertEqual(simplified.count, 2)
+    }
+
+    func testATenorNamedWithLPRMakesTheTeaserAboutLoanPrimeRates() {
+        let obs = extract("1年期LPR为3.45%，5年期以上LPR为3.95%。")
+        XCTAssertEqual(find(obs, "PBOC", "lpr_1y")?.value, 3.45)
+        XCTAssertEqual(find(obs, "PBOC", "lpr_5y")?.value, 3.95)
+        let traditional = extract("人行公布，一年期貸款市場報價利率維持3.1%，五年期以上貸款市場報價利率維持3.6%。")
+        XCTAssertEqual(find(traditional, "PBOC", "lpr_1y")?.value, 3.1)
+        XCTAssertEqual(find(traditional, "PBOC", "lpr_5y")?.value, 3.6)
     }
 }
