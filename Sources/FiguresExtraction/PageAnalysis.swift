@@ -1,15 +1,17 @@
 import FiguresText
 import FiguresQuantities
 
-/// Where a page comes from, which decides bare 元 and 央行.
+/// Where a page comes from, which decides bare 元, 央行 and 我國.
 public enum PageLocale: String, Sendable {
-    case taiwan, hongKong, mainland
+    case taiwan, hongKong, mainland, singapore, malaysia
 
     var localCurrency: String {
         switch self {
         case .taiwan: return "TWD"
         case .hongKong: return "HKD"
         case .mainland: return "CNY"
+        case .singapore: return "SGD"
+        case .malaysia: return "MYR"
         }
     }
 
@@ -18,6 +20,8 @@ public enum PageLocale: String, Sendable {
         case .taiwan: return "CBC"
         case .hongKong: return "HKMA"
         case .mainland: return "PBOC"
+        case .singapore: return "MAS"
+        case .malaysia: return "BNM"
         }
     }
 
@@ -26,31 +30,73 @@ public enum PageLocale: String, Sendable {
         case .taiwan: return "TW"
         case .hongKong: return "HK"
         case .mainland: return "CN"
+        case .singapore: return "SG"
+        case .malaysia: return "MY"
         }
     }
 
-    /// Script and a few unmistakable words decide: Simplified text is mainland;
-    /// Traditional text with Hong Kong words is Hong Kong; other Traditional text is Taiwan.
-    /// Nil when the span has too little Chinese to tell.
-    static func guess(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> PageLocale? {
+    /// The main index of the region's market: what a bare 綜指 or 大市 of a local report means.
+    var mainIndex: String {
+        switch self {
+        case .taiwan: return "TAIEX"
+        case .hongKong: return "HSI"
+        case .mainland: return "SSEC"
+        case .singapore: return "STI"
+        case .malaysia: return "KLCI"
+        }
+    }
+
+    /// A guess and whether words of the region (not only the script) made it.
+    struct Guess {
+        var locale: PageLocale
+        var fromRegionWords: Bool
+    }
+
+    /// Words of Singapore or Malaysia decide first (data/region-words.tsv: datelines, outlets,
+    /// local words, the currency), since those outlets write Simplified or Traditional alike.
+    /// Otherwise the script: Simplified text is mainland; Traditional text with Hong Kong words
+    /// is Hong Kong; other Traditional text is Taiwan. Nil when the span has too little Chinese to tell.
+    static func guess(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> Guess? {
         let end = to ?? text.count
         var han = 0, traditional = 0
-        for i in from..<end {
+        var weights: [PageLocale: Int] = [:]
+        var i = from
+        while i < end {
+            if let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
+                weights[region.locale, default: 0] += region.weight
+            }
             let v = text.original[i]
-            guard v >= 0x4E00 && v <= 0x9FFF else { continue }
-            han += 1
-            if text.folded[i] != v { traditional += 1 }
+            if v >= 0x4E00 && v <= 0x9FFF {
+                han += 1
+                if text.folded[i] != v { traditional += 1 }
+            }
+            i += 1
+        }
+        let ranked = weights.sorted { $0.value > $1.value }
+        if let top = ranked.first, top.value >= 3, ranked.count == 1 || ranked[1].value < top.value {
+            return Guess(locale: top.key, fromRegionWords: true)
         }
         guard han >= 20 else { return nil }
-        if traditional * 100 < han { return .mainland }
-        for i in from..<end where hongKongWords.matchLength(in: text, at: i) != nil { return .hongKong }
-        return .taiwan
+        if traditional * 100 < han { return Guess(locale: .mainland, fromRegionWords: false) }
+        for i in from..<end where hongKongWords.matchLength(in: text, at: i) != nil { return Guess(locale: .hongKong, fromRegionWords: false) }
+        return Guess(locale: .taiwan, fromRegionWords: false)
     }
 
     /// Words only Hong Kong writers use (data/hong-kong-words.tsv).
     static let hongKongWords: WordTable<Bool> = {
         var table = WordTable<Bool>()
         for row in TableFile.rows(named: "hong-kong-words.tsv") where !row.isEmpty { table.add(row[0], true) }
+        return table
+    }()
+
+    /// Words that place a text in Singapore or Malaysia, with their weight (data/region-words.tsv).
+    static let regionWords: WordTable<(locale: PageLocale, weight: Int)> = {
+        var table = WordTable<(locale: PageLocale, weight: Int)>()
+        for row in TableFile.rows(named: "region-words.tsv") where row.count >= 3 {
+            guard let locale: PageLocale = row[0] == "SG" ? .singapore : row[0] == "MY" ? .malaysia : nil,
+                  let weight = Int(row[2]) else { continue }
+            table.add(row[1], (locale, weight))
+        }
         return table
     }()
 }
@@ -89,9 +135,15 @@ struct PageAnalysis {
         self.cues = CueIndex(text)
         let teasers = PageLayout.teasers(of: text, reference: reference)
         self.teasers = teasers
-        let pageLocale = PageLocale.guess(text) ?? .taiwan
+        let pageGuess = PageLocale.guess(text)
+        let pageLocale = pageGuess?.locale ?? .taiwan
         self.locale = pageLocale
-        let teaserLocales = teasers.map { PageLocale.guess(text, from: $0.start, to: $0.end) ?? pageLocale }
+        // a teaser's own region words decide; without them, a page placed by its words keeps its teasers
+        // (a Kuala Lumpur page's Simplified teasers are not mainland ones)
+        let teaserLocales = teasers.map { teaser -> PageLocale in
+            guard let own = PageLocale.guess(text, from: teaser.start, to: teaser.end) else { return pageLocale }
+            return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
+        }
         self.teaserLocales = teaserLocales
         var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales)
         mentions.sort { $0.start < $1.start }
@@ -150,6 +202,7 @@ struct PageAnalysis {
             var entity = entity
             let here = locale(at: s, teasers: teasers, locales: locales) ?? .taiwan
             if entity.id == "LOCAL-CENTRAL" { entity.id = here.centralBank }
+            if entity.id == "LOCAL-MAIN" { entity.id = here.mainIndex }   // 綜指: the writer's own market
             if entity.id == "LOCAL" { entity.id = here.country }   // 我國: the writer's own country
             if entity.kind == .indexGroup {
                 for member in entity.id.split(separator: " ") {
@@ -170,34 +223,50 @@ struct PageAnalysis {
         }
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
         mentions += sectors(text, teasers: teasers, mentions: mentions)
+        mentions += companiesFromContext(text, teasers: teasers, known: mentions)
         return mentions
     }
 
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
 
-    /// `如興(4414)`: a name with its listing code. The name becomes a company for the whole page.
+    /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
+    /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
     static func companyCodes(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale], known: [Mention]) -> [Mention] {
         var found: [Mention] = []
-        var names: [([UInt32], Entity)] = []
+        var names: WordTable<Entity> = WordTable()
+        var nameCount = 0
         let t = text.folded
         var i = 1
         while i < t.count {
             guard t[i] == 0x28 else { i += 1; continue }
             var k = i + 1
+            // a Malaysian ticker before the code: (TOYOVEN，7173…) or (TOYOVEN,7173)
+            var tickerEnd = k
+            while tickerEnd < t.count, tickerEnd - k < 12, isLatin(t[tickerEnd]) || NumeralChar.isASCIIDigit(t[tickerEnd]) || t[tickerEnd] == 0x2D { tickerEnd += 1 }
+            let hasTicker = tickerEnd > k && isLatin(t[k]) && (t[tickerEnd] == 0x2C || t[tickerEnd] == 0xFF0C)
+            if hasTicker { k = tickerEnd + 1 }
+            let codeStart = k
             while k < t.count, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
-            let digits = k - i - 1
+            let digits = k - codeStart
             var suffixEnd = k
             if k < t.count, t[k] == 0x2E { suffixEnd = k + 1; while suffixEnd < t.count, isLatin(t[suffixEnd]) { suffixEnd += 1 } }   // (0700.HK)
+            // after a ticker the board may follow: (TOYOVEN，7173，主板工業股)
+            if hasTicker, suffixEnd < t.count, t[suffixEnd] == 0x2C || t[suffixEnd] == 0xFF0C {
+                var b = suffixEnd + 1
+                while b < t.count, b - suffixEnd < 10, t[b] != 0x29, isHan(t[b]) { b += 1 }
+                suffixEnd = b
+            }
             guard (4...6).contains(digits), suffixEnd < t.count, t[suffixEnd] == 0x29 else { i += 1; continue }
             // The name: Han characters right before the bracket (at most 6), not across punctuation.
             var s = i
             while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
             guard s < i else { i += 1; continue }
-            let code = text.foldedText(i + 1, k)
+            let code = text.foldedText(codeStart, k)
             let existing = known.first { $0.end == i && $0.entity.kind == .company }
             let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
             let id: String
             if let e = existing { id = e.entity.id }
+            else if digits == 4 && (locale == .malaysia || hasTicker) { id = "\(code).KL" }   // Bursa Malaysia's four digits
             else if digits == 4 && locale != .hongKong { id = "\(code).TW" }
             else if digits <= 5 { id = "\(String(repeating: "0", count: max(0, 4 - code.count)))\(code.count == 5 && code.hasPrefix("0") ? String(code.dropFirst()) : code).HK" }
             else { id = code.hasPrefix("6") ? "\(code).SS" : "\(code).SZ" }
@@ -205,18 +274,22 @@ struct PageAnalysis {
             entity.source = "listing code (\(code))"
             let nameStart = existing?.start ?? s
             found.append(Mention(start: nameStart, end: suffixEnd + 1, entity: entity))
-            if existing == nil { names.append((Array(t[s..<i]), entity)) }
+            if existing == nil, i - s >= 2 { names.add(text.foldedText(s, i), entity); nameCount += 1 }
             i = suffixEnd + 1
         }
-        // Later mentions of the same name without the code.
-        for (name, entity) in names where name.count >= 2 {
-            var p = 0
-            while p + name.count <= t.count {
-                if text.matches(name, at: p), !found.contains(where: { $0.start <= p && p < $0.end }) {
-                    found.append(Mention(start: p, end: p + name.count, entity: entity))
-                    p += name.count
-                } else { p += 1 }
-            }
+        // Later mentions of the same names without the code: one pass over the page for all of them
+        // (a table of thousands of stock rows stays linear).
+        guard nameCount > 0 else { return found }
+        let withCode = found.sorted { $0.start < $1.start }
+        var next = 0
+        var p = 0
+        while p < t.count {
+            while next < withCode.count, withCode[next].end <= p { next += 1 }
+            if next < withCode.count, withCode[next].start <= p { p = withCode[next].end; continue }
+            if let (length, entity) = names.lengthAndPayload(in: text, at: p) {
+                found.append(Mention(start: p, end: p + length, entity: entity))
+                p += length
+            } else { p += 1 }
         }
         return found
     }
@@ -291,5 +364,110 @@ struct PageAnalysis {
             }
         }
         return out
+    }
+
+    /// The words around a company name the lexicon does not know, folded once.
+    enum ContextNameWords {
+        /// A price or move verb right after a name and right before a figure (必和必拓下跌1.6%, 澳航收報8.5元).
+        static let verbs = WordTable<Bool>(["上漲", "下跌", "大漲", "大跌", "暴漲", "暴跌", "急漲", "急跌", "重挫", "下挫", "挫",
+                                            "漲", "跌", "升", "揚", "上揚", "走高", "走低", "收漲", "收跌", "收高", "收低", "飆漲",
+                                            "飆升", "勁升", "勁揚", "攀升", "回落", "滑落", "小漲", "小跌", "微漲", "微跌", "收報",
+                                            "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌"].map { ($0, true) })
+        /// Between the name and the verb: 恒生銀行股價升2%.
+        static let between = Words.folded(["的股價", "股價"])
+        /// Words between the verb and its figure (下跌了1.6%, 收報達8元).
+        static let beforeFigure: Set<UInt32> = Set("了達达至約约逾近為为約".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        /// A name that ends so is a market, a sector, a price or a period, not a company.
+        static let notNameEndings = Words.folded([
+            "指數", "股市", "大盤", "板塊", "類股", "股", "市場", "市", "價格", "價", "匯率", "利率", "期貨", "收益率", "殖利率",
+            "油", "金", "成交", "成交額", "成交量", "營收", "淨利", "獲利", "盈利", "利潤", "出口", "進口", "經濟", "物價", "房價",
+            "比率", "指標", "行業", "產業", "市值", "股息", "業績", "銷售", "銷量", "年", "月", "日", "週", "周", "季", "天", "時",
+            "早盤", "午盤", "盤中", "尾盤", "收盤", "開盤", "終場", "全天", "全日", "盤", "價位", "幣", "元", "匯", "率", "債",
+            "需求", "供應", "庫存", "產量", "通膨", "通脹", "消費", "投資", "外資", "資金", "指", "則", "亦", "也", "均", "都",
+            "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
+            "記者", "報導", "報道", "公司", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
+        ])
+        /// Characters before a name that opens its clause.
+        static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
+        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        /// Characters a short name does not end with (按年上, 外資, 季).
+        static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        /// Words in front of a name that are not part of it (其中, 而, 至於…).
+        static let leading = SectorWords.leading + Words.folded(["同時", "另", "則", "但是", "不過", "反之", "隨後", "今天", "今日", "昨天", "昨日"])
+    }
+
+    /// A company the lexicon does not know, found from what follows it: a price or move verb and a figure
+    /// (`國際托盤巨頭Brambles大跌5.0%`, `必和必拓下跌1.6%，報35.64元`, `澳航（Qantas）下跌1.9%`).
+    /// The name is kept as written, as the spec asks; it also ends the scope of the name before it,
+    /// so its figures are not booked to the last known name. Known names, sectors and codes win.
+    static func companiesFromContext(_ text: NormalizedText, teasers: [Teaser], known: [Mention]) -> [Mention] {
+        let words = ContextNameWords.self
+        let t = text.folded
+        var out: [Mention] = []
+        let sortedKnown = known.sorted { $0.start < $1.start }
+        var k = 0   // first known mention that may overlap a name ending at or after the current position
+        for teaser in teasers {
+            var i = teaser.start
+            while i < teaser.end {
+                guard words.verbs.mayMatch(in: text, at: i), let (verbLength, _) = words.verbs.lengthAndPayload(in: text, at: i) else { i += 1; continue }
+                // the figure follows at once, or after 了/達/至…
+                var f = i + verbLength
+                while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
+                guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
+                var nameEnd = i
+                for w in words.between where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
+                let name = contextName(text, end: nameEnd, floor: teaser.start)
+                i += verbLength
+                guard let (s, e) = name else { continue }
+                while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
+                // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
+                if sortedKnown[k...].prefix { $0.start < e }.contains(where: { $0.end > s }) { continue }
+                if let last = out.last, last.start == s { continue }
+                var entity = Entity(kind: .company, id: text.text(s, e))
+                entity.source = "name from context (a price or move follows)"
+                out.append(Mention(start: s, end: e, entity: entity))
+            }
+        }
+        return out
+    }
+
+    /// The name ending at `end`: a Latin name (Brambles, Oil Search), a Han name of 2–6 characters
+    /// (必和必拓), or a Han name with its Latin form in brackets (澳航（Qantas）); nil when what stands
+    /// there is a market, a price, a period or a connective.
+    static func contextName(_ text: NormalizedText, end: Int, floor: Int) -> (Int, Int)? {
+        let t = text   // bounds-safe reads: a name may end at the teaser's start
+        guard end > floor else { return nil }
+        var e = end
+        var s = e
+        if isLatin(t[e - 1]) || NumeralChar.isASCIIDigit(t[e - 1]) && isLatin(t[e - 2]) {
+            // Latin: letters, digits, inner spaces, & . - ; it must start with a letter
+            while s > floor, e - s < 24, isLatin(t[s - 1]) || NumeralChar.isASCIIDigit(t[s - 1]) || [0x20, 0x26, 0x2E, 0x2D].contains(t[s - 1]) { s -= 1 }
+            while s < e, !isLatin(t[s]) { s += 1 }
+            return e - s >= 2 ? (s, e) : nil
+        }
+        if t[e - 1] == 0x29 || t[e - 1] == 0xFF09 {   // 澳航（Qantas）: the Han name before the brackets
+            var b = e - 1
+            while b > floor, e - b < 30, t[b - 1] != 0x28, t[b - 1] != 0xFF08 { b -= 1 }
+            guard b > floor + 1 else { return nil }
+            e = b - 1
+            s = e
+        }
+        // Han: back to punctuation, 的 or a numeral; a run longer than 8 is a phrase, not a name
+        while s > floor, e - s <= 8, isHan(t[s - 1]), t[s - 1] != 0x7684 { s -= 1 }   // numerals too: 九龍倉, 五糧液
+        if e - s > 8 { return nil }
+        // a Han name opens its clause (，必和必拓下跌) or follows a connective (其中必和必拓); a run that
+        // starts inside a phrase (本週累計上漲) is no name
+        var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1])
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for w in ContextNameWords.leading where s + w.count < e && text.matches(w, at: s) { s += w.count; trimmed = true; opensClause = true }
+        }
+        guard opensClause, (2...6).contains(e - s) else { return nil }
+        for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }
+        for k in s..<e where ContextNameWords.notNameCharacters.contains(t[k]) { return nil }
+        if ContextNameWords.notNameLast.contains(t[e - 1]) { return nil }
+        return (s, e)
     }
 }

@@ -90,6 +90,13 @@ private let percentPointWords: [([UInt32], Double)] = [
     (ScriptFold.shared.fold("個基點"), 0.01), (ScriptFold.shared.fold("基點"), 0.01),
     (ScriptFold.shared.fold("點子"), 0.01), (ScriptFold.shared.fold("bp"), 0.01), (ScriptFold.shared.fold("bps"), 0.01),
 ]
+/// Cents after a number: a hundredth of the currency (跌79美分 = -0.79 USD; 涨37仙 in Kuala Lumpur is
+/// 0.37 ringgit, in Hong Kong 0.37 dollars: bare 仙 is the page's own currency).
+private let centWords: [([UInt32], UnitCode)] = [
+    (ScriptFold.shared.fold("美分"), "USD"), (ScriptFold.shared.fold("港仙"), "HKD"), (ScriptFold.shared.fold("仙"), "LOCAL"),
+]
+private let centInitials: Set<UInt32> = Set(centWords.map { $0.0[0] })
+
 /// Words where 成 follows a number but is not "tenths": 成交, 成為, 成長…
 private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效熟品分绩績".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
 /// Characters after 點 that make it a time of day, not index points (12點30分, 3點半).
@@ -317,6 +324,10 @@ struct Scan {
             }
         } else if cu == CP.bei {
             unit = .times; end = u + 1
+        } else if centInitials.contains(cu), let (word, iso) = centWords.first(where: { text.matches($0.0, at: u) }),
+                  iso != UnitCode.local || numeral.hasArabic {   // 八仙 is no amount
+            unit = iso == UnitCode.local ? .localYuan : .currency(iso)
+            scale = 0.01; end = u + word.count
         } else if recognizer.currencies.mayMatch(in: text, at: u), let (length, iso) = recognizer.currencies.lengthAndPayload(in: text, at: u), iso != UnitCode.usd || length > 1,
                   u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // 99 新台幣連3跌: a space parts a number from the next headline
             unit = iso == UnitCode.local ? .localYuan : .currency(iso)

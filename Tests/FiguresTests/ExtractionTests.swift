@@ -438,4 +438,62 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "PBOC", "lpr_1y")?.value, 3.1)
         XCTAssertEqual(find(traditional, "PBOC", "lpr_5y")?.value, 3.6)
     }
+
+    // MARK: region from the page's words, not its script
+
+    func testAMalaysianPageIsNotMainlandWhateverItsScript() {
+        let simplified = extract("（吉隆坡5日讯）马股周三走低，综指跌5.2点。央行维持隔夜政策利率在2.75%不变，令吉兑美元收在4.215。")
+        XCTAssertEqual(find(simplified, "KLCI", "change")?.value, -5.2)
+        XCTAssertEqual(find(simplified, "BNM", "policy_rate")?.value, 2.75)
+        XCTAssertNil(simplified.first { $0.subject == "PBOC" || $0.subject == "SSEC" })
+        let traditional = extract("檳城訊－大馬股市週一反彈，綜指收高3.1點。國行今日宣佈，把隔夜政策利率下調25個基點。")
+        XCTAssertEqual(find(traditional, "KLCI", "change")?.value, 3.1)
+        XCTAssertEqual(find(traditional, "BNM", "policy_rate_change")?.value, -0.25)
+    }
+
+    func testASingaporePageBooksBareYuanInSingaporeDollars() {
+        let obs = extract("（新加坡讯）新交所上市的星展集团第三季净利为28亿元，本地股市海峡时报指数涨0.5%。")
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "SGD")
+        XCTAssertEqual(find(obs, "STI", "change_pct")?.value, 0.5)
+        let traditional = extract("獅城股市今早走高，海指上漲12點。新加坡金融管理局表示，新元匯率政策維持不變，組屋轉售價格上漲。某公司營收為3億元，按年增長4%。")
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.subject, "DBS")
+        XCTAssertEqual(traditional.first { $0.metric == "revenue" }?.unit ?? "SGD", "SGD")
+    }
+
+    func testAMalaysianListingWithItsTickerAndBoard() {
+        let obs = extract("（吉隆坡6日讯）东洋投资（TOYOVEN，7173，主板工业股）全天涨37仙，收在2.56令吉。东洋投资成交量大增。")
+        XCTAssertEqual(obs.first { $0.kind == "equity" && $0.metric == "close" }?.subject, "7173.KL")
+        XCTAssertEqual(obs.first { $0.kind == "equity" && $0.metric == "close" }?.value, 2.56)
+        let traditional = extract("（吉隆坡訊）頂級手套（TOPGLOV,7113）早盤跌5仙，報1.02令吉。")
+        XCTAssertEqual(traditional.first { $0.kind == "equity" && $0.metric == "level" || $0.metric == "close" }?.subject, "7113.KL")
+    }
+
+    // MARK: names the lexicon does not know
+
+    func testACompanyTheLexiconDoesNotKnowIsFoundFromThePriceAfterIt() {
+        let obs = extract("悉尼股市周一收低。礦業巨頭Fortescue下跌2.4%，報18.6元；零售商威富達上漲1.2%，報9.85元。")
+        XCTAssertEqual(find(obs, "Fortescue", "change_pct")?.value, -2.4)
+        XCTAssertEqual(obs.first { $0.subject == "威富達" && $0.metric == "change_pct" }?.value, 1.2)
+        XCTAssertEqual(obs.first { $0.subject == "威富達" && ["close", "level"].contains($0.metric) }?.value, 9.85)
+        let simplified = extract("恒指收涨0.8%。其中，新世界发展（New World）大跌6.5%，收报7.12港元；九龙仓置业升1.1%。")
+        XCTAssertEqual(simplified.first { $0.subject == "新世界发展" && $0.metric == "change_pct" }?.value, -6.5)
+        XCTAssertEqual(simplified.first { $0.subject == "九龙仓置业" }?.value, 1.1)
+        XCTAssertEqual(simplified.filter { $0.subject == "HSI" }.count, 1, "the stocks' moves are not the index's")
+    }
+
+    func testReportPhrasesBeforeAMoveAreNoCompanyNames() {
+        let obs = extract("台股終場上漲120點，週線上漲1.2%，本週累計上漲2.5%，最後收在23,000點。")
+        XCTAssertTrue(obs.allSatisfy { $0.kind == "index" }, "\(obs.map { $0.subject })")
+        let simplified = extract("日元上午一度升至101日元，低位反弹1.3%。")
+        XCTAssertNil(simplified.first { $0.kind == "equity" })
+    }
+
+    func testCentsAreHundredthsOfTheirCurrency() {
+        let obs = extract("紐約期油收市跌79美分，報每桶61.2美元。")
+        XCTAssertEqual(find(obs, "WTI", "change")?.value, -0.79)
+        XCTAssertEqual(find(obs, "WTI", "change")?.unit, "USD")
+        let hk = extract("（吉隆坡訊）大眾銀行（PBBANK，1295，主板金融股）全天漲28仙，收在4.20令吉。")
+        XCTAssertEqual(hk.first { $0.metric == "change" }?.value, 0.28)
+        XCTAssertEqual(hk.first { $0.metric == "change" }?.unit, "MYR")
+    }
 }
