@@ -152,14 +152,14 @@ BRENT	布蘭特	USD
 COPPER	銅價	USD
 COPPER	期銅	USD
 COPPER	倫敦期銅	USD
-SILVER	白銀	USD
-SILVER	銀價	USD
+XAG	白銀	USD
+XAG	銀價	USD
 XPT	白金	USD
 XPT	鉑金	USD
 XPT	現貨白金	USD
 XPD	鈀金	USD
 XPD	鈀	USD
-SILVER	現貨白銀	USD
+XAG	現貨白銀	USD
 XAU	黃金期貨	USD
 XAU	期金	USD
 WTI	西德州中級原油期貨	USD
@@ -172,7 +172,7 @@ WTI	紐約輕原油	USD
 COPPER	倫銅	USD
 COPPER	LME銅	USD
 COPPER	倫敦銅	USD
-SILVER	期銀	USD
+XAG	期銀	USD
 NATGAS	天然氣期貨	USD
 NATGAS	美國天然氣	USD
 WTI	輕質原油	USD
@@ -181,6 +181,197 @@ WTI	美國輕質原油	USD
 XAU	紐約金價	USD
 XAU	國際現貨黃金	USD
 COPPER	紐約期銅	USD
+# Precious and base metals, energy and palm oil as Hong Kong, Singapore, Malaysian and mainland
+# outlets write them. One-character metals (銅, 鋁, 鎳, 鋅, 錫, 鉛, 鉑) are left out: they sit inside
+# place and company names (銅鑼灣, 江西銅業, 無錫). 倫敦銀 (倫敦銀行同業拆息), 紐約金 and 上海金 (…金融)
+# are left out, while 倫敦金 stays (Hong Kong's word for spot gold; 倫敦金融城 may hit it); bare
+# 天然氣 and 原油 are left out too (a fuel in trade and tariff news, not a price). Shanghai and Dalian
+# contracts are quoted in yuan.
+XAU	倫敦金	USD
+XAU	倫敦金價	USD
+XAU	倫敦黃金	USD
+XAU	倫敦現貨金	USD
+XAU	現貨金價	USD
+XAU	黃金現貨	USD
+XAU	現貨黃金價格	USD
+XAU	黃金價格	USD
+XAU	國際黃金	USD
+XAU	國際現貨金價	USD
+XAU	COMEX黃金	USD
+XAU	COMEX金	USD
+XAU	COMEX期金	USD
+XAU	COMEX黃金期貨	USD
+XAU	紐約商品交易所黃金	USD
+XAU	紐約商品交易所期金	USD
+XAU	紐約商品交易所黃金期貨	USD
+XAU	紐約黃金期貨	USD
+XAU	紐期金	USD
+XAU	滬金	CNY
+XAG	紐約期銀	USD
+XAG	現貨銀	USD
+XAG	現貨銀價	USD
+XAG	倫敦白銀	USD
+XAG	倫敦銀價	USD
+XAG	倫敦現貨銀	USD
+XAG	白銀期貨	USD
+XAG	白銀價格	USD
+XAG	國際銀價	USD
+XAG	COMEX白銀	USD
+XAG	COMEX期銀	USD
+XAG	紐約白銀	USD
+XAG	紐約白銀期貨	USD
+XAG	滬銀	CNY
+XPT	現貨鉑金	USD
+XPT	現貨鉑	USD
+XPT	鉑金價格	USD
+XPT	鉑價	USD
+XPT	白金價格	USD
+XPT	鉑金期貨	USD
+XPT	白金期貨	USD
+XPT	紐約白金	USD
+XPT	紐約鉑金	USD
+XPT	期鉑	USD
+XPD	現貨鈀金	USD
+XPD	現貨鈀	USD
+XPD	鈀金價格	USD
+XPD	鈀價	USD
+XPD	鈀金期貨	USD
+XPD	紐約鈀金	USD
+XPD	期鈀	USD
+NATGAS	天然氣價格	USD
+NATGAS	天然氣價	USD
+NATGAS	天然氣期價	USD
+NATGAS	美國天然氣期貨	USD
+NATGAS	紐約天然氣	USD
+NATGAS	紐約天然氣期貨	USD
+NATGAS	紐約商品交易所天然氣	USD
+NATGAS	NYMEX天然氣	USD
+NATGAS	亨利港天然氣	USD
+NATGAS	Henry Hub天然氣	USD
+TTF	歐洲天然氣	EUR
+TTF	歐洲天然氣價格	EUR
+TTF	歐洲天然氣期貨	EUR
+TTF	荷蘭TTF天然氣	EUR
+TTF	荷蘭天然氣	EUR
+TTF	荷蘭天然氣期貨	EUR
+TTF	TTF天然氣	EUR
+COPPER	銅期貨	USD
+COPPER	國際銅價	USD
+COPPER	LME期銅	USD
+COPPER	LME三個月期銅	USD
+COPPER	三個月期銅	USD
+COPPER	倫敦金屬交易所銅	USD
+COPPER	倫敦金屬交易所期銅	USD
+COPPER	倫敦金屬交易所三個月期銅	USD
+COPPER	COMEX銅	USD
+COPPER	COMEX期銅	USD
+COPPER	紐約銅	USD
+COPPER	滬銅	CNY
+COPPER	上海期銅	CNY
+COPPER	滬期銅	CNY
+ALUMINIUM	鋁價	USD
+ALUMINIUM	倫鋁	USD
+ALUMINIUM	期鋁	USD
+ALUMINIUM	LME鋁	USD
+ALUMINIUM	LME期鋁	USD
+ALUMINIUM	倫敦鋁	USD
+ALUMINIUM	倫敦期鋁	USD
+ALUMINIUM	倫敦金屬交易所鋁	USD
+ALUMINIUM	倫敦金屬交易所期鋁	USD
+ALUMINIUM	鋁期貨	USD
+ALUMINIUM	滬鋁	CNY
+ALUMINIUM	上海期鋁	CNY
+NICKEL	鎳價	USD
+NICKEL	倫鎳	USD
+NICKEL	期鎳	USD
+NICKEL	LME鎳	USD
+NICKEL	LME期鎳	USD
+NICKEL	倫敦鎳	USD
+NICKEL	倫敦期鎳	USD
+NICKEL	倫敦金屬交易所鎳	USD
+NICKEL	倫敦金屬交易所期鎳	USD
+NICKEL	鎳期貨	USD
+NICKEL	滬鎳	CNY
+ZINC	鋅價	USD
+ZINC	倫鋅	USD
+ZINC	期鋅	USD
+ZINC	LME鋅	USD
+ZINC	LME期鋅	USD
+ZINC	倫敦鋅	USD
+ZINC	倫敦期鋅	USD
+ZINC	倫敦金屬交易所鋅	USD
+ZINC	滬鋅	CNY
+TIN	錫價	USD
+TIN	倫錫	USD
+TIN	期錫	USD
+TIN	LME錫	USD
+TIN	LME期錫	USD
+TIN	倫敦錫	USD
+TIN	倫敦期錫	USD
+TIN	倫敦金屬交易所錫	USD
+TIN	滬錫	CNY
+LEAD	鉛價	USD
+LEAD	倫鉛	USD
+LEAD	期鉛	USD
+LEAD	LME鉛	USD
+LEAD	LME期鉛	USD
+LEAD	倫敦鉛	USD
+LEAD	倫敦期鉛	USD
+LEAD	倫敦金屬交易所鉛	USD
+LEAD	滬鉛	CNY
+IRONORE	鐵礦石	USD
+IRONORE	鐵礦砂	USD
+IRONORE	鐵礦石價格	USD
+IRONORE	鐵礦砂價格	USD
+IRONORE	鐵礦價	USD
+IRONORE	鐵礦石期貨	USD
+IRONORE	鐵礦砂期貨	USD
+IRONORE	新加坡鐵礦石期貨	USD
+IRONORE	大連鐵礦石	CNY
+IRONORE	大連鐵礦石期貨	CNY
+WTI	WTI	USD
+WTI	WTI原油期貨	USD
+WTI	西德州中質原油	USD
+WTI	西德州中質原油期貨	USD
+WTI	西德州原油期貨	USD
+WTI	西德州輕質原油	USD
+WTI	美國西德州原油	USD
+WTI	美國WTI原油	USD
+WTI	美國原油期貨	USD
+WTI	紐約原油期貨	USD
+WTI	紐約輕質原油期貨	USD
+WTI	紐約商品交易所原油	USD
+WTI	紐約商品交易所輕質原油	USD
+WTI	西德克薩斯中質原油	USD
+WTI	西德克薩斯輕質原油	USD
+WTI	美國西德克薩斯輕質原油	USD
+WTI	德州輕質原油	USD
+BRENT	北海布蘭特	USD
+BRENT	北海布倫特原油	USD
+BRENT	倫敦布蘭特原油	USD
+BRENT	倫敦布倫特原油	USD
+BRENT	倫敦布油	USD
+BRENT	布倫特原油期貨	USD
+BRENT	布蘭特期油	USD
+BRENT	布蘭特油價	USD
+BRENT	布倫特	USD
+BRENT	Brent原油	USD
+BRENT	Brent	USD
+CPO	原棕油	MYR
+CPO	原棕油期貨	MYR
+CPO	毛棕油	MYR
+CPO	棕油	MYR
+CPO	棕油期貨	MYR
+CPO	大馬原棕油	MYR
+CPO	大馬棕油	MYR
+CPO	棕櫚油	MYR
+CPO	棕櫚油期貨	MYR
+CPO	馬來西亞棕櫚油期貨	MYR
+CPO	大馬棕櫚油期貨	MYR
+CPO	馬來西亞原棕油期貨	MYR
+CPO	毛棕櫚油	MYR
+CPO	大連棕櫚油	CNY
+CPO	大連棕櫚油期貨	CNY
 """###,
         "companies.tsv": ###"""
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
@@ -1515,7 +1706,7 @@ DXY	美匯指數
 RUSSELL2000	羅素2000指數
 RUSSELL2000	羅素2000
 SET	泰國SET指數
-JKSE	印尼雅加達綜合指數
+JCI	印尼雅加達綜合指數
 KLCI	馬來西亞綜合指數
 HSCEI	國指
 HSTECH	科技指數
@@ -1583,6 +1774,344 @@ DJT	道瓊運輸指數
 DJT	道瓊運輸平均指數
 DJU	道瓊公用事業指數
 NZX50	紐西蘭NZX50指數
+# Asia-Pacific and European names as Hong Kong, Singapore, Malaysian and mainland outlets write them,
+# English names with and without spaces, and markets named by their city or country (a market named
+# so is its main index: 首爾股市 → KOSPI). Ambiguous market words are left out: 美股 (three indices),
+# A股/陸股/大陸股市, a bare 綜指, 泰股 (國泰股價), 星股 (明星股), 越股 (超越股價), 新股 (IPOs),
+# 深市 (資深市場人士).
+# 馬股 and 海指 stay although 黑馬股 and 上海指出 end with them: Malaysian and Singapore reports use
+# them in nearly every market story.
+N225	東京股市
+N225	日本股市
+N225	Nikkei225
+N225	日經225種平均指數
+N225	日經225平均指數
+HSI	香港股市
+HSI	香港恆生指數
+HSI	恆生股價指數
+HSI	Hang Seng Index
+HSCEI	恆生中國企業指數
+HSCEI	恆生國企指數
+HSCI	恆生綜合股價指數
+SSEC	上海股市
+SSEC	滬市
+SSEC	上證綜合股價指數
+SSEC	上海證券綜合指數
+SSEC	上海綜合指數
+SSEC	上海綜指
+SZSC	深圳股市
+SZSC	深證成分指數
+SZSC	深證成份股指數
+SZSC	深圳成分指數
+SZSC	深圳成份指數
+SSEB	上證B股指數
+SSEB	上證B股
+SSEB	上證B指
+SSEB	滬B指
+SSEB	上海B股指數
+SZSB	深證B股指數
+SZSB	深證B股
+SZSB	深證B指
+SZSB	深B指
+SZSB	深圳B股指數
+CSI300	CSI 300
+CSI300	CSI300
+CSI300	滬深300指數
+CSI300	滬深三百指數
+TAIEX	台北股市
+TAIEX	台灣股市
+TAIEX	台灣加權股價指數
+TAIEX	台股加權股價指數
+KOSPI	首爾股市
+KOSPI	韓國股市
+KOSPI	南韓股市
+KOSPI	韓股綜合指數
+KOSPI	南韓綜合股價指數
+KOSPI	南韓綜合指數
+KOSPI	首爾綜合股價指數
+KOSPI	南韓首爾綜合指數
+KOSPI	KOSPI指數
+KOSPI	韓國KOSPI指數
+KOSPI	南韓KOSPI指數
+KOSPI	韓國綜合股票價格指數
+STI	新加坡股市
+STI	獅城股市
+STI	海指
+STI	新加坡海指
+STI	海峽時報指數
+STI	海峽時報綜合指數
+STI	新加坡海峽時報
+STI	Straits Times Index
+STI	STI指數
+STI	STI
+STI	新加坡STI指數
+KLCI	富時大馬綜合指數
+KLCI	富時大馬綜指
+KLCI	富時隆綜指
+KLCI	富時隆綜合指數
+KLCI	隆綜指
+KLCI	隆綜合指數
+KLCI	馬股綜合指數
+KLCI	馬股綜指
+KLCI	大馬綜指
+KLCI	大馬綜合指數
+KLCI	吉隆坡綜指
+KLCI	吉隆坡綜合股價指數
+KLCI	富時馬來西亞吉隆坡綜合指數
+KLCI	富時馬來西亞綜合指數
+KLCI	馬來西亞富時綜合指數
+KLCI	吉隆坡股市
+KLCI	大馬股市
+KLCI	馬來西亞股市
+KLCI	馬股
+KLCI	FBM KLCI
+KLCI	FBMKLCI
+KLCI	FBM-KLCI
+KLCI	KLCI
+KLCI	KLCI指數
+SET	泰國證交所指數
+SET	泰國證券交易所指數
+SET	泰國證交所SET指數
+SET	泰國SET綜合指數
+SET	泰國綜合指數
+SET	SET指數
+SET	SET Index
+SET	曼谷股市
+SET	泰國股市
+JCI	雅加達綜合指數
+JCI	雅加達綜指
+JCI	雅加達綜合股價指數
+JCI	印尼綜合指數
+JCI	印尼綜指
+JCI	印尼綜合股價指數
+JCI	印尼雅加達綜合指數
+JCI	印尼雅加達綜合股價指數
+JCI	印尼JCI指數
+JCI	JCI指數
+JCI	JCI
+JCI	雅加達股市
+JCI	印尼股市
+PSEI	菲律賓綜合指數
+PSEI	菲律賓綜合股價指數
+PSEI	菲律賓證交所綜合指數
+PSEI	菲股綜合指數
+PSEI	菲股綜指
+PSEI	馬尼拉綜合指數
+PSEI	菲律賓PSEi綜合指數
+PSEI	PSEi指數
+PSEI	PSEi
+PSEI	馬尼拉股市
+PSEI	菲律賓股市
+PSEI	菲股
+SENSEX	孟買敏感30指數
+SENSEX	孟買敏感指數
+SENSEX	印度孟買敏感指數
+SENSEX	印度孟買敏感30指數
+SENSEX	孟買Sensex 30指數
+SENSEX	孟買Sensex30指數
+SENSEX	孟買SENSEX30指數
+SENSEX	孟買30指數
+SENSEX	孟買證交所敏感指數
+SENSEX	印度Sensex指數
+SENSEX	BSE Sensex
+SENSEX	Sensex 30
+SENSEX	Sensex30
+SENSEX	孟買股市
+SENSEX	印度股市
+NIFTY	印度NIFTY 50指數
+NIFTY	印度NIFTY50指數
+NIFTY	印度Nifty指數
+NIFTY	NIFTY 50指數
+NIFTY	NIFTY50指數
+NIFTY	NIFTY50
+NIFTY	Nifty
+NIFTY	國家證交所Nifty指數
+NIFTY	印度國家證交所Nifty 50指數
+NIFTY	印度國家證券交易所Nifty 50指數
+NIFTY	漂亮50指數
+NIFTY	印度漂亮50指數
+VNINDEX	越南VN指數
+VNINDEX	越南VN-Index指數
+VNINDEX	越南VN Index
+VNINDEX	VN指數
+VNINDEX	VN-Index
+VNINDEX	VN Index
+VNINDEX	VNIndex
+VNINDEX	胡志明市指數
+VNINDEX	胡志明證交所指數
+VNINDEX	越南胡志明證交所指數
+VNINDEX	胡志明股市
+VNINDEX	胡志明市股市
+VNINDEX	越南股市
+ASX200	S&P/ASX 200
+ASX200	S&P/ASX200
+ASX200	S&P / ASX 200
+ASX200	S&P/ASX 200指數
+ASX200	S&P/ASX200指數
+ASX200	澳洲S&P/ASX 200
+ASX200	澳洲S&P/ASX200
+ASX200	ASX 200
+ASX200	ASX200
+ASX200	ASX 200指數
+ASX200	ASX200指數
+ASX200	澳洲ASX200指數
+ASX200	標普/澳證200指數
+ASX200	標普/澳證200
+ASX200	標普/澳證 200指數
+ASX200	標普澳證200指數
+ASX200	標普/ASX 200指數
+ASX200	標普/ASX200指數
+ASX200	澳洲標普/澳證200指數
+ASX200	澳洲標普200指數
+ASX200	澳洲標普ASX 200指數
+ASX200	澳洲標普ASX200指數
+ASX200	澳證200指數
+ASX200	澳大利亞S&P/ASX 200指數
+ASX200	澳大利亞S&P/ASX200指數
+ASX200	澳大利亞標普200指數
+ASX200	澳洲股市
+ASX200	澳大利亞股市
+ASX200	悉尼股市
+ASX200	雪梨股市
+ASX200	澳股
+AORD	澳洲所有普通股指數
+AORD	澳洲普通股指數
+AORD	澳洲全部普通股指數
+AORD	所有普通股指數
+AORD	澳大利亞普通股指數
+AORD	澳大利亞所有普通股指數
+AORD	All Ordinaries
+AORD	All Ordinaries指數
+SPX	S&P 500指數
+SPX	S&P500指數
+SPX	標普500種股票指數
+SPX	標準普爾500
+SPX	Standard & Poor's 500
+DJI	Dow Jones
+DJI	DJIA
+DJI	道瓊工業平均
+IXIC	Nasdaq
+IXIC	Nasdaq指數
+IXIC	Nasdaq綜合指數
+IXIC	那斯達克綜合
+IXIC	那斯達克綜合指數
+STOXX600	STOXX600
+STOXX600	STOXX 600指數
+STOXX600	STOXX600指數
+STOXX600	Stoxx Europe 600
+STOXX600	STOXX歐洲600指數
+STOXX600	歐洲STOXX 600指數
+STOXX600	歐洲STOXX600指數
+STOXX600	泛歐STOXX 600指數
+STOXX600	泛歐STOXX600指數
+STOXX600	泛歐斯托克600
+STOXX600	斯托克600
+STOXX600	歐洲斯托克600
+STOXX600	道瓊斯歐洲斯托克600指數
+SX5E	Euro Stoxx 50指數
+SX5E	Euro Stoxx50
+SX5E	EuroStoxx 50
+SX5E	EuroStoxx50
+SX5E	歐元區STOXX 50指數
+SX5E	歐元區STOXX50指數
+SX5E	歐元區斯托克50
+SX5E	歐洲斯托克50指數
+SX5E	歐元斯托克50指數
+SX5E	道瓊歐元區斯托克50指數
+SX5E	斯托克50指數
+FTSE100	FTSE 100
+FTSE100	FTSE100
+FTSE100	FTSE 100指數
+FTSE100	FTSE100指數
+FTSE100	英國FTSE 100指數
+FTSE100	英國FTSE100指數
+FTSE100	英國富時100
+FTSE100	倫敦富時100
+FTSE100	金融時報100指數
+FTSE100	倫敦金融時報100指數
+FTSE100	英國金融時報100指數
+FTSE100	倫敦股市
+FTSE100	英國股市
+CAC40	CAC 40
+CAC40	CAC40
+CAC40	CAC 40指數
+CAC40	法國CAC 40
+CAC40	法國CAC40
+CAC40	巴黎CAC 40指數
+CAC40	巴黎股市
+CAC40	法國股市
+DAX	DAX
+DAX	DAX 30
+DAX	DAX30
+DAX	DAX 30指數
+DAX	DAX30指數
+DAX	DAX 40
+DAX	DAX40
+DAX	DAX 40指數
+DAX	DAX40指數
+DAX	德國DAX 30指數
+DAX	德國DAX30指數
+DAX	德國DAX 40指數
+DAX	德國DAX40指數
+DAX	法蘭克福DAX 30指數
+DAX	法蘭克福DAX30指數
+DAX	法蘭克福股市
+DAX	德國股市
+IBEX35	IBEX 35
+IBEX35	IBEX35
+IBEX35	IBEX 35指數
+IBEX35	IBEX35指數
+IBEX35	馬德里IBEX 35指數
+IBEX35	馬德里IBEX35指數
+FTSEMIB	FTSE MIB
+FTSEMIB	FTSE MIB指數
+FTSEMIB	富時MIB指數
+FTSEMIB	米蘭富時MIB指數
+FTSEMIB	義大利FTSE MIB指數
+FTSEUROFIRST300	FTSEurofirst 300
+FTSEUROFIRST300	FTSEurofirst300
+FTSEUROFIRST300	FTSEurofirst 300指數
+FTSEUROFIRST300	泛歐FTSEurofirst 300指數
+FTSEUROFIRST300	泛歐FTSEurofirst300指數
+FTSEUROFIRST300	富時Eurofirst 300指數
+FTSEUROFIRST300	富時歐洲300指數
+FTSEUROFIRST300	泛歐富時300指數
+MXAPJ	MSCI亞太除日本指數
+MXAPJ	MSCI亞太不含日本指數
+MXAPJ	MSCI亞太(日本除外)指數
+MXAPJ	MSCI亞太(不含日本)指數
+MXAPJ	MSCI亞太日本以外指數
+MXAPJ	MSCI除日本外亞太股市指數
+MXAPJ	MSCI除日本以外亞太股市指數
+MXAPJ	MSCI除日本以外亞太指數
+MXAPJ	MSCI日本以外亞太地區股市指數
+MXAPJ	MSCI日本以外亞太股市指數
+MXAPJ	明晟亞太除日本指數
+MXAP	MSCI亞太指數
+MXAP	MSCI亞太區指數
+MXWD	MSCI全球指數
+MXWD	MSCI全球股市指數
+MXWD	MSCI所有國家世界指數
+MXEF	MSCI新興市場指數
+MXEF	MSCI新興市場股市指數
+MXEF	明晟新興市場指數
+TSX	多倫多股市
+TSX	S&P/TSX綜合指數
+TSX	標普/多倫多證交所綜合指數
+RUSSELL2000	Russell 2000
+RUSSELL2000	羅素2000小型股指數
+NZX50	NZX 50
+NZX50	NZX50指數
+NZX50	紐西蘭股市
+NZX50	新西蘭股市
+NDX	那斯達克100指數
+NDX	納斯達克100指數
+NDX	那斯達克100
+NDX	納斯達克100
+NDX	Nasdaq 100
+NDX	Nasdaq-100
+NDX	Nasdaq100
+NDX	納指100
 """###,
         "measure-words.tsv": ###"""
 # Words that, right after a number, say it counts something other than money,
