@@ -1181,6 +1181,14 @@ SA	沙烏地
 SA	沙特阿拉伯
 # Agencies whose names end in a listed company's name (國家能源 is Malaysia's Tenaga).
 CN	國家能源局
+# Cities and places whose names start a listed market word (上海指出 is no 海指 → STI; 倫敦金融城 and
+# 倫敦金屬交易所 are no 倫敦金 → XAU), like 北京 and 華府 above.
+CN	上海
+GB	倫敦金融城
+GB	倫敦金融區
+GB	倫敦金融中心
+GB	倫敦金融市場
+GB	倫敦金屬交易所
 """###,
         "country-abbreviations.tsv": ###"""
 # One-character country abbreviations used in headlines: character<TAB>id.
