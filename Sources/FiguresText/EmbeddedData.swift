@@ -56,7 +56,6 @@ DBS	星展	commercial
 UOB	大華銀行	commercial
 UOB	大華	commercial
 OCBC	華僑銀行	commercial
-OCBC	興業銀行	commercial
 HSBC	匯豐銀行	commercial
 HSBC	滙豐銀行	commercial
 HSBC	匯豐	commercial
@@ -99,6 +98,108 @@ BANXICO	墨西哥央行	central
 SARB	南非央行	central
 RIKSBANK	瑞典央行	central
 NORGES	挪威央行	central
+# More central banks: Malaysia, Singapore, Australia and the rest of Asia by the names their
+# region's outlets use. A bare 金管局 stays Hong Kong's (HKMA): Singapore's is always written with
+# 新加坡. A bare 國家銀行 is Malaysia's: Malaysian outlets call Bank Negara so, and the other national
+# banks are written with their country (瑞士國家銀行, 越南國家銀行), a longer name that wins.
+BNM	國家銀行	central
+BNM	馬來西亞國家銀行	central
+BNM	馬國家銀行	central
+BNM	大馬中央銀行	central
+BNM	馬來西亞中央銀行	central
+BNM	大馬央行	central
+BNM	馬國央行	central
+BNM	BNM	central
+MAS	新加坡央行	central
+MAS	新加坡中央銀行	central
+MAS	獅城金管局	central
+MAS	MAS	central
+HKMA	HKMA	central
+RBA	澳洲聯儲	central
+RBA	澳大利亞聯儲	central
+RBA	澳洲中央銀行	central
+RBA	澳儲行	central
+RBA	RBA	central
+RBI	印度中央銀行	central
+RBI	RBI	central
+BOT	泰國中央銀行	central
+BOT	泰國銀行	central
+BI	印尼中央銀行	central
+BI	印尼銀行	central
+BI	印度尼西亞央行	central
+BI	印度尼西亞銀行	central
+BSP	菲律賓中央銀行	central
+BSP	菲國央行	central
+SNB	瑞士中央銀行	central
+RBNZ	新西蘭儲備銀行	central
+RBNZ	紐西蘭中央銀行	central
+RBNZ	紐國央行	central
+BOC-CA	加拿大中央銀行	central
+BOC-CA	加國央行	central
+BOK	韓國中央銀行	central
+BOK	南韓中央銀行	central
+SBV	越南國家銀行	central
+SBV	越南中央銀行	central
+FED	美國聯邦儲備委員會	central
+FED	聯邦儲備委員會	central
+FED	美國聯邦儲備局	central
+FED	聯邦儲備局	central
+BOJ	日本中央銀行	central
+CBC	台灣中央銀行	central
+CBC	中華民國央行	central
+# More commercial banks: Hong Kong, Singapore and Taiwan, whose deposit and prime rates are news.
+# (Malaysia's banks are in companies.tsv; 興業銀行 is the mainland's Industrial Bank, a company.)
+HSBC	香港上海滙豐銀行	commercial
+HSBC	匯豐香港	commercial
+HSBC	HSBC	commercial
+HANGSENG-BANK	恒生銀行有限公司	commercial
+BOCHK	中國銀行(香港)	commercial
+BOCHK	中國銀行香港	commercial
+BEA	東亞銀行有限公司	commercial
+DAH-SING	大新銀行	commercial
+CHONG-HING	創興銀行	commercial
+NCB-HK	南洋商業銀行	commercial
+CHIYU	集友銀行	commercial
+CMB-WINGLUNG	招商永隆銀行	commercial
+ICBC-ASIA	工銀亞洲	commercial
+CCB-ASIA	建行亞洲	commercial
+CNCBI	中信銀行國際	commercial
+CNCBI	信銀國際	commercial
+SHACOM	上海商業銀行	commercial
+DBS	DBS	commercial
+UOB	UOB	commercial
+OCBC	OCBC	commercial
+OCBC	華僑銀行新加坡	commercial
+BANK-OF-TAIWAN	台灣銀行	commercial
+BANK-OF-TAIWAN	台銀	commercial
+LAND-BANK-TW	土地銀行	commercial
+LAND-BANK-TW	台灣土地銀行	commercial
+LAND-BANK-TW	土銀	commercial
+TCB-TW	合作金庫銀行	commercial
+TCB-TW	合作金庫	commercial
+TCB-TW	合庫	commercial
+FIRST-BANK-TW	第一銀行	commercial
+FIRST-BANK-TW	第一商業銀行	commercial
+HUANAN-BANK	華南銀行	commercial
+HUANAN-BANK	華南商業銀行	commercial
+CHANGHWA-BANK	彰化銀行	commercial
+CHANGHWA-BANK	彰銀	commercial
+MEGA-BANK	兆豐銀行	commercial
+MEGA-BANK	兆豐商銀	commercial
+MEGA-BANK	兆豐國際商業銀行	commercial
+TBB-TW	臺灣企銀	commercial
+TBB-TW	台灣中小企業銀行	commercial
+CATHAY-UNITED	國泰世華銀行	commercial
+CATHAY-UNITED	國泰世華	commercial
+TAIPEI-FUBON	台北富邦銀行	commercial
+TAIPEI-FUBON	北富銀	commercial
+CTBC-BANK	中國信託商業銀行	commercial
+CTBC-BANK	中信銀	commercial
+ESUN-BANK	玉山銀行	commercial
+TAISHIN-BANK	台新銀行	commercial
+SINOPAC-BANK	永豐銀行	commercial
+YUANTA-BANK	元大銀行	commercial
+CHUNGHWA-POST	中華郵政	commercial
 """###,
         "central-banks.tsv": ###"""
 # A country's central bank, for rate moves written with the country (美國減息1/4厘 → FED).
@@ -152,14 +253,14 @@ BRENT	布蘭特	USD
 COPPER	銅價	USD
 COPPER	期銅	USD
 COPPER	倫敦期銅	USD
-SILVER	白銀	USD
-SILVER	銀價	USD
+XAG	白銀	USD
+XAG	銀價	USD
 XPT	白金	USD
 XPT	鉑金	USD
 XPT	現貨白金	USD
 XPD	鈀金	USD
 XPD	鈀	USD
-SILVER	現貨白銀	USD
+XAG	現貨白銀	USD
 XAU	黃金期貨	USD
 XAU	期金	USD
 WTI	西德州中級原油期貨	USD
@@ -172,7 +273,7 @@ WTI	紐約輕原油	USD
 COPPER	倫銅	USD
 COPPER	LME銅	USD
 COPPER	倫敦銅	USD
-SILVER	期銀	USD
+XAG	期銀	USD
 NATGAS	天然氣期貨	USD
 NATGAS	美國天然氣	USD
 WTI	輕質原油	USD
@@ -181,6 +282,197 @@ WTI	美國輕質原油	USD
 XAU	紐約金價	USD
 XAU	國際現貨黃金	USD
 COPPER	紐約期銅	USD
+# Precious and base metals, energy and palm oil as Hong Kong, Singapore, Malaysian and mainland
+# outlets write them. One-character metals (銅, 鋁, 鎳, 鋅, 錫, 鉛, 鉑) are left out: they sit inside
+# place and company names (銅鑼灣, 江西銅業, 無錫). 倫敦銀 (倫敦銀行同業拆息), 紐約金 and 上海金 (…金融)
+# are left out, while 倫敦金 stays (Hong Kong's word for spot gold; 倫敦金融城 may hit it); bare
+# 天然氣 and 原油 are left out too (a fuel in trade and tariff news, not a price). Shanghai and Dalian
+# contracts are quoted in yuan.
+XAU	倫敦金	USD
+XAU	倫敦金價	USD
+XAU	倫敦黃金	USD
+XAU	倫敦現貨金	USD
+XAU	現貨金價	USD
+XAU	黃金現貨	USD
+XAU	現貨黃金價格	USD
+XAU	黃金價格	USD
+XAU	國際黃金	USD
+XAU	國際現貨金價	USD
+XAU	COMEX黃金	USD
+XAU	COMEX金	USD
+XAU	COMEX期金	USD
+XAU	COMEX黃金期貨	USD
+XAU	紐約商品交易所黃金	USD
+XAU	紐約商品交易所期金	USD
+XAU	紐約商品交易所黃金期貨	USD
+XAU	紐約黃金期貨	USD
+XAU	紐期金	USD
+XAU	滬金	CNY
+XAG	紐約期銀	USD
+XAG	現貨銀	USD
+XAG	現貨銀價	USD
+XAG	倫敦白銀	USD
+XAG	倫敦銀價	USD
+XAG	倫敦現貨銀	USD
+XAG	白銀期貨	USD
+XAG	白銀價格	USD
+XAG	國際銀價	USD
+XAG	COMEX白銀	USD
+XAG	COMEX期銀	USD
+XAG	紐約白銀	USD
+XAG	紐約白銀期貨	USD
+XAG	滬銀	CNY
+XPT	現貨鉑金	USD
+XPT	現貨鉑	USD
+XPT	鉑金價格	USD
+XPT	鉑價	USD
+XPT	白金價格	USD
+XPT	鉑金期貨	USD
+XPT	白金期貨	USD
+XPT	紐約白金	USD
+XPT	紐約鉑金	USD
+XPT	期鉑	USD
+XPD	現貨鈀金	USD
+XPD	現貨鈀	USD
+XPD	鈀金價格	USD
+XPD	鈀價	USD
+XPD	鈀金期貨	USD
+XPD	紐約鈀金	USD
+XPD	期鈀	USD
+NATGAS	天然氣價格	USD
+NATGAS	天然氣價	USD
+NATGAS	天然氣期價	USD
+NATGAS	美國天然氣期貨	USD
+NATGAS	紐約天然氣	USD
+NATGAS	紐約天然氣期貨	USD
+NATGAS	紐約商品交易所天然氣	USD
+NATGAS	NYMEX天然氣	USD
+NATGAS	亨利港天然氣	USD
+NATGAS	Henry Hub天然氣	USD
+TTF	歐洲天然氣	EUR
+TTF	歐洲天然氣價格	EUR
+TTF	歐洲天然氣期貨	EUR
+TTF	荷蘭TTF天然氣	EUR
+TTF	荷蘭天然氣	EUR
+TTF	荷蘭天然氣期貨	EUR
+TTF	TTF天然氣	EUR
+COPPER	銅期貨	USD
+COPPER	國際銅價	USD
+COPPER	LME期銅	USD
+COPPER	LME三個月期銅	USD
+COPPER	三個月期銅	USD
+COPPER	倫敦金屬交易所銅	USD
+COPPER	倫敦金屬交易所期銅	USD
+COPPER	倫敦金屬交易所三個月期銅	USD
+COPPER	COMEX銅	USD
+COPPER	COMEX期銅	USD
+COPPER	紐約銅	USD
+COPPER	滬銅	CNY
+COPPER	上海期銅	CNY
+COPPER	滬期銅	CNY
+ALUMINIUM	鋁價	USD
+ALUMINIUM	倫鋁	USD
+ALUMINIUM	期鋁	USD
+ALUMINIUM	LME鋁	USD
+ALUMINIUM	LME期鋁	USD
+ALUMINIUM	倫敦鋁	USD
+ALUMINIUM	倫敦期鋁	USD
+ALUMINIUM	倫敦金屬交易所鋁	USD
+ALUMINIUM	倫敦金屬交易所期鋁	USD
+ALUMINIUM	鋁期貨	USD
+ALUMINIUM	滬鋁	CNY
+ALUMINIUM	上海期鋁	CNY
+NICKEL	鎳價	USD
+NICKEL	倫鎳	USD
+NICKEL	期鎳	USD
+NICKEL	LME鎳	USD
+NICKEL	LME期鎳	USD
+NICKEL	倫敦鎳	USD
+NICKEL	倫敦期鎳	USD
+NICKEL	倫敦金屬交易所鎳	USD
+NICKEL	倫敦金屬交易所期鎳	USD
+NICKEL	鎳期貨	USD
+NICKEL	滬鎳	CNY
+ZINC	鋅價	USD
+ZINC	倫鋅	USD
+ZINC	期鋅	USD
+ZINC	LME鋅	USD
+ZINC	LME期鋅	USD
+ZINC	倫敦鋅	USD
+ZINC	倫敦期鋅	USD
+ZINC	倫敦金屬交易所鋅	USD
+ZINC	滬鋅	CNY
+TIN	錫價	USD
+TIN	倫錫	USD
+TIN	期錫	USD
+TIN	LME錫	USD
+TIN	LME期錫	USD
+TIN	倫敦錫	USD
+TIN	倫敦期錫	USD
+TIN	倫敦金屬交易所錫	USD
+TIN	滬錫	CNY
+LEAD	鉛價	USD
+LEAD	倫鉛	USD
+LEAD	期鉛	USD
+LEAD	LME鉛	USD
+LEAD	LME期鉛	USD
+LEAD	倫敦鉛	USD
+LEAD	倫敦期鉛	USD
+LEAD	倫敦金屬交易所鉛	USD
+LEAD	滬鉛	CNY
+IRONORE	鐵礦石	USD
+IRONORE	鐵礦砂	USD
+IRONORE	鐵礦石價格	USD
+IRONORE	鐵礦砂價格	USD
+IRONORE	鐵礦價	USD
+IRONORE	鐵礦石期貨	USD
+IRONORE	鐵礦砂期貨	USD
+IRONORE	新加坡鐵礦石期貨	USD
+IRONORE	大連鐵礦石	CNY
+IRONORE	大連鐵礦石期貨	CNY
+WTI	WTI	USD
+WTI	WTI原油期貨	USD
+WTI	西德州中質原油	USD
+WTI	西德州中質原油期貨	USD
+WTI	西德州原油期貨	USD
+WTI	西德州輕質原油	USD
+WTI	美國西德州原油	USD
+WTI	美國WTI原油	USD
+WTI	美國原油期貨	USD
+WTI	紐約原油期貨	USD
+WTI	紐約輕質原油期貨	USD
+WTI	紐約商品交易所原油	USD
+WTI	紐約商品交易所輕質原油	USD
+WTI	西德克薩斯中質原油	USD
+WTI	西德克薩斯輕質原油	USD
+WTI	美國西德克薩斯輕質原油	USD
+WTI	德州輕質原油	USD
+BRENT	北海布蘭特	USD
+BRENT	北海布倫特原油	USD
+BRENT	倫敦布蘭特原油	USD
+BRENT	倫敦布倫特原油	USD
+BRENT	倫敦布油	USD
+BRENT	布倫特原油期貨	USD
+BRENT	布蘭特期油	USD
+BRENT	布蘭特油價	USD
+BRENT	布倫特	USD
+BRENT	Brent原油	USD
+BRENT	Brent	USD
+CPO	原棕油	MYR
+CPO	原棕油期貨	MYR
+CPO	毛棕油	MYR
+CPO	棕油	MYR
+CPO	棕油期貨	MYR
+CPO	大馬原棕油	MYR
+CPO	大馬棕油	MYR
+CPO	棕櫚油	MYR
+CPO	棕櫚油期貨	MYR
+CPO	馬來西亞棕櫚油期貨	MYR
+CPO	大馬棕櫚油期貨	MYR
+CPO	馬來西亞原棕油期貨	MYR
+CPO	毛棕櫚油	MYR
+CPO	大連棕櫚油	CNY
+CPO	大連棕櫚油期貨	CNY
 """###,
         "companies.tsv": ###"""
 # Listed companies: id<TAB>ticker<TAB>names as written, separated by |
@@ -557,6 +849,164 @@ KAKAO	035720.KS	Kakao
 VANKE	2202.HK	萬科|萬科企業|万科
 TONGWEI	600438.SS	通威|通威股份
 ZTE	0763.HK	中興通訊|中興
+# Singapore (SGX codes .SI). The banks' short names (星展, 大華, 華僑銀行) are in banks.tsv for their
+# rates; the groups' names are the listed companies.
+UOB-GROUP	U11.SI	大華銀行集團|大華銀行有限公司
+OCBC-GROUP	O39.SI	華僑銀行集團|華僑銀行有限公司
+DBS-GROUP	D05.SI	星展集團控股|星展控股
+SINGTEL	Z74.SI	新加坡電信|Singtel
+SIA	C6L.SI	新加坡航空|Singapore Airlines
+SGX	S68.SI	新加坡交易所|新交所
+CAPITALAND-INV	9CI.SI	凱德投資|凱德集團|凱德
+CICT	C38U.SI	凱德綜合商業信託|凱德商用信託
+CLAR	A17U.SI	凱德騰飛房地產信託|凱德騰飛信託|騰飛房地產信託
+KEPPEL	BN4.SI	吉寶企業|吉寶有限公司|吉寶|Keppel
+KEPPEL-DC	AJBU.SI	吉寶數據中心房地產信託|吉寶數據中心信託
+SEMBCORP	U96.SI	勝科工業|勝科|Sembcorp
+SEATRIUM	5E2.SI	勝科海事|盛裕|Seatrium
+WILMAR	F34.SI	豐益國際|豐益|Wilmar
+ST-ENGINEERING	S63.SI	新科工程|新加坡科技工程
+GENTING-SG	G13.SI	雲頂新加坡
+JARDINE-MATHESON	J36.SI	怡和控股|怡和集團|怡和
+JARDINE-CC	C07.SI	怡和合發
+HONGKONG-LAND	H78.SI	置地控股|香港置地
+DAIRY-FARM	D01.SI	牛奶國際
+UOL	U14.SI	華業集團
+YANGZIJIANG	BS6.SI	揚子江船業
+COMFORTDELGRO	C52.SI	康福德高
+SATS	S58.SI	新翔集團|SATS
+MAPLETREE-LOG	M44U.SI	豐樹物流信託
+MAPLETREE-PAN-ASIA	N2IU.SI	豐樹泛亞商業信託
+MAPLETREE-IND	ME8U.SI	豐樹工業信託
+THAIBEV	Y92.SI	泰國釀酒|泰啤
+OLAM	VC2.SI	奧蘭國際
+GOLDEN-AGRI	E5H.SI	金光農業資源|金光農業
+SHENG-SIONG	OV8.SI	昇菘超市|昇菘
+STARHUB	CC3.SI	星和電信
+SINGPOST	S08.SI	新加坡郵政
+GREAT-EASTERN	G07.SI	大東方控股|大東方人壽
+SEA	SE	冬海集團|Sea Limited
+GRAB	GRAB	Grab|Grab控股
+# Malaysia (Bursa Malaysia codes .KL). Malaysian banks are listed here, not in banks.tsv: their
+# shares and results are reported far more often than their rates, and a name in both tables is a bank.
+MAYBANK	1155.KL	馬銀行|馬來亞銀行|Maybank
+PUBLIC-BANK	1295.KL	大眾銀行|大眾銀行集團|Public Bank
+CIMB	1023.KL	聯昌國際|聯昌集團|聯昌國際銀行|聯昌|CIMB
+HONG-LEONG-BANK	5819.KL	豐隆銀行
+HONG-LEONG-FIN	1082.KL	豐隆金融|豐隆金融集團
+RHB	1066.KL	RHB銀行|RHB
+AMMB	1015.KL	大馬銀行集團|AmBank
+TENAGA	5347.KL	國家能源|國能|國家能源公司|Tenaga
+PETRONAS	PETRONAS	馬來西亞國家石油公司|大馬國家石油公司|Petronas
+PETRONAS-CHEM	5183.KL	國油化學
+PETRONAS-GAS	6033.KL	國油氣體
+PETRONAS-DAG	5681.KL	國油貿易
+GENTING	3182.KL	雲頂|雲頂集團|雲頂有限公司
+GENTING-MY	4715.KL	雲頂馬來西亞|雲頂大馬|大馬雲頂
+TOP-GLOVE	7113.KL	頂級手套|Top Glove
+HARTALEGA	5168.KL	賀特佳
+SUPERMAX	7106.KL	超級手套|Supermax
+MAXIS	6012.KL	明訊|Maxis
+TM	4863.KL	馬電訊|馬來西亞電訊
+AXIATA	6888.KL	亞通|亞通集團|Axiata
+CELCOMDIGI	6947.KL	CelcomDigi
+IHH	5225.KL	IHH醫療保健|IHH醫療|IHH
+SIME-DARBY	4197.KL	森那美|森那美集團|Sime Darby
+SD-GUTHRIE	5285.KL	森那美種植|SD Guthrie
+SIME-PROP	5288.KL	森那美產業
+MAHB	5014.KL	大馬機場|馬來西亞機場控股|馬來西亞機場
+IOI	1961.KL	IOI集團|IOI
+KLK	2445.KL	吉隆坡甲洞|甲洞
+PPB	4065.KL	PPB集團
+NESTLE-MY	4707.KL	雀巢馬來西亞|大馬雀巢
+YTL	4677.KL	楊忠禮機構|楊忠禮
+YTL-POWER	6742.KL	楊忠禮電力
+GAMUDA	5398.KL	金務大
+IJM	3336.KL	IJM
+SUNWAY	5211.KL	雙威集團|雙威
+INARI	0166.KL	益納利
+MYEG	0138.KL	MyEG
+BURSA	1818.KL	馬交所|大馬交易所|馬來西亞交易所
+MRDIY	5296.KL	MR DIY|MR.DIY
+CAPITAL-A	5099.KL	亞洲航空|Capital A
+HAP-SENG	3034.KL	合成集團
+MISC	3816.KL	馬航運|MISC
+# Hong Kong: the names with their share-class suffixes as quotes print them, and more Hang Seng members.
+TENCENT	0700.HK	騰訊控股|騰訊
+ALIBABA	9988.HK	阿里巴巴-SW|阿里巴巴-W|阿里巴巴集團
+MEITUAN	3690.HK	美團-W|美團點評
+XIAOMI	1810.HK	小米集團-W|小米-W
+JD	9618.HK	京東集團-SW
+BAIDU	9888.HK	百度集團-SW|百度集團
+NETEASE	9999.HK	網易-S
+KUAISHOU	1024.HK	快手-W|快手科技
+LI-AUTO	2015.HK	理想汽車-W
+XPENG	9868.HK	小鵬汽車-W
+BYD	1211.HK	比亞迪股份
+CHINA-MOBILE	0941.HK	中移動
+CKH	0001.HK	長江和記實業|長江和記|長和系
+LINK-REIT	0823.HK	領展房產基金|領展房地產投資信託基金
+AIA	1299.HK	友邦保險控股
+PING-AN	2318.HK	中國平安保險
+CK-ASSET	1113.HK	長實集團|長江實業集團
+HANG-LUNG-PROP	0101.HK	恒隆地產|恒隆
+SWIRE-PACIFIC	0019.HK	太古股份|太古
+SINO-LAND	0083.HK	信和置業
+CATHAY-PACIFIC	0293.HK	國泰航空
+CSPC	1093.HK	石藥集團|石藥
+SHENZHOU	2313.HK	申洲國際|申洲
+CHOW-TAI-FOOK	1929.HK	周大福珠寶|周大福
+CR-BEER	0291.HK	華潤啤酒
+CR-POWER	0836.HK	華潤電力
+BANKCOMM	3328.HK	交通銀行
+PSBC	1658.HK	郵儲銀行|中國郵政儲蓄銀行
+MINSHENG	1988.HK	民生銀行
+CITIC-BANK	0998.HK	中信銀行
+PICC	1339.HK	中國人保
+CPIC	2601.HK	中國太保|中國太平洋保險
+NCI	1336.HK	新華保險
+CICC	3908.HK	中金公司
+YUM-CHINA	9987.HK	百勝中國
+CRRC	1766.HK	中國中車
+CMOC	3993.HK	洛陽鉬業
+JIANGXI-COPPER	0358.HK	江西銅業
+HONGQIAO	1378.HK	中國宏橋
+SD-GOLD	1787.HK	山東黃金
+ZHAOJIN	1818.HK	招金礦業
+CHALCO	2600.HK	中國鋁業
+LEAPMOTOR	9863.HK	零跑汽車|零跑
+HORIZON-ROBOTICS	9660.HK	地平線機器人
+# Mainland A shares.
+PETROCHINA	0857.HK	中國石油天然氣|中國石油股份
+CSCEC	601668.SS	中國建築
+CIB	601166.SS	興業銀行
+PINGAN-BANK	000001.SZ	平安銀行
+HAITIAN	603288.SS	海天味業
+YILI	600887.SS	伊利股份
+HENGRUI	600276.SS	恒瑞醫藥
+CSSC	600150.SS	中國船舶
+SUNGROW	300274.SZ	陽光電源
+INOVANCE	300124.SZ	匯川技術
+SERES	601127.SS	賽力斯
+CHN-ENERGY	CHN-ENERGY	國家能源集團|國家能源投資集團
+# Japan, Korea, the United States and the Gulf: more of the names Chinese-language outlets use.
+NIPPON-STEEL	5401.T	日本製鐵|新日鐵
+MITSUBISHI-UFJ	8306.T	三菱日聯金融集團|三菱UFJ
+SONY	6758.T	索尼集團
+HITACHI	6501.T	日立製作所
+LG-CHEM	051910.KS	LG化學
+LG-ENERGY	373220.KS	LG新能源|LG能源解決方案
+SK-INNOVATION	096770.KS	SK創新
+HYUNDAI-MOBIS	012330.KS	現代摩比斯
+META	META	Meta Platforms|Meta平台
+ALPHABET	GOOGL	Google母公司
+AMD	AMD	超微半導體|美國超微
+MICROSOFT	MSFT	微軟公司
+AMAZON	AMZN	亞馬遜公司
+INTEL	INTC	英特爾公司
+JNJ	JNJ	強生|強生公司
+BERKSHIRE	BRK	伯克希爾|伯克希爾哈撒韋|波克夏海瑟威
+ARAMCO	2222.SR	沙烏地阿美|沙特阿美|阿美石油|Saudi Aramco
 """###,
         "countries.tsv": ###"""
 # Countries and groups: id (ISO 3166 alpha-2, or a group id)<TAB>name as written.
@@ -729,6 +1179,16 @@ GY	圭亞那
 AE	阿聯酋
 SA	沙烏地
 SA	沙特阿拉伯
+# Agencies whose names end in a listed company's name (國家能源 is Malaysia's Tenaga).
+CN	國家能源局
+# Cities and places whose names start a listed market word (上海指出 is no 海指 → STI; 倫敦金融城 and
+# 倫敦金屬交易所 are no 倫敦金 → XAU), like 北京 and 華府 above.
+CN	上海
+GB	倫敦金融城
+GB	倫敦金融區
+GB	倫敦金融中心
+GB	倫敦金融市場
+GB	倫敦金屬交易所
 """###,
         "country-abbreviations.tsv": ###"""
 # One-character country abbreviations used in headlines: character<TAB>id.
@@ -1324,6 +1784,74 @@ GBP	GBP
 £	GBP
 ¥	LOCAL
 $	USD
+# Regional currencies as Singapore, Malaysian, Hong Kong and mainland outlets write them, and ISO codes
+# and symbols written before amounts (S$1.5, RM2). 披索 and 比索 alone stay PHP (Taiwanese and
+# Southeast Asian outlets mean the Philippine peso); the Latin American pesos are written with their
+# country (墨西哥披索), a longer word that wins. Cents (美分, 仙) have no place here: a word here
+# names a whole unit of its currency, and this table carries no scale.
+新元	SGD
+坡元	SGD
+新加坡幣	SGD
+S$	SGD
+SGD	SGD
+馬來西亞令吉	MYR
+大馬令吉	MYR
+RM	MYR
+MYR	MYR
+泰幣	THB
+THB	THB
+印度尼西亞盾	IDR
+IDR	IDR
+越盾	VND
+VND	VND
+菲律賓披索	PHP
+菲律賓比索	PHP
+菲國披索	PHP
+墨西哥披索	MXN
+墨西哥比索	MXN
+MXN	MXN
+阿根廷披索	ARS
+阿根廷比索	ARS
+智利披索	CLP
+智利比索	CLP
+哥倫比亞披索	COP
+哥倫比亞比索	COP
+印度盧比	INR
+INR	INR
+巴基斯坦盧比	PKR
+斯里蘭卡盧比	LKR
+俄羅斯盧布	RUB
+南韓圜	KRW
+韓國圜	KRW
+KRW	KRW
+澳洲元	AUD
+澳大利亞元	AUD
+AUD	AUD
+A$	AUD
+紐幣	NZD
+紐西蘭元	NZD
+新西蘭元	NZD
+紐西蘭幣	NZD
+NZD	NZD
+加拿大元	CAD
+加拿大幣	CAD
+CAD	CAD
+C$	CAD
+CHF	CHF
+澳門元	MOP
+澳門幣	MOP
+葡幣	MOP
+歐羅	EUR
+港紙	HKD
+土耳其里拉	TRY
+里拉	TRY
+南非蘭特	ZAR
+蘭特	ZAR
+瑞典克朗	SEK
+挪威克朗	NOK
+丹麥克朗	DKK
+巴西雷亞爾	BRL
+雷亞爾	BRL
 """###,
         "fx-names.tsv": ###"""
 # Names of currencies as the subject of exchange-rate reports: word<TAB>ISO code.
@@ -1515,7 +2043,7 @@ DXY	美匯指數
 RUSSELL2000	羅素2000指數
 RUSSELL2000	羅素2000
 SET	泰國SET指數
-JKSE	印尼雅加達綜合指數
+JCI	印尼雅加達綜合指數
 KLCI	馬來西亞綜合指數
 HSCEI	國指
 HSTECH	科技指數
@@ -1583,6 +2111,344 @@ DJT	道瓊運輸指數
 DJT	道瓊運輸平均指數
 DJU	道瓊公用事業指數
 NZX50	紐西蘭NZX50指數
+# Asia-Pacific and European names as Hong Kong, Singapore, Malaysian and mainland outlets write them,
+# English names with and without spaces, and markets named by their city or country (a market named
+# so is its main index: 首爾股市 → KOSPI). Ambiguous market words are left out: 美股 (three indices),
+# A股/陸股/大陸股市, a bare 綜指, 泰股 (國泰股價), 星股 (明星股), 越股 (超越股價), 新股 (IPOs),
+# 深市 (資深市場人士).
+# 馬股 and 海指 stay although 黑馬股 and 上海指出 end with them: Malaysian and Singapore reports use
+# them in nearly every market story.
+N225	東京股市
+N225	日本股市
+N225	Nikkei225
+N225	日經225種平均指數
+N225	日經225平均指數
+HSI	香港股市
+HSI	香港恆生指數
+HSI	恆生股價指數
+HSI	Hang Seng Index
+HSCEI	恆生中國企業指數
+HSCEI	恆生國企指數
+HSCI	恆生綜合股價指數
+SSEC	上海股市
+SSEC	滬市
+SSEC	上證綜合股價指數
+SSEC	上海證券綜合指數
+SSEC	上海綜合指數
+SSEC	上海綜指
+SZSC	深圳股市
+SZSC	深證成分指數
+SZSC	深證成份股指數
+SZSC	深圳成分指數
+SZSC	深圳成份指數
+SSEB	上證B股指數
+SSEB	上證B股
+SSEB	上證B指
+SSEB	滬B指
+SSEB	上海B股指數
+SZSB	深證B股指數
+SZSB	深證B股
+SZSB	深證B指
+SZSB	深B指
+SZSB	深圳B股指數
+CSI300	CSI 300
+CSI300	CSI300
+CSI300	滬深300指數
+CSI300	滬深三百指數
+TAIEX	台北股市
+TAIEX	台灣股市
+TAIEX	台灣加權股價指數
+TAIEX	台股加權股價指數
+KOSPI	首爾股市
+KOSPI	韓國股市
+KOSPI	南韓股市
+KOSPI	韓股綜合指數
+KOSPI	南韓綜合股價指數
+KOSPI	南韓綜合指數
+KOSPI	首爾綜合股價指數
+KOSPI	南韓首爾綜合指數
+KOSPI	KOSPI指數
+KOSPI	韓國KOSPI指數
+KOSPI	南韓KOSPI指數
+KOSPI	韓國綜合股票價格指數
+STI	新加坡股市
+STI	獅城股市
+STI	海指
+STI	新加坡海指
+STI	海峽時報指數
+STI	海峽時報綜合指數
+STI	新加坡海峽時報
+STI	Straits Times Index
+STI	STI指數
+STI	STI
+STI	新加坡STI指數
+KLCI	富時大馬綜合指數
+KLCI	富時大馬綜指
+KLCI	富時隆綜指
+KLCI	富時隆綜合指數
+KLCI	隆綜指
+KLCI	隆綜合指數
+KLCI	馬股綜合指數
+KLCI	馬股綜指
+KLCI	大馬綜指
+KLCI	大馬綜合指數
+KLCI	吉隆坡綜指
+KLCI	吉隆坡綜合股價指數
+KLCI	富時馬來西亞吉隆坡綜合指數
+KLCI	富時馬來西亞綜合指數
+KLCI	馬來西亞富時綜合指數
+KLCI	吉隆坡股市
+KLCI	大馬股市
+KLCI	馬來西亞股市
+KLCI	馬股
+KLCI	FBM KLCI
+KLCI	FBMKLCI
+KLCI	FBM-KLCI
+KLCI	KLCI
+KLCI	KLCI指數
+SET	泰國證交所指數
+SET	泰國證券交易所指數
+SET	泰國證交所SET指數
+SET	泰國SET綜合指數
+SET	泰國綜合指數
+SET	SET指數
+SET	SET Index
+SET	曼谷股市
+SET	泰國股市
+JCI	雅加達綜合指數
+JCI	雅加達綜指
+JCI	雅加達綜合股價指數
+JCI	印尼綜合指數
+JCI	印尼綜指
+JCI	印尼綜合股價指數
+JCI	印尼雅加達綜合指數
+JCI	印尼雅加達綜合股價指數
+JCI	印尼JCI指數
+JCI	JCI指數
+JCI	JCI
+JCI	雅加達股市
+JCI	印尼股市
+PSEI	菲律賓綜合指數
+PSEI	菲律賓綜合股價指數
+PSEI	菲律賓證交所綜合指數
+PSEI	菲股綜合指數
+PSEI	菲股綜指
+PSEI	馬尼拉綜合指數
+PSEI	菲律賓PSEi綜合指數
+PSEI	PSEi指數
+PSEI	PSEi
+PSEI	馬尼拉股市
+PSEI	菲律賓股市
+PSEI	菲股
+SENSEX	孟買敏感30指數
+SENSEX	孟買敏感指數
+SENSEX	印度孟買敏感指數
+SENSEX	印度孟買敏感30指數
+SENSEX	孟買Sensex 30指數
+SENSEX	孟買Sensex30指數
+SENSEX	孟買SENSEX30指數
+SENSEX	孟買30指數
+SENSEX	孟買證交所敏感指數
+SENSEX	印度Sensex指數
+SENSEX	BSE Sensex
+SENSEX	Sensex 30
+SENSEX	Sensex30
+SENSEX	孟買股市
+SENSEX	印度股市
+NIFTY	印度NIFTY 50指數
+NIFTY	印度NIFTY50指數
+NIFTY	印度Nifty指數
+NIFTY	NIFTY 50指數
+NIFTY	NIFTY50指數
+NIFTY	NIFTY50
+NIFTY	Nifty
+NIFTY	國家證交所Nifty指數
+NIFTY	印度國家證交所Nifty 50指數
+NIFTY	印度國家證券交易所Nifty 50指數
+NIFTY	漂亮50指數
+NIFTY	印度漂亮50指數
+VNINDEX	越南VN指數
+VNINDEX	越南VN-Index指數
+VNINDEX	越南VN Index
+VNINDEX	VN指數
+VNINDEX	VN-Index
+VNINDEX	VN Index
+VNINDEX	VNIndex
+VNINDEX	胡志明市指數
+VNINDEX	胡志明證交所指數
+VNINDEX	越南胡志明證交所指數
+VNINDEX	胡志明股市
+VNINDEX	胡志明市股市
+VNINDEX	越南股市
+ASX200	S&P/ASX 200
+ASX200	S&P/ASX200
+ASX200	S&P / ASX 200
+ASX200	S&P/ASX 200指數
+ASX200	S&P/ASX200指數
+ASX200	澳洲S&P/ASX 200
+ASX200	澳洲S&P/ASX200
+ASX200	ASX 200
+ASX200	ASX200
+ASX200	ASX 200指數
+ASX200	ASX200指數
+ASX200	澳洲ASX200指數
+ASX200	標普/澳證200指數
+ASX200	標普/澳證200
+ASX200	標普/澳證 200指數
+ASX200	標普澳證200指數
+ASX200	標普/ASX 200指數
+ASX200	標普/ASX200指數
+ASX200	澳洲標普/澳證200指數
+ASX200	澳洲標普200指數
+ASX200	澳洲標普ASX 200指數
+ASX200	澳洲標普ASX200指數
+ASX200	澳證200指數
+ASX200	澳大利亞S&P/ASX 200指數
+ASX200	澳大利亞S&P/ASX200指數
+ASX200	澳大利亞標普200指數
+ASX200	澳洲股市
+ASX200	澳大利亞股市
+ASX200	悉尼股市
+ASX200	雪梨股市
+ASX200	澳股
+AORD	澳洲所有普通股指數
+AORD	澳洲普通股指數
+AORD	澳洲全部普通股指數
+AORD	所有普通股指數
+AORD	澳大利亞普通股指數
+AORD	澳大利亞所有普通股指數
+AORD	All Ordinaries
+AORD	All Ordinaries指數
+SPX	S&P 500指數
+SPX	S&P500指數
+SPX	標普500種股票指數
+SPX	標準普爾500
+SPX	Standard & Poor's 500
+DJI	Dow Jones
+DJI	DJIA
+DJI	道瓊工業平均
+IXIC	Nasdaq
+IXIC	Nasdaq指數
+IXIC	Nasdaq綜合指數
+IXIC	那斯達克綜合
+IXIC	那斯達克綜合指數
+STOXX600	STOXX600
+STOXX600	STOXX 600指數
+STOXX600	STOXX600指數
+STOXX600	Stoxx Europe 600
+STOXX600	STOXX歐洲600指數
+STOXX600	歐洲STOXX 600指數
+STOXX600	歐洲STOXX600指數
+STOXX600	泛歐STOXX 600指數
+STOXX600	泛歐STOXX600指數
+STOXX600	泛歐斯托克600
+STOXX600	斯托克600
+STOXX600	歐洲斯托克600
+STOXX600	道瓊斯歐洲斯托克600指數
+SX5E	Euro Stoxx 50指數
+SX5E	Euro Stoxx50
+SX5E	EuroStoxx 50
+SX5E	EuroStoxx50
+SX5E	歐元區STOXX 50指數
+SX5E	歐元區STOXX50指數
+SX5E	歐元區斯托克50
+SX5E	歐洲斯托克50指數
+SX5E	歐元斯托克50指數
+SX5E	道瓊歐元區斯托克50指數
+SX5E	斯托克50指數
+FTSE100	FTSE 100
+FTSE100	FTSE100
+FTSE100	FTSE 100指數
+FTSE100	FTSE100指數
+FTSE100	英國FTSE 100指數
+FTSE100	英國FTSE100指數
+FTSE100	英國富時100
+FTSE100	倫敦富時100
+FTSE100	金融時報100指數
+FTSE100	倫敦金融時報100指數
+FTSE100	英國金融時報100指數
+FTSE100	倫敦股市
+FTSE100	英國股市
+CAC40	CAC 40
+CAC40	CAC40
+CAC40	CAC 40指數
+CAC40	法國CAC 40
+CAC40	法國CAC40
+CAC40	巴黎CAC 40指數
+CAC40	巴黎股市
+CAC40	法國股市
+DAX	DAX
+DAX	DAX 30
+DAX	DAX30
+DAX	DAX 30指數
+DAX	DAX30指數
+DAX	DAX 40
+DAX	DAX40
+DAX	DAX 40指數
+DAX	DAX40指數
+DAX	德國DAX 30指數
+DAX	德國DAX30指數
+DAX	德國DAX 40指數
+DAX	德國DAX40指數
+DAX	法蘭克福DAX 30指數
+DAX	法蘭克福DAX30指數
+DAX	法蘭克福股市
+DAX	德國股市
+IBEX35	IBEX 35
+IBEX35	IBEX35
+IBEX35	IBEX 35指數
+IBEX35	IBEX35指數
+IBEX35	馬德里IBEX 35指數
+IBEX35	馬德里IBEX35指數
+FTSEMIB	FTSE MIB
+FTSEMIB	FTSE MIB指數
+FTSEMIB	富時MIB指數
+FTSEMIB	米蘭富時MIB指數
+FTSEMIB	義大利FTSE MIB指數
+FTSEUROFIRST300	FTSEurofirst 300
+FTSEUROFIRST300	FTSEurofirst300
+FTSEUROFIRST300	FTSEurofirst 300指數
+FTSEUROFIRST300	泛歐FTSEurofirst 300指數
+FTSEUROFIRST300	泛歐FTSEurofirst300指數
+FTSEUROFIRST300	富時Eurofirst 300指數
+FTSEUROFIRST300	富時歐洲300指數
+FTSEUROFIRST300	泛歐富時300指數
+MXAPJ	MSCI亞太除日本指數
+MXAPJ	MSCI亞太不含日本指數
+MXAPJ	MSCI亞太(日本除外)指數
+MXAPJ	MSCI亞太(不含日本)指數
+MXAPJ	MSCI亞太日本以外指數
+MXAPJ	MSCI除日本外亞太股市指數
+MXAPJ	MSCI除日本以外亞太股市指數
+MXAPJ	MSCI除日本以外亞太指數
+MXAPJ	MSCI日本以外亞太地區股市指數
+MXAPJ	MSCI日本以外亞太股市指數
+MXAPJ	明晟亞太除日本指數
+MXAP	MSCI亞太指數
+MXAP	MSCI亞太區指數
+MXWD	MSCI全球指數
+MXWD	MSCI全球股市指數
+MXWD	MSCI所有國家世界指數
+MXEF	MSCI新興市場指數
+MXEF	MSCI新興市場股市指數
+MXEF	明晟新興市場指數
+TSX	多倫多股市
+TSX	S&P/TSX綜合指數
+TSX	標普/多倫多證交所綜合指數
+RUSSELL2000	Russell 2000
+RUSSELL2000	羅素2000小型股指數
+NZX50	NZX 50
+NZX50	NZX50指數
+NZX50	紐西蘭股市
+NZX50	新西蘭股市
+NDX	那斯達克100指數
+NDX	納斯達克100指數
+NDX	那斯達克100
+NDX	納斯達克100
+NDX	Nasdaq 100
+NDX	Nasdaq-100
+NDX	Nasdaq100
+NDX	納指100
 # The writer's own market's main index, whose name the page leaves out: the page's region decides
 # (綜指 in a Kuala Lumpur report is the KLCI, in a Shanghai one the Shanghai Composite).
 LOCAL-MAIN	綜指
@@ -4854,6 +5720,106 @@ US30Y	三十年期國債
 US30Y	30年期公債
 US5Y	五年期國債
 US5Y	5年期公債
+# More tenors and countries in the written variants (年期, 十年期, 公債, 國債, 政府債券, 債息, 孳息);
+# the yield word after the name (殖利率, 收益率, 孳息率) is a cue of its own. Bare tenors
+# (10年期國債) stay the US's: a mainland report's own 10年期國債 is written 中國… or 中債.
+US2Y	美國2年期國債
+US2Y	美國兩年期公債
+US2Y	2年期美國公債
+US2Y	2年期美國國債
+US2Y	兩年期美國國債
+US2Y	美國2年期政府債券
+US2Y	美國兩年期國債孳息
+US5Y	美國五年期公債
+US5Y	美國5年期國債
+US5Y	美國五年期國債
+US5Y	五年期美債
+US5Y	5年期美國國債
+US10Y	美國十年期公債
+US10Y	10年期美國國債
+US10Y	十年期美國國債
+US10Y	10年期美國公債
+US10Y	美國10年期政府債券
+US10Y	美國十年期政府債券
+US10Y	10年期美國政府債券
+US10Y	美國10年期債息
+US10Y	美國十年期債息
+US10Y	美國10年期國債孳息
+US10Y	美國十年期國債孳息
+US10Y	美債10年期
+US10Y	美國10年債
+US30Y	美國三十年期公債
+US30Y	美國30年期國債
+US30Y	美國三十年期國債
+US30Y	三十年期美債
+US30Y	30年期美國國債
+JP10Y	日本十年期公債
+JP10Y	日本十年期國債
+JP10Y	日本10年期政府債券
+JP10Y	日債10年期
+JP10Y	10年期日債
+JP10Y	十年期日債
+JP10Y	10年期日本國債
+JP10Y	10年期日本公債
+JP2Y	日本2年期公債
+JP2Y	日本2年期國債
+JP2Y	2年期日債
+JP30Y	日本30年期公債
+JP30Y	日本30年期國債
+JP30Y	30年期日債
+CN10Y	中國十年期國債
+CN10Y	10年期中國國債
+CN10Y	中國10年期政府債券
+CN10Y	中國10年期公債
+CN10Y	10年期中債
+CN10Y	十年期中債
+CN10Y	中債10年期
+CN10Y	大陸10年期國債
+CN10Y	大陸10年期公債
+DE10Y	德國10年期公債
+DE10Y	德國十年期公債
+DE10Y	德國10年期國債
+DE10Y	德國十年期國債
+DE10Y	德國10年期政府債券
+DE10Y	10年期德債
+DE10Y	十年期德債
+DE10Y	德債10年期
+DE10Y	德債
+GB10Y	英國10年期公債
+GB10Y	英國十年期公債
+GB10Y	英國10年期國債
+GB10Y	英國十年期國債
+GB10Y	英國10年期政府債券
+GB10Y	10年期英債
+GB10Y	十年期英債
+GB10Y	英債10年期
+KR3Y	韓國3年期國債
+KR3Y	韓國三年期國債
+KR3Y	南韓3年期公債
+KR3Y	南韓三年期公債
+KR3Y	韓國3年期公債
+KR3Y	南韓3年期國債
+KR3Y	3年期韓債
+KR10Y	韓國10年期國債
+KR10Y	南韓10年期公債
+KR10Y	南韓10年期國債
+TW10Y	台灣10年期公債
+TW10Y	台灣十年期公債
+TW10Y	10年期台債
+TW10Y	十年期台債
+TW10Y	台債10年期
+TW10Y	我國10年期公債
+TW10Y	10年期指標公債
+AU10Y	澳洲10年期公債
+AU10Y	澳洲10年期國債
+AU10Y	澳洲十年期國債
+FR10Y	法國10年期公債
+FR10Y	法國10年期國債
+IT10Y	義大利10年期公債
+IT10Y	意大利10年期國債
+MY10Y	大馬10年期政府債券
+MY10Y	馬來西亞10年期政府債券
+SG10Y	新加坡10年期政府債券
 """###,
     ]
 }
