@@ -3,7 +3,7 @@ import FiguresQuantities
 
 /// Where a page comes from, which decides bare 元, 央行 and 我國.
 public enum PageLocale: String, Sendable {
-    case taiwan, hongKong, mainland, singapore, malaysia
+    case taiwan, hongKong, mainland, singapore, malaysia, australia
 
     var localCurrency: String {
         switch self {
@@ -12,6 +12,7 @@ public enum PageLocale: String, Sendable {
         case .mainland: return "CNY"
         case .singapore: return "SGD"
         case .malaysia: return "MYR"
+        case .australia: return "AUD"
         }
     }
 
@@ -22,6 +23,7 @@ public enum PageLocale: String, Sendable {
         case .mainland: return "PBOC"
         case .singapore: return "MAS"
         case .malaysia: return "BNM"
+        case .australia: return "RBA"
         }
     }
 
@@ -32,6 +34,7 @@ public enum PageLocale: String, Sendable {
         case .mainland: return "CN"
         case .singapore: return "SG"
         case .malaysia: return "MY"
+        case .australia: return "AU"
         }
     }
 
@@ -43,6 +46,7 @@ public enum PageLocale: String, Sendable {
         case .mainland: return "SSEC"
         case .singapore: return "STI"
         case .malaysia: return "KLCI"
+        case .australia: return "ASX200"
         }
     }
 
@@ -93,7 +97,7 @@ public enum PageLocale: String, Sendable {
     static let regionWords: WordTable<(locale: PageLocale, weight: Int)> = {
         var table = WordTable<(locale: PageLocale, weight: Int)>()
         for row in TableFile.rows(named: "region-words.tsv") where row.count >= 3 {
-            guard let locale: PageLocale = row[0] == "SG" ? .singapore : row[0] == "MY" ? .malaysia : nil,
+            guard let locale: PageLocale = ["SG": .singapore, "MY": .malaysia, "AU": .australia][row[0]],
                   let weight = Int(row[2]) else { continue }
             table.add(row[1], (locale, weight))
         }
@@ -387,6 +391,8 @@ struct PageAnalysis {
             "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
             "記者", "報導", "報道", "公司", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
         ])
+        /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
+        static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])
         /// Characters before a name that opens its clause.
         static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
@@ -463,6 +469,11 @@ struct PageAnalysis {
         while trimmed {
             trimmed = false
             for w in ContextNameWords.leading where s + w.count < e && text.matches(w, at: s) { s += w.count; trimmed = true; opensClause = true }
+        }
+        // a descriptor before the name is not part of it (零售商威富達, 礦業巨頭必和必拓)
+        for w in ContextNameWords.descriptors {
+            var k = e - 2
+            while k > s { if text.matches(w, endingAt: k) { s = k; break }; k -= 1 }
         }
         guard opensClause, (2...6).contains(e - s) else { return nil }
         for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }

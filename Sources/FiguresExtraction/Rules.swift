@@ -123,7 +123,13 @@ extension FigureContext {
         switch mention.entity.kind {
         case .index: return indexFigure(mention)
         case .currency: return fxFigure(mention)
+        case .company where namesBankRate:
+            return rate(mention, state: state, quantities: quantities)   // 興業銀行下調存款利率10個基點
         case .company:
+            if isFinancialFigure { return financial(mention, state: &state) }
+            return equity(mention)
+        case .bank where !sentenceHits().contains(where: { $0.cue.role == .rate }) && (q.unit.isMoney || q.unit == .percent):
+            // a bank's share price or results: the bank as a listed company
             if isFinancialFigure { return financial(mention, state: &state) }
             return equity(mention)
         case .centralBank, .bank, .yield: return rate(mention, state: state, quantities: quantities)
@@ -214,9 +220,28 @@ extension FigureContext {
         case .fxMove: return [.currency]
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
             return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate
+        case .percentagePoint, .li where namesCommercialRate: return [.centralBank, .bank, .yield, .country, .company]
         case .percentagePoint, .li: return [.centralBank, .bank, .yield, .country]
-        case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country]
+        case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country, .bank]
         default: return FigureContext.marketKinds
+        }
+    }
+
+    /// A bank's own rate is named in the sentence (存款利率, 最優惠利率): a listed bank may be its subject.
+    var namesCommercialRate: Bool {
+        sentenceHits().contains { $0.cue.role == .rate && ["deposit", "prime"].contains($0.cue.argument) }
+    }
+
+    /// A company figure that is the company's own deposit or prime rate, or a move of it.
+    var namesBankRate: Bool {
+        guard namesCommercialRate else { return false }
+        switch q.unit {
+        case .percentagePoint, .li: return true
+        case .percent:
+            // the rate word is nearer the figure than any company-figure word (存款利率為1.5%)
+            guard let rate = before.first(where: { $0.cue.role == .rate }) else { return false }
+            return !before.contains { $0.cue.role == .fin && $0.start > rate.start }
+        default: return false
         }
     }
 

@@ -456,7 +456,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "SGD")
         XCTAssertEqual(find(obs, "STI", "change_pct")?.value, 0.5)
         let traditional = extract("獅城股市今早走高，海指上漲12點。新加坡金融管理局表示，新元匯率政策維持不變，組屋轉售價格上漲。某公司營收為3億元，按年增長4%。")
-        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.subject, "DBS")
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.subject, "DBS-GROUP")
         XCTAssertEqual(traditional.first { $0.metric == "revenue" }?.unit ?? "SGD", "SGD")
     }
 
@@ -464,19 +464,20 @@ final class ExtractionTests: XCTestCase {
         let obs = extract("（吉隆坡6日讯）东洋投资（TOYOVEN，7173，主板工业股）全天涨37仙，收在2.56令吉。东洋投资成交量大增。")
         XCTAssertEqual(obs.first { $0.kind == "equity" && $0.metric == "close" }?.subject, "7173.KL")
         XCTAssertEqual(obs.first { $0.kind == "equity" && $0.metric == "close" }?.value, 2.56)
-        let traditional = extract("（吉隆坡訊）頂級手套（TOPGLOV,7113）早盤跌5仙，報1.02令吉。")
-        XCTAssertEqual(traditional.first { $0.kind == "equity" && $0.metric == "level" || $0.metric == "close" }?.subject, "7113.KL")
+        let traditional = extract("（吉隆坡訊）明日科技（MTECH,0899）早盤跌5仙，報1.02令吉。")
+        XCTAssertEqual(traditional.first { $0.kind == "equity" && ["level", "close"].contains($0.metric) }?.subject, "0899.KL")
     }
 
     // MARK: names the lexicon does not know
 
     func testACompanyTheLexiconDoesNotKnowIsFoundFromThePriceAfterIt() {
-        let obs = extract("悉尼股市周一收低。礦業巨頭Fortescue下跌2.4%，報18.6元；零售商威富達上漲1.2%，報9.85元。")
+        let obs = extract("【本報悉尼訊】澳股周一收低。礦業巨頭Fortescue下跌2.4%，報18.6元；零售商威富達上漲1.2%，報9.85元。")
+        XCTAssertEqual(find(obs, "Fortescue", "close")?.unit, "AUD", "元 in an Australian report")
         XCTAssertEqual(find(obs, "Fortescue", "change_pct")?.value, -2.4)
         XCTAssertEqual(obs.first { $0.subject == "威富達" && $0.metric == "change_pct" }?.value, 1.2)
         XCTAssertEqual(obs.first { $0.subject == "威富達" && ["close", "level"].contains($0.metric) }?.value, 9.85)
-        let simplified = extract("恒指收涨0.8%。其中，新世界发展（New World）大跌6.5%，收报7.12港元；九龙仓置业升1.1%。")
-        XCTAssertEqual(simplified.first { $0.subject == "新世界发展" && $0.metric == "change_pct" }?.value, -6.5)
+        let simplified = extract("恒指收涨0.8%。其中，宏景置业（Vista Land）大跌6.5%，收报7.12港元；九龙仓置业升1.1%。")
+        XCTAssertEqual(simplified.first { $0.subject == "宏景置业" && $0.metric == "change_pct" }?.value, -6.5)
         XCTAssertEqual(simplified.first { $0.subject == "九龙仓置业" }?.value, 1.1)
         XCTAssertEqual(simplified.filter { $0.subject == "HSI" }.count, 1, "the stocks' moves are not the index's")
     }
