@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         var bytes = [UInt8]()
         if bom { bytes += [0xEF, 0xBB, 0xBF] }
         let formatter = ObservationFormatter()
-        let writer = CSVWriter(separator: format == .tsv ? "\t" : ",")
+        let writer = ObservationFormatter.csvWriter(separator: format == .tsv ? "\t" : ",")
         if format != .jsonl { bytes += Array(writer.row(ObservationFormatter.csvColumns).utf8) }
         var count = 0
         try store.forEachObservation { row in
