@@ -28,20 +28,20 @@ struct ExplainCommand: ParsableCommand {
         do { content = try readPage(file) } catch { warn("\(error)"); throw ExitCode(1) }
         let reference = referenceDate(date, for: file)
         let extraction = Extractor.extract(content, reference: reference)
-        var out = Output()
-        out.write("Page \(file): reference date \(reference), locale \(extraction.locale.rawValue), \(extraction.teaserCount) teaser(s)\n\n")
-        out.write("Observations (\(extraction.observations.count))\n")
+        let out = Output()
+        try out.write("Page \(file): reference date \(reference), locale \(extraction.locale.rawValue), \(extraction.teaserCount) teaser(s)\n\n")
+        try out.write("Observations (\(extraction.observations.count))\n")
         let rows = extraction.observations.map { o in
             ["\(o.start)", o.text, "\(o.kind) \(o.subject) \(o.metric)\(o.target.map { " →\($0)" } ?? "")",
              ObservationFormatter.valueText(o) + " " + (o.unit ?? "") + (o.previous.map { " (was \(ObservationFormatter.number($0)))" } ?? "")
                 + (o.qualifier.map { " [\($0)]" } ?? ""),
              [o.date, o.period].compactMap { $0 }.joined(separator: " "), o.rule]
         }
-        out.write(TableRenderer(headers: ["at", "text", "observation", "value", "date/period", "rule and lexicon"], rows: rows,
+        try out.write(TableRenderer(headers: ["at", "text", "observation", "value", "date/period", "rule and lexicon"], rows: rows,
                                 rightAligned: [0], maxCellWidth: 60).render())
-        out.write("\nNumbers that gave no observation (\(extraction.unused.count))\n")
+        try out.write("\nNumbers that gave no observation (\(extraction.unused.count))\n")
         let unusedRows = extraction.unused.map { ["\($0.start)", $0.text, $0.reason] }
-        out.write(TableRenderer(headers: ["at", "text", "why not"], rows: unusedRows, rightAligned: [0], maxCellWidth: 60).render())
-        out.flush()
+        try out.write(TableRenderer(headers: ["at", "text", "why not"], rows: unusedRows, rightAligned: [0], maxCellWidth: 60).render())
+        try out.flush()
     }
 }

@@ -34,7 +34,7 @@ struct ExtractCommand: ParsableCommand {
     func run() throws {
         var failed = 0
         var items: [(Observation, String?, String?)] = []
-        var out = Output()
+        let out = Output()
         let formatter = ObservationFormatter()
         // pages are read and extracted in batches on all cores; output keeps the order of the files
         let batchSize = 256
@@ -54,7 +54,7 @@ struct ExtractCommand: ParsableCommand {
                     for o in Extractor.extract(page.content, reference: page.date).observations { text += formatter.jsonLine(o); text += "\n" }
                     return text
                 }
-                for text in texts { out.write(text) }
+                for text in texts { try out.write(text) }
                 continue
             }
             let extractions = parallelMap(pages) { Extractor.extract($0.content, reference: $0.date) }
@@ -62,8 +62,8 @@ struct ExtractCommand: ParsableCommand {
                 items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? page.path : nil, nil) }
             }
         }
-        if format != .jsonl { out.write(formatter.render(items, as: format)) }
-        out.flush()
+        if format != .jsonl { try out.write(formatter.render(items, as: format)) }
+        try out.flush()
         if failed > 0 { throw ExitCode(1) }
     }
 }

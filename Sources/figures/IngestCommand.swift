@@ -49,6 +49,7 @@ struct IngestCommand: ParsableCommand {
             files += isDirectory.boolValue ? pages(in: path) : [path]
         }
         let tally = IngestTally(failures: failures)
+        let out = Output()
         // Batches: read, skip what is stored, extract on all cores, then write the batch in one
         // transaction (a savepoint per page, in file order: a page that fails is left out alone).
         // A batch is written on the writer queue while the next one is read and extracted.
@@ -86,7 +87,8 @@ struct IngestCommand: ParsableCommand {
             writer.sync {}
             writer.async { [lines, skipped, failed] in
                 tally.add(unchanged: skipped, failures: failed)
-                for line in lines { print(line) }
+                // a failed write is remembered by `out` and reported by the final flush; storing goes on
+                for line in lines { try? out.write(line + "\n") }
                 let results: [Result<IngestOutcome, any Error>]
                 do { results = try store.store(toStore) } catch {
                     // the batch's transaction failed as a whole (disk full, database locked): none of it is stored
@@ -98,7 +100,7 @@ struct IngestCommand: ParsableCommand {
                     switch result {
                     case .success(let outcome):
                         tally.add(outcome)
-                        if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)") }
+                        if verbose { try? out.write("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)\n") }
                     case .failure(let error):
                         warn("\(page.sourcePath): not stored: \(error)")
                         tally.add(failures: 1)
@@ -108,7 +110,8 @@ struct IngestCommand: ParsableCommand {
         }
         writer.sync {}
         let t = tally.snapshot
-        print("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)")
+        try out.write("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)\n")
+        try out.flush()
         if t.failures > 0 { throw ExitCode(1) }
     }
 

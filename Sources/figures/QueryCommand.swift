@@ -82,8 +82,8 @@ struct QueryCommand: ParsableCommand {
             warn(message)
             throw ExitCode(1)
         }
-        var out = Output()
-        out.write(ObservationFormatter().render(rows.map { ($0.observation, $0.page, $0.extractorVersion) }, as: format))
-        out.flush()
+        let out = Output()
+        try out.write(ObservationFormatter().render(rows.map { ($0.observation, $0.page, $0.extractorVersion) }, as: format))
+        try out.flush()
     }
 }

@@ -46,28 +46,6 @@ func warn(_ message: String) {
     FileHandle.standardError.write(("figures: " + message + "\n").data(using: .utf8)!)
 }
 
-/// Standard output through a buffer: printing thousands of lines one `print` at a time is slow.
-struct Output {
-    private var buffer = [UInt8]()
-    init() { buffer.reserveCapacity(1 << 16) }
-    mutating func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
-}
-
 /// Reads a page: a path, or `-` for standard input. Invalid UTF-8 is replaced, never fatal.
 func readPage(_ path: String) throws -> String {
     if path == "-" {

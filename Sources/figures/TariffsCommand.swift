@@ -39,8 +39,8 @@ struct TariffsCommand: ParsableCommand {
             warn("no tariff observations" + (subject.map { " levied by \($0)" } ?? "") + (target.map { " on \($0)" } ?? ""))
             throw ExitCode(1)
         }
-        var out = Output()
-        out.write(TariffReport.render(rows, as: format))
-        out.flush()
+        let out = Output()
+        try out.write(TariffReport.render(rows, as: format))
+        try out.flush()
     }
 }
