@@ -1,0 +1,146 @@
+import XCTest
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The binary's input and output under stress: `-o` targets it must refuse, write errors (/dev/full as
+/// standard output only), FIFOs and process substitution as input, pages in other encodings, bad dates.
+/// Every test works in its own temporary folder.
+final class ReliabilityCLITests: XCTestCase {
+    var scratch: URL!
+
+    override func setUpWithError() throws {
+        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-io-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+
+    var binary: URL {
+        var dir = Bundle(for: ReliabilityCLITests.self).bundleURL
+        while dir.path != "/" {
+            let candidate = dir.deletingLastPathComponent().appendingPathComponent("figures")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return CLITests.root.appendingPathComponent(".build/debug/figures")
+    }
+
+    /// Runs the binary in the scratch folder; `stdout` replaces the captured pipe (then `out` is empty).
+    @discardableResult
+    func run(_ args: [String], stdin: Data? = nil, stdout: FileHandle? = nil) throws -> (status: Int32, out: String, err: String) {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        p.currentDirectoryURL = scratch
+        var environment = ProcessInfo.processInfo.environment
+        environment["FIGURES_DB"] = nil
+        p.environment = environment
+        let out = Pipe(), err = Pipe(), input = Pipe()
+        p.standardOutput = stdout ?? out
+        p.standardError = err
+        p.standardInput = input
+        try p.run()
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try input.fileHandleForWriting.close()
+        let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }
+
+    /// A database with the seed page in it.
+    func seededDatabase() throws -> String {
+        let db = path("db.sqlite")
+        let r = try run(["ingest", "--db", db, "--date", "2025-12-13", CLITests.seed])
+        XCTAssertEqual(r.status, 0, r.err)
+        return db
+    }
+
+    func fileType(_ path: String) -> mode_t? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
+    }
+
+    // MARK: export -o
+
+    func testExportRefusesEverythingButARegularFileAndTouchesNothing() throws {
+        let db = try seededDatabase()
+        let dbBytes = try Data(contentsOf: URL(fileURLWithPath: db))
+        let folder = path("folder")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
+        FileManager.default.createFile(atPath: folder + "/keep.txt", contents: Data("keep".utf8))
+        FileManager.default.createFile(atPath: path("real.csv"), contents: Data("old".utf8))
+        try FileManager.default.createSymbolicLink(atPath: path("link.csv"), withDestinationPath: "real.csv")
+        XCTAssertEqual(mkfifo(path("fifo"), 0o600), 0)
+        try FileManager.default.linkItem(atPath: db, toPath: path("hardlink.sqlite"))
+
+        for target in [folder, path("link.csv"), path("fifo"), db, "./db.sqlite", path("hardlink.sqlite"), db + "-wal", db + "-shm", "folder/"] {
+            let r = try run(["export", "--db", db, "-o", target])
+            XCTAssertEqual(r.status, 1, target)
+            XCTAssertTrue(r.err.hasPrefix("figures: refusing to write \(target): "), r.err)
+            XCTAssertEqual(r.err.filter { $0 == "\n" }.count, 1, "one line: \(r.err)")
+        }
+        XCTAssertEqual(try String(contentsOfFile: folder + "/keep.txt", encoding: .utf8), "keep")
+        XCTAssertEqual(fileType(path("link.csv")), S_IFLNK)
+        XCTAssertEqual(try String(contentsOfFile: path("real.csv"), encoding: .utf8), "old")
+        XCTAssertEqual(fileType(path("fifo")), S_IFIFO)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: db)), dbBytes)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: db + "-wal"))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted(),
+                       ["db.sqlite", "fifo", "folder", "hardlink.sqlite", "link.csv", "real.csv"])
+    }
+
+    func testExportRefusesADeviceAndLeavesIt() throws {
+        let device = "/dev/full"
+        guard fileType(device) == S_IFCHR else { throw XCTSkip("no \(device) here") }
+        let db = try seededDatabase()
+        let r = try run(["export", "--db", db, "-o", device])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.err, "figures: refusing to write /dev/full: it is a device; -o takes a new file or an existing regular file\n")
+        XCTAssertEqual(fileType(device), S_IFCHR)
+    }
+
+    func testExportReplacesARegularFileWholeKeepingItsMode() throws {
+        let db = try seededDatabase()
+        let target = path("out.csv")
+        FileManager.default.createFile(atPath: target, contents: Data("old contents\n".utf8), attributes: [.posixPermissions: 0o640])
+        let r = try run(["export", "--db", db, "-o", target])
+        XCTAssertEqual(r.status, 0, r.err)
+        let written = try String(contentsOfFile: target, encoding: .utf8)
+        XCTAssertTrue(written.hasPrefix("kind,subject,metric,value"))
+        XCTAssertFalse(written.contains("old contents"))
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: target)[.posixPermissions] as? Int, 0o640)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: scratch.path).sorted(), ["db.sqlite", "out.csv"],
+                       "no temporary file is left beside the target")
+        let fresh = try run(["export", "--db", db, "--format", "jsonl", "-o", "new.jsonl"])
+        XCTAssertEqual(fresh.status, 0, fresh.err)
+        XCTAssertEqual(try String(contentsOfFile: path("new.jsonl"), encoding: .utf8).split(separator: "\n").count, 73)
+    }
+
+    // MARK: write errors
+
+    func testAFullStandardOutputIsAnErrorForEveryCommand() throws {
+        guard fileType("/dev/full") == S_IFCHR, let full = FileHandle(forWritingAtPath: "/dev/full") else { throw XCTSkip("no /dev/full here") }
+        defer { try? full.close() }
+        let db = try seededDatabase()
+        let commands: [[String]] = [
+            ["extract", "--date", "2025-12-13", CLITests.seed],
+            ["extract", "--format", "table", "--date", "2025-12-13", CLITests.seed],
+            ["query", "N225", "--db", db],
+            ["export", "--db", db],
+            ["tariffs", "--db", db],
+            ["explain", "--date", "2025-12-13", CLITests.seed],
+            ["numbers", "上漲1.5%"],
+            ["ingest", "--db", path("other.sqlite"), "--date", "2025-12-13", CLITests.seed],
+        ]
+        for args in commands {
+            let r = try run(args, stdout: full)
+            XCTAssertEqual(r.status, 1, args.joined(separator: " "))
+            XCTAssertEqual(r.err, "figures: cannot write standard output: No space left on device\n", args.joined(separator: " "))
+        }
+    }
+}
