@@ -20,12 +20,17 @@ struct ExplainCommand: ParsableCommand {
     @Option(help: "Reference date of the page (YYYY-MM-DD). Default: the date in an index.tsv beside it, else today.")
     var date: Day?
 
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Say on stderr which encoding the page was read in.")
+    var verbose = false
+
     @Argument(help: ArgumentHelp("The page to explain; - for standard input.", valueName: "file"))
     var file: String
 
     func run() throws {
         let content: String
-        do { content = try readPage(file) } catch { warn("\(error)"); throw ExitCode(1) }
+        do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); throw ExitCode(1) }
         let reference = referenceDate(date, for: file)
         let extraction = Extractor.extract(content, reference: reference)
         let out = Output()

@@ -2,15 +2,17 @@ import ArgumentParser
 import FiguresExtraction
 import FiguresQuantities
 import FiguresReports
+import FiguresText
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Print the observations in news pages (no database).",
         discussion: """
-        Each FILE is one page; `-` reads standard input. jsonl prints exactly the observation contract
-        (one JSON object a line). A file that cannot be read is reported on stderr, the others are still
-        processed, and the exit status is 1.
+        Each FILE is one page (a file, a FIFO, `<(command)`); `-` reads standard input. jsonl prints exactly
+        the observation contract (one JSON object a line). A file that cannot be read, or is not text, is
+        reported on stderr, the others are still processed, and the exit status is 1. Pages in UTF-8,
+        UTF-16, GB18030 or Big5 are recognised (-v says which); --encoding overrides.
 
         Example:
           figures extract --date 2025-12-13 seeds/000_ebbe0d012c511b39.txt
@@ -20,6 +22,11 @@ struct ExtractCommand: ParsableCommand {
 
     @Option(help: "Reference date of the pages (YYYY-MM-DD). Default: the date in an index.tsv beside the page, else today.")
     var date: Day?
+
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Say on stderr which encoding each page was read in.")
+    var verbose = false
 
     @Option(help: "Output format: jsonl, json, table, csv or tsv.")
     var format: OutputFormat = .jsonl
@@ -42,7 +49,7 @@ struct ExtractCommand: ParsableCommand {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             var pages: [(path: String, content: String, date: Day)] = []
             for path in batch {
-                do { pages.append((path, try readPage(path), referenceDate(date, for: path))) } catch {
+                do { pages.append((path, try readPage(path, encoding: encoding.encoding, verbose: verbose), referenceDate(date, for: path))) } catch {
                     warn("\(error)")
                     failed += 1
                 }

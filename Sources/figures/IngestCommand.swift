@@ -3,6 +3,7 @@ import Foundation
 import FiguresExtraction
 import FiguresQuantities
 import FiguresStore
+import FiguresText
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -25,7 +26,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Reference date for every page (YYYY-MM-DD). Default: the page's index.tsv entry, else today.")
     var date: Day?
 
-    @Flag(name: .shortAndLong, help: "Print one line per page.")
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Print one line per page (and, on stderr, the encoding each was read in).")
     var verbose = false
 
     @Argument(help: ArgumentHelp("Pages or folders of pages.", valueName: "path"))
@@ -61,7 +64,7 @@ struct IngestCommand: ParsableCommand {
             var skipped = 0, failed = 0
             for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
                 let content: String
-                do { content = try readPage(file) } catch { warn("\(error)"); failed += 1; continue }
+                do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); failed += 1; continue }
                 let reference = referenceDate(date, for: file)
                 let hash = FiguresStore.contentHash(content)
                 do {

@@ -32,11 +32,13 @@ struct NumbersCommand: ParsableCommand {
     @Option(help: "Currency of bare 元: TWD, CNY or HKD.")
     var yuan: String = "CNY"
 
+    @OptionGroup var encoding: EncodingOptions
+
     @Argument(help: "The text, or - for standard input.")
     var text: String
 
     func run() throws {
-        let input = text == "-" ? try readPage("-") : text
+        let input = text == "-" ? try readPage("-", encoding: encoding.encoding) : text
         let normalized = NormalizedText(input)
         let out = Output()
         if let results = QuantityFormat.reference(model, input) {

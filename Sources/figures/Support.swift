@@ -4,6 +4,7 @@ import FiguresExtraction
 import FiguresQuantities
 import FiguresReports
 import FiguresStore
+import FiguresText
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
@@ -46,21 +47,60 @@ func warn(_ message: String) {
     FileHandle.standardError.write(("figures: " + message + "\n").data(using: .utf8)!)
 }
 
-/// Reads a page: a path, or `-` for standard input. Invalid UTF-8 is replaced, never fatal.
-func readPage(_ path: String) throws -> String {
-    if path == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return String(decoding: data, as: UTF8.self)
+/// `--encoding`: how to read the bytes of pages, when detecting is not wanted.
+struct EncodingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Encoding of the pages: utf-8, utf-16, gb18030 or big5. Default: detected (byte-order mark, UTF-8, else GB18030 or Big5).", valueName: "encoding"))
+    var encoding: EncodingChoice?
+}
+
+extension EncodingChoice: ExpressibleByArgument {}
+
+/// Reads a page — a file, a FIFO, `<(…)`, or `-` for standard input — and decodes it (see `TextDecoder`).
+/// A file that is not text is refused; invalid sequences in a text file are replaced by U+FFFD and
+/// counted in a warning; `verbose` notes the encoding on stderr.
+func readPage(_ path: String, encoding: EncodingChoice? = nil, verbose: Bool = false) throws -> String {
+    let bytes = try readBytes(path)
+    let decoded: DecodedText
+    do { decoded = try TextDecoder.decode(bytes, as: encoding) } catch {
+        throw CLIError("skipping \(path): \(error)")
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CLIError("cannot read \(path): no such file")
+    if verbose {
+        let how = decoded.byteOrderMark ? "byte-order mark" : encoding != nil ? "--encoding" : "detected"
+        warn("\(path): \(decoded.encoding.rawValue) (\(how))")
     }
-    if isDirectory.boolValue { throw CLIError("cannot read \(path): it is a folder (ingest takes folders; extract takes files)") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIError("cannot read \(path): permission denied or unreadable")
+    if decoded.replacements > 0 {
+        let sequences = decoded.replacements == 1 ? "1 invalid byte sequence" : "\(decoded.replacements) invalid byte sequences"
+        warn("\(path): \(sequences) in \(decoded.encoding.rawValue) replaced by U+FFFD")
     }
-    return String(decoding: data, as: UTF8.self)
+    return decoded.text
+}
+
+/// The bytes of a file or stream, read with read(2) until end of file: FIFOs and `/dev/fd/N` have no
+/// size to ask for in advance.
+func readBytes(_ path: String) throws -> [UInt8] {
+    if path == "-" { return try readToEnd(STDIN_FILENO, name: "standard input") }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+        throw CLIError("cannot read \(path): \(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
+    }
+    if info.st_mode & S_IFMT == S_IFDIR { throw CLIError("cannot read \(path): it is a folder (ingest takes folders; extract takes files)") }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw CLIError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    defer { close(descriptor) }
+    return try readToEnd(descriptor, name: path, expectedSize: Int(info.st_size))
+}
+
+func readToEnd(_ descriptor: Int32, name: String, expectedSize: Int = 0) throws -> [UInt8] {
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(expectedSize + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))") }
+        if n == 0 { return bytes }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
 }
 
 /// Reference dates recorded beside pages: an `index.tsv` (page name, reference date) in the page's folder,
