@@ -1,5 +1,8 @@
 import XCTest
 import Foundation
+#if canImport(CoreFoundation)
+import CoreFoundation
+#endif
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -142,5 +145,77 @@ final class ReliabilityCLITests: XCTestCase {
             XCTAssertEqual(r.status, 1, args.joined(separator: " "))
             XCTAssertEqual(r.err, "figures: cannot write standard output: No space left on device\n", args.joined(separator: " "))
         }
+    }
+
+    // MARK: reading pages
+
+    func write(_ bytes: [UInt8], to name: String) -> String {
+        FileManager.default.createFile(atPath: path(name), contents: Data(bytes))
+        return path(name)
+    }
+
+    func testExtractReadsGB18030Big5AndUTF16LikeUTF8() throws {
+        let teaser = ReliabilityTests.teaser
+        let utf8 = write(Array(teaser.utf8), to: "utf8.txt")
+        let expected = try run(["extract", "--date", "2025-12-12", utf8])
+        XCTAssertEqual(expected.status, 0, expected.err)
+        XCTAssertTrue(expected.out.contains("\"subject\":\"TOPIX\""), expected.out)
+        let copies: [(String, [UInt8], String)] = [
+            ("gb.txt", ReliabilityTests.encoded(teaser, .GB_18030_2000), "GB18030 (detected)"),
+            ("big5.txt", ReliabilityTests.encoded(teaser, .big5), "Big5 (detected)"),
+            ("utf16.txt", [0xFE, 0xFF] + teaser.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }, "UTF-16BE (byte-order mark)"),
+        ]
+        for (name, bytes, note) in copies {
+            let file = write(bytes, to: name)
+            let r = try run(["extract", "-v", "--date", "2025-12-12", file])
+            XCTAssertEqual(r.status, 0, r.err)
+            XCTAssertEqual(r.out, expected.out, name)
+            XCTAssertEqual(r.err, "figures: \(file): \(note)\n")
+        }
+        let forced = try run(["extract", "--encoding", "big5", "--date", "2025-12-12", path("big5.txt")])
+        XCTAssertEqual(forced.out, expected.out)
+        let ingested = try run(["ingest", "--db", path("db.sqlite"), "--date", "2025-12-12", path("gb.txt"), path("big5.txt"), utf8])
+        XCTAssertTrue(ingested.out.hasPrefix("pages: 1 new, 2 unchanged"), "the same text in three encodings is one page: \(ingested.out)")
+    }
+
+    func testBinaryFilesAreSkippedAndInvalidBytesCounted() throws {
+        let binary = write([0x7F, 0x45, 0x4C, 0x46, 2, 1, 1, 0] + [UInt8](repeating: 0, count: 64), to: "program.txt")
+        let page = write(Array(ReliabilityTests.teaser.prefix(12).utf8) + [0xFF] + Array(ReliabilityTests.teaser.dropFirst(12).utf8), to: "page.txt")
+        let r = try run(["extract", "--date", "2025-12-12", binary, page])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertTrue(r.err.contains("figures: skipping \(binary): not a text file (binary)\n"), r.err)
+        XCTAssertTrue(r.err.contains("figures: \(page): 1 invalid byte sequence in UTF-8 replaced by U+FFFD\n"), r.err)
+        XCTAssertTrue(r.out.contains("N225"), "the good page is still read")
+        let ingest = try run(["ingest", "--db", path("db.sqlite"), "--date", "2025-12-12", scratch.path])
+        XCTAssertEqual(ingest.status, 1)
+        XCTAssertTrue(ingest.out.hasPrefix("pages: 1 new, 0 unchanged, 1 failed"), ingest.out)
+    }
+
+    func testExtractReadsAFIFOAndProcessSubstitution() throws {
+        let fifo = path("pipe")
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        let text = Data(ReliabilityTests.teaser.utf8)
+        let writer = Thread {
+            // opening a FIFO for writing waits for its reader, the figures process
+            if let handle = FileHandle(forWritingAtPath: fifo) { handle.write(text); try? handle.close() }
+        }
+        writer.start()
+        let r = try run(["extract", "--date", "2025-12-12", fifo])
+        XCTAssertEqual(r.status, 0, r.err)
+        XCTAssertTrue(r.out.contains("\"subject\":\"N225\""), r.out + r.err)
+
+        guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
+        let page = write(Array(text), to: "page.txt")
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/bin/bash")
+        p.arguments = ["-c", "\"$0\" extract --date 2025-12-12 <(cat \"$1\")", binary.path, page]
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        XCTAssertEqual(p.terminationStatus, 0)
+        XCTAssertTrue(o.contains("\"subject\":\"N225\""), o)
     }
 }
