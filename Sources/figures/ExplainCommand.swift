@@ -28,10 +28,12 @@ struct ExplainCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The page to explain; - for standard input.", valueName: "file"))
     var file: String
 
+    func validate() throws { try requireSupportedYears(["--date": date]) }
+
     func run() throws {
         let content: String
         do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); throw ExitCode(1) }
-        let reference = referenceDate(date, for: file)
+        let reference = try referenceDate(date, for: file)
         let extraction = Extractor.extract(content, reference: reference)
         let out = Output()
         try out.write("Page \(file): reference date \(reference), locale \(extraction.locale.rawValue), \(extraction.teaserCount) teaser(s)\n\n")

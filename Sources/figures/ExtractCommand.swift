@@ -36,6 +36,7 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE (or - for standard input)") }
+        try requireSupportedYears(["--date": date])
     }
 
     func run() throws {
@@ -49,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             var pages: [(path: String, content: String, date: Day)] = []
             for path in batch {
-                do { pages.append((path, try readPage(path, encoding: encoding.encoding, verbose: verbose), referenceDate(date, for: path))) } catch {
+                do { pages.append((path, try readPage(path, encoding: encoding.encoding, verbose: verbose), try referenceDate(date, for: path))) } catch {
                     warn("\(error)")
                     failed += 1
                 }

@@ -13,7 +13,8 @@ struct IngestCommand: ParsableCommand {
         PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored with
         its observations or not at all; a page whose content is already stored is skipped,
         so ingesting the same files again adds nothing. A page's reference date is --date, else the
-        date beside it in an index.tsv (page name, date), else today.
+        date beside it in an index.tsv (page name, date), else today. A line of an index.tsv that gives
+        no valid date (YYYY-MM-DD, years 1900–2100) stops the ingest before anything is stored.
 
         Example:
           figures ingest --db news.sqlite seeds/
@@ -36,10 +37,10 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one page or folder") }
+        try requireSupportedYears(["--date": date])
     }
 
     func run() throws {
-        let store = try database.open(mustExist: false)
         var files: [String] = []
         var failures = 0
         for path in paths {
@@ -51,6 +52,13 @@ struct IngestCommand: ParsableCommand {
             }
             files += isDirectory.boolValue ? pages(in: path) : [path]
         }
+        // a bad index.tsv line stops the ingest before anything is stored (or a database created)
+        if date == nil {
+            for folder in Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+                _ = try ReferenceDateIndex.shared.dates(inFolder: folder)
+            }
+        }
+        let store = try database.open(mustExist: false)
         let tally = IngestTally(failures: failures)
         let out = Output()
         // Batches: read, skip what is stored, extract on all cores, then write the batch in one
@@ -65,7 +73,7 @@ struct IngestCommand: ParsableCommand {
             for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
                 let content: String
                 do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); failed += 1; continue }
-                let reference = referenceDate(date, for: file)
+                let reference = try referenceDate(date, for: file)
                 let hash = FiguresStore.contentHash(content)
                 do {
                     if let stored = try store.storedReferenceDate(hash: hash) {

@@ -50,6 +50,7 @@ struct QueryCommand: ParsableCommand {
     static let kinds: Set<String> = ["index", "equity", "fx", "rate", "tariff", "financial", "macro", "commodity"]
 
     func validate() throws {
+        try requireSupportedYears(["--on": on, "--from": from, "--to": to, "--as-of": asOf])
         if let kind, !Self.kinds.contains(kind) {
             throw ValidationError("unknown kind '\(kind)'; use one of \(Self.kinds.sorted().joined(separator: ", "))")
         }

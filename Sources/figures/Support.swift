@@ -104,32 +104,69 @@ func readToEnd(_ descriptor: Int32, name: String, expectedSize: Int = 0) throws 
 }
 
 /// Reference dates recorded beside pages: an `index.tsv` (page name, reference date) in the page's folder,
-/// read once per folder.
+/// read once per folder. A line that is not the header and gives no valid date is an error naming the
+/// file and line: a page must not quietly fall back to today's date.
 final class ReferenceDateIndex: @unchecked Sendable {
     static let shared = ReferenceDateIndex()
     private let lock = NSLock()
-    private var folders: [String: [String: Day]] = [:]
+    private var folders: [String: Result<[String: Day], CLIError>] = [:]
 
-    func date(for path: String) -> Day? {
+    func date(for path: String) throws -> Day? {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        lock.lock(); defer { lock.unlock() }
-        if folders[folder] == nil {
-            var dates: [String: Day] = [:]
-            if let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("index.tsv")) {
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                    let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                    if cols.count >= 2, let d = Day(iso: cols[1]) { dates[cols[0]] = d }
-                }
-            }
-            folders[folder] = dates
-        }
-        let table = folders[folder]!
+        let table = try dates(inFolder: url.deletingLastPathComponent().path)
         return table[url.deletingPathExtension().lastPathComponent] ?? table[url.lastPathComponent]
+    }
+
+    /// The folder's recorded dates (none when it has no index.tsv).
+    func dates(inFolder folder: String) throws -> [String: Day] {
+        try lock.withLock {
+            if folders[folder] == nil {
+                do throws(CLIError) { folders[folder] = .success(try Self.read(folder: folder)) } catch { folders[folder] = .failure(error) }
+            }
+            return try folders[folder]!.get()
+        }
+    }
+
+    static func read(folder: String) throws(CLIError) -> [String: Day] {
+        let file = (folder as NSString).appendingPathComponent("index.tsv")
+        guard FileManager.default.fileExists(atPath: file) else { return [:] }
+        let bytes: [UInt8]
+        do { bytes = try readBytes(file) } catch let error as CLIError { throw error } catch { throw CLIError("cannot read \(file)") }
+        var dates: [String: Day] = [:]
+        for (number, line) in lines(of: String(decoding: bytes, as: UTF8.self)).enumerated() {
+            let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if cols.allSatisfy(\.isEmpty) || cols[0].hasPrefix("#") { continue }
+            if number == 0 && cols.count >= 2 && cols[1] == "reference_date" { continue }   // the header
+            guard cols.count >= 2 else { throw CLIError("\(file), line \(number + 1): no reference date (want: page<TAB>YYYY-MM-DD)") }
+            dates[cols[0]] = try parseReferenceDate(cols[1], source: "\(file), line \(number + 1)")
+        }
+        return dates
     }
 }
 
-func recordedReferenceDate(for path: String) -> Day? { ReferenceDateIndex.shared.date(for: path) }
+/// Lines ended by LF, CRLF (one Swift `Character`) or CR, empty ones kept so that numbers stay right.
+func lines(of text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+}
+
+/// A reference date as given in index.tsv (`source` names the file and line for the message).
+func parseReferenceDate(_ text: String, source: String) throws(CLIError) -> Day {
+    guard let day = Day(iso: text) else { throw CLIError("\(source): '\(text)' is not a date (YYYY-MM-DD)") }
+    guard Day.supportedYears.contains(day.year) else { throw CLIError("\(source): \(text): \(yearOutOfRange)") }
+    return day
+}
+
+let yearOutOfRange = "years outside \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound) are not supported"
+
+/// Refuses dates given on the command line outside the supported years (0000-01-01 is a typo, and would
+/// resolve 週五 to a day in year -1).
+func requireSupportedYears(_ options: KeyValuePairs<String, Day?>) throws {
+    for case let (name, day?) in options where !Day.supportedYears.contains(day.year) {
+        throw ValidationError("\(name) \(day): \(yearOutOfRange)")
+    }
+}
+
+func recordedReferenceDate(for path: String) throws -> Day? { try ReferenceDateIndex.shared.date(for: path) }
 
 func today() -> Day {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
@@ -150,9 +187,9 @@ final class TodayFallback: @unchecked Sendable {
 }
 
 /// The reference date of a page: `--date`, else the date recorded beside it, else today (with a note).
-func referenceDate(_ explicit: Day?, for path: String) -> Day {
+func referenceDate(_ explicit: Day?, for path: String) throws -> Day {
     if let explicit { return explicit }
-    if path != "-", let recorded = recordedReferenceDate(for: path) { return recorded }
+    if path != "-", let recorded = try recordedReferenceDate(for: path) { return recorded }
     let d = today()
     TodayFallback.shared.note(path, d)
     return d

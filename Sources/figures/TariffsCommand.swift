@@ -32,6 +32,8 @@ struct TariffsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or jsonl.")
     var format: OutputFormat = .table
 
+    func validate() throws { try requireSupportedYears(["--since": since]) }
+
     func run() throws {
         let store = try database.open(mustExist: true)
         let rows = try store.tariffs(subject: subject, target: target, since: since)

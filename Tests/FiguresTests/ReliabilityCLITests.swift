@@ -218,4 +218,43 @@ final class ReliabilityCLITests: XCTestCase {
         XCTAssertEqual(p.terminationStatus, 0)
         XCTAssertTrue(o.contains("\"subject\":\"N225\""), o)
     }
+
+    // MARK: dates
+
+    func testDatesOutsideTheSupportedYearsAreRefused() throws {
+        let page = write(Array(ReliabilityTests.teaser.utf8), to: "page.txt")
+        for args in [["extract", "--date", "0000-01-01", page], ["explain", "--date", "2101-01-01", page],
+                     ["ingest", "--db", path("db.sqlite"), "--date", "1899-12-31", page], ["query", "--on", "3000-01-01", "--db", path("db.sqlite")],
+                     ["tariffs", "--since", "0001-01-01", "--db", path("db.sqlite")]] {
+            let r = try run(args)
+            XCTAssertNotEqual(r.status, 0, args.joined(separator: " "))
+            XCTAssertTrue(r.err.contains("years outside 1900–2100 are not supported"), r.err)
+            XCTAssertEqual(r.out, "")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: path("db.sqlite")))
+    }
+
+    func testAMalformedIndexLineStopsTheIngestBeforeAnythingIsStored() throws {
+        let folder = scratch.appendingPathComponent("pages")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+        for name in ["a", "b"] { FileManager.default.createFile(atPath: folder.appendingPathComponent("\(name).txt").path, contents: Data(ReliabilityTests.teaser.utf8)) }
+        let index = folder.appendingPathComponent("index.tsv").path
+        for (line, why) in [("b\t2025-13-45", "'2025-13-45' is not a date"), ("b\t0025-12-12", "years outside"), ("b", "no reference date")] {
+            FileManager.default.createFile(atPath: index, contents: Data("page\treference_date\na\t2025-12-12\n\(line)\n".utf8))
+            let ingest = try run(["ingest", "--db", path("db.sqlite"), folder.path])
+            XCTAssertEqual(ingest.status, 1)
+            XCTAssertTrue(ingest.err.hasPrefix("figures: \(index), line 3: "), ingest.err)
+            XCTAssertTrue(ingest.err.contains(why), ingest.err)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path("db.sqlite")), "nothing stored, no database created")
+            let extract = try run(["extract", folder.appendingPathComponent("b.txt").path])
+            XCTAssertEqual(extract.status, 1)
+            XCTAssertTrue(extract.err.contains("\(index), line 3"), extract.err)
+        }
+        // comments and blank lines are fine, and --date needs no index
+        FileManager.default.createFile(atPath: index, contents: Data("page\treference_date\r\n# pages of one day\r\n\r\na\t2025-12-12\r\nb\t2025-12-12\r\n".utf8))
+        let good = try run(["ingest", "--db", path("db.sqlite"), folder.path])
+        XCTAssertEqual(good.status, 0, good.err)
+        XCTAssertEqual(good.err, "", "no fallback to today")
+        XCTAssertTrue(good.out.hasPrefix("pages: 1 new, 1 unchanged"), good.out)
+    }
 }
