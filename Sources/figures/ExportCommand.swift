@@ -11,6 +11,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         CSV follows RFC 4180 (UTF-8, CRLF line ends, one header row; fields with a comma, quote or line
         break are quoted). --bom writes the UTF-8 byte-order mark Excel needs to show Chinese correctly.
+        Text cells that begin with = + - @ get a leading ' so that a spreadsheet does not run them.
+        -o writes a new file or replaces a regular file whole (written beside it, then renamed); a folder,
+        symbolic link, device, FIFO or the database itself is refused.
         Columns: \(ObservationFormatter.csvColumns.joined(separator: ","))
 
         Example:
@@ -29,7 +32,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start the file with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
     var output: String?
 
     func run() throws {
