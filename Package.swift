@@ -18,7 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        .target(name: "FiguresText"),
+        // iconv (GB18030, Big5) is in the C library on Linux, in libiconv on macOS
+        .target(name: "FiguresText", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "FiguresQuantities", dependencies: ["FiguresText"]),
         .target(name: "FiguresExtraction", dependencies: ["FiguresText", "FiguresQuantities"]),
         .target(
@@ -29,7 +30,7 @@ let package = Package(
         .executableTarget(
             name: "figures",
             dependencies: [
-                "FiguresExtraction", "FiguresStore", "FiguresReports", "FiguresQuantities",
+                "FiguresText", "FiguresExtraction", "FiguresStore", "FiguresReports", "FiguresQuantities",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

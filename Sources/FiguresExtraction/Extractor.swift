@@ -45,7 +45,9 @@ public enum Extractor {
         var inTeaser = [Observation.Key: Int](minimumCapacity: interpreter.observations.count)
         var observations: [Observation] = []
         observations.reserveCapacity(interpreter.observations.count)
-        for o in interpreter.observations {
+        // a figure that is not finite is no figure (the recogniser sets overflowing numerals aside;
+        // this also catches a product or difference of finite ones that overflows)
+        for o in interpreter.observations where o.isFinite {
             // A headline gives the teaser's default day; its body may name the day (週四): one figure, the named day.
             if let i = inTeaser[o.teaserIdentity], observations[i].date != o.date, observations[i].dateIsExplicit != o.dateIsExplicit {
                 if o.dateIsExplicit {

@@ -43,6 +43,9 @@ public struct Observation: Sendable, Hashable, Codable {
         self.rule = rule
     }
 
+    /// Value, upper end and previous value are all finite numbers (JSON, SQLite and CSV have no place for the others).
+    public var isFinite: Bool { value.isFinite && (valueHigh?.isFinite ?? true) && (previous?.isFinite ?? true) }
+
     enum CodingKeys: String, CodingKey {
         case kind, subject, metric, value, valueHigh = "value_high", unit, previous, target, qualifier, date, period, text, start, end
     }

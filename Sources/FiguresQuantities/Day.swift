@@ -10,6 +10,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.day = day
     }
 
+    /// The years a reference date may have: the tool reads news, and a year outside these is a typo.
+    public static let supportedYears = 1900...2100
+
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
         let parts = iso.split(separator: "-")
@@ -72,7 +75,9 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     public var description: String {
         let ms = month < 10 ? "0\(month)" : "\(month)", ds = day < 10 ? "0\(day)" : "\(day)"
-        return "\(year)-\(ms)-\(ds)"
+        // four-digit years as ISO 8601 writes them (0001-12-13, not 1-12-13)
+        let ys = (0..<1000).contains(year) ? String(String(year + 10000).dropFirst()) : "\(year)"
+        return "\(ys)-\(ms)-\(ds)"
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }

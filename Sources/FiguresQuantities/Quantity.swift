@@ -143,6 +143,8 @@ public struct DateMention: Sendable, Hashable {
 public struct SkippedNumeral: Sendable, Hashable {
     public enum Reason: String, Sendable {
         case date, ordinal, productCode = "product code", time, fraction
+        /// A digit run too long for a Double (400 nines): no figure rather than an infinite one.
+        case notFinite = "not a finite number"
     }
     public var reason: Reason
     public var start: Int

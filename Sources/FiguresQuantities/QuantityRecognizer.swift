@@ -39,8 +39,25 @@ public final class QuantityRecognizer: Sendable {
         scan.result.quantities.reserveCapacity(text.count / 10 + 8)   // dense market pages carry one figure in 10-20 characters
         scan.run()
         scan.mergeRanges()
+        scan.result.setAsideNonFinite()
         return scan.result
     }
+}
+
+extension Recognition {
+    /// Moves quantities whose value, upper end or previous value is infinite or NaN to `skipped`:
+    /// an overflowing digit run is no figure, and nothing downstream can store or print it.
+    mutating func setAsideNonFinite() {
+        guard quantities.contains(where: { !$0.isFinite }) else { return }
+        for q in quantities where !q.isFinite {
+            skipped.append(SkippedNumeral(reason: .notFinite, start: q.start, end: q.end))
+        }
+        quantities.removeAll { !$0.isFinite }
+    }
+}
+
+extension Quantity {
+    public var isFinite: Bool { value.isFinite && (high?.isFinite ?? true) }
 }
 
 extension UnitCode {

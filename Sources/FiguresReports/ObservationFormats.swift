@@ -13,6 +13,14 @@ public struct ObservationFormatter: Sendable {
     public static let csvColumns = ["kind", "subject", "metric", "value", "value_high", "unit", "previous", "target", "qualifier",
                                     "date", "period", "text", "page", "start", "end", "extractor_version"]
 
+    /// The columns of free text, which a spreadsheet must not run as formulas.
+    public static let csvTextColumns: Set<String> = ["subject", "target", "qualifier", "text", "page"]
+
+    /// The CSV (or TSV) writer for `csvColumns`.
+    public static func csvWriter(separator: Character) -> CSVWriter {
+        CSVWriter(separator: separator, headers: csvColumns, text: csvTextColumns)
+    }
+
     func fields(_ o: Observation, page: String?, version: String?) -> [(String, JSONWriter.Value)] {
         var f: [(String, JSONWriter.Value)] = [
             ("kind", .string(o.kind)), ("subject", .string(o.subject)), ("metric", .string(o.metric)),
@@ -44,7 +52,7 @@ public struct ObservationFormatter: Sendable {
         case .json:
             return "[" + items.map { "\n  " + jsonLine($0.0, page: $0.1, version: $0.2) }.joined(separator: ",") + (items.isEmpty ? "]\n" : "\n]\n")
         case .csv, .tsv:
-            let writer = CSVWriter(separator: format == .csv ? "," : "\t")
+            let writer = Self.csvWriter(separator: format == .csv ? "," : "\t")
             var out = writer.row(Self.csvColumns)
             for (o, page, version) in items { out += csvRow(o, page: page ?? "", version: version ?? extractorVersion, writer: writer) }
             return out

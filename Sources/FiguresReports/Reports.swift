@@ -4,6 +4,8 @@ import FiguresStore
 /// The tariff-change table: who levies, on whom, previous → new, the change in percentage points.
 public enum TariffReport {
     public static let headers = ["levier", "target", "measure", "previous", "new", "change_pp", "qualifier", "date", "text", "page"]
+    /// Free-text columns, neutralised against spreadsheet formulas (change_pp's `+16.3` is a number and stays).
+    static let textHeaders: Set<String> = ["levier", "target", "qualifier", "text", "page"]
 
     public static func rows(_ items: [StoredObservation]) -> [[String]] {
         items.map { row in
@@ -22,7 +24,7 @@ public enum TariffReport {
         case .table:
             return TableRenderer(headers: headers, rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 30).render()
         case .csv, .tsv:
-            let writer = CSVWriter(separator: format == .csv ? "," : "\t")
+            let writer = CSVWriter(separator: format == .csv ? "," : "\t", headers: headers, text: textHeaders)
             return writer.row(headers) + rows.map(writer.row).joined()
         case .json, .jsonl:
             let lines = items.map { row -> String in

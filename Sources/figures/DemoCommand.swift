@@ -41,9 +41,11 @@ struct DemoCommand: ParsableCommand {
             added += try store.ingest(content: page.content, sourcePath: page.name, reference: page.date).observationsAdded
         }
         let counts = try store.counts()
-        print("figures demo: \(pages.count) seed page(s) → \(added) new observations; database \(path) holds \(counts.pages) page(s), \(counts.observations) observations")
-        print(try MarketReport.render(store: store), terminator: "")
-        print("\nNext: figures query N225 --db \(path)   ·   figures export --bom -o figures.csv --db \(path)   ·   figures tariffs --db \(path)")
+        let out = Output()
+        try out.write("figures demo: \(pages.count) seed page(s) → \(added) new observations; database \(path) holds \(counts.pages) page(s), \(counts.observations) observations\n")
+        try out.write(try MarketReport.render(store: store))
+        try out.write("\nNext: figures query N225 --db \(path)   ·   figures export --bom -o figures.csv --db \(path)   ·   figures tariffs --db \(path)\n")
+        try out.flush()
     }
 
     func seedIndex(_ text: String) -> [(String, Day)] {

@@ -11,6 +11,9 @@ struct ExportCommand: ParsableCommand {
         discussion: """
         CSV follows RFC 4180 (UTF-8, CRLF line ends, one header row; fields with a comma, quote or line
         break are quoted). --bom writes the UTF-8 byte-order mark Excel needs to show Chinese correctly.
+        Text cells that begin with = + - @ get a leading ' so that a spreadsheet does not run them.
+        -o writes a new file or replaces a regular file whole (written beside it, then renamed); a folder,
+        symbolic link, device, FIFO or the database itself is refused.
         Columns: \(ObservationFormatter.csvColumns.joined(separator: ","))
 
         Example:
@@ -29,39 +32,41 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start the file with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
-    @Option(name: .shortAndLong, help: "Write to this file instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
     var output: String?
 
     func run() throws {
+        // the target is checked before the database is opened: a refused -o touches nothing
+        if let output { try OutputTarget.check(output, database: database.resolvedPath) }
         let store = try database.open(mustExist: true)
-        var bytes = [UInt8]()
-        if bom { bytes += [0xEF, 0xBB, 0xBF] }
+        let file = try output.map { try AtomicFile(replacing: $0) }
+        let out = file.map { Output(descriptor: $0.descriptor, name: $0.path) } ?? Output()
+        let count: Int
+        do {
+            count = try write(store, to: out)
+            try out.flush()
+            try file?.commit()
+        } catch {
+            file?.discard()
+            throw error
+        }
+        if let output { warn("wrote \(count) observations to \(output)") }
+    }
+
+    /// Writes every observation in the chosen format; returns how many.
+    func write(_ store: FiguresStore, to out: Output) throws -> Int {
+        if bom { try out.write(bytes: [0xEF, 0xBB, 0xBF]) }
         let formatter = ObservationFormatter()
-        let writer = CSVWriter(separator: format == .tsv ? "\t" : ",")
-        if format != .jsonl { bytes += Array(writer.row(ObservationFormatter.csvColumns).utf8) }
+        let writer = ObservationFormatter.csvWriter(separator: format == .tsv ? "\t" : ",")
+        if format != .jsonl { try out.write(writer.row(ObservationFormatter.csvColumns)) }
         var count = 0
         try store.forEachObservation { row in
             let line = format == .jsonl
                 ? formatter.jsonLine(row.observation, page: row.page, version: row.extractorVersion) + "\n"
                 : formatter.csvRow(row.observation, page: row.page, version: row.extractorVersion, writer: writer)
-            bytes += Array(line.utf8)
+            try out.write(line)
             count += 1
         }
-        if let output {
-            // write beside the target, then move into place: an interrupted export never leaves half a file
-            let temporary = output + ".partial"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-                throw CLIError("cannot write \(output)")
-            }
-            _ = try? FileManager.default.removeItem(atPath: output)
-            do { try FileManager.default.moveItem(atPath: temporary, toPath: output) } catch {
-                throw CLIError("cannot write \(output): \(error.localizedDescription)")
-            }
-            warn("wrote \(count) observations to \(output)")
-        } else {
-            var out = Output()
-            out.write(String(decoding: bytes, as: UTF8.self))
-            out.flush()
-        }
+        return count
     }
 }

@@ -2,15 +2,17 @@ import ArgumentParser
 import FiguresExtraction
 import FiguresQuantities
 import FiguresReports
+import FiguresText
 
 struct ExtractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Print the observations in news pages (no database).",
         discussion: """
-        Each FILE is one page; `-` reads standard input. jsonl prints exactly the observation contract
-        (one JSON object a line). A file that cannot be read is reported on stderr, the others are still
-        processed, and the exit status is 1.
+        Each FILE is one page (a file, a FIFO, `<(command)`); `-` reads standard input. jsonl prints exactly
+        the observation contract (one JSON object a line). A file that cannot be read, or is not text, is
+        reported on stderr, the others are still processed, and the exit status is 1. Pages in UTF-8,
+        UTF-16, GB18030 or Big5 are recognised (-v says which); --encoding overrides.
 
         Example:
           figures extract --date 2025-12-13 seeds/000_ebbe0d012c511b39.txt
@@ -21,6 +23,11 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Reference date of the pages (YYYY-MM-DD). Default: the date in an index.tsv beside the page, else today.")
     var date: Day?
 
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Say on stderr which encoding each page was read in.")
+    var verbose = false
+
     @Option(help: "Output format: jsonl, json, table, csv or tsv.")
     var format: OutputFormat = .jsonl
 
@@ -29,12 +36,13 @@ struct ExtractCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE (or - for standard input)") }
+        try requireSupportedYears(["--date": date])
     }
 
     func run() throws {
         var failed = 0
         var items: [(Observation, String?, String?)] = []
-        var out = Output()
+        let out = Output()
         let formatter = ObservationFormatter()
         // pages are read and extracted in batches on all cores; output keeps the order of the files
         let batchSize = 256
@@ -42,7 +50,7 @@ struct ExtractCommand: ParsableCommand {
             let batch = Array(files[batchStart..<min(files.count, batchStart + batchSize)])
             var pages: [(path: String, content: String, date: Day)] = []
             for path in batch {
-                do { pages.append((path, try readPage(path), referenceDate(date, for: path))) } catch {
+                do { pages.append((path, try readPage(path, encoding: encoding.encoding, verbose: verbose), try referenceDate(date, for: path))) } catch {
                     warn("\(error)")
                     failed += 1
                 }
@@ -54,7 +62,7 @@ struct ExtractCommand: ParsableCommand {
                     for o in Extractor.extract(page.content, reference: page.date).observations { text += formatter.jsonLine(o); text += "\n" }
                     return text
                 }
-                for text in texts { out.write(text) }
+                for text in texts { try out.write(text) }
                 continue
             }
             let extractions = parallelMap(pages) { Extractor.extract($0.content, reference: $0.date) }
@@ -62,8 +70,8 @@ struct ExtractCommand: ParsableCommand {
                 items += extraction.observations.map { ($0, files.count > 1 || format == .csv || format == .tsv ? page.path : nil, nil) }
             }
         }
-        if format != .jsonl { out.write(formatter.render(items, as: format)) }
-        out.flush()
+        if format != .jsonl { try out.write(formatter.render(items, as: format)) }
+        try out.flush()
         if failed > 0 { throw ExitCode(1) }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Figures: ParsableCommand {
@@ -17,4 +18,19 @@ struct Figures: ParsableCommand {
             TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
         ]
     )
+
+    /// The argument parser's main, plus: a failed write of standard output at the very end is an error
+    /// too, and a plain failure (`CLIError`) is one line on stderr, `figures: …`, with exit status 1.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            try flushStandardOutputStream()
+        } catch let failure as CLIError {
+            warn(failure.description)
+            Foundation.exit(1)
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

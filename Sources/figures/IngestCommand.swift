@@ -3,6 +3,7 @@ import Foundation
 import FiguresExtraction
 import FiguresQuantities
 import FiguresStore
+import FiguresText
 
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,8 @@ struct IngestCommand: ParsableCommand {
         PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored with
         its observations or not at all; a page whose content is already stored is skipped,
         so ingesting the same files again adds nothing. A page's reference date is --date, else the
-        date beside it in an index.tsv (page name, date), else today.
+        date beside it in an index.tsv (page name, date), else today. A line of an index.tsv that gives
+        no valid date (YYYY-MM-DD, years 1900–2100) stops the ingest before anything is stored.
 
         Example:
           figures ingest --db news.sqlite seeds/
@@ -25,7 +27,9 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "Reference date for every page (YYYY-MM-DD). Default: the page's index.tsv entry, else today.")
     var date: Day?
 
-    @Flag(name: .shortAndLong, help: "Print one line per page.")
+    @OptionGroup var encoding: EncodingOptions
+
+    @Flag(name: .shortAndLong, help: "Print one line per page (and, on stderr, the encoding each was read in).")
     var verbose = false
 
     @Argument(help: ArgumentHelp("Pages or folders of pages.", valueName: "path"))
@@ -33,10 +37,10 @@ struct IngestCommand: ParsableCommand {
 
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one page or folder") }
+        try requireSupportedYears(["--date": date])
     }
 
     func run() throws {
-        let store = try database.open(mustExist: false)
         var files: [String] = []
         var failures = 0
         for path in paths {
@@ -48,7 +52,15 @@ struct IngestCommand: ParsableCommand {
             }
             files += isDirectory.boolValue ? pages(in: path) : [path]
         }
+        // a bad index.tsv line stops the ingest before anything is stored (or a database created)
+        if date == nil {
+            for folder in Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+                _ = try ReferenceDateIndex.shared.dates(inFolder: folder)
+            }
+        }
+        let store = try database.open(mustExist: false)
         let tally = IngestTally(failures: failures)
+        let out = Output()
         // Batches: read, skip what is stored, extract on all cores, then write the batch in one
         // transaction (a savepoint per page, in file order: a page that fails is left out alone).
         // A batch is written on the writer queue while the next one is read and extracted.
@@ -60,8 +72,8 @@ struct IngestCommand: ParsableCommand {
             var skipped = 0, failed = 0
             for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
                 let content: String
-                do { content = try readPage(file) } catch { warn("\(error)"); failed += 1; continue }
-                let reference = referenceDate(date, for: file)
+                do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); failed += 1; continue }
+                let reference = try referenceDate(date, for: file)
                 let hash = FiguresStore.contentHash(content)
                 do {
                     if let stored = try store.storedReferenceDate(hash: hash) {
@@ -86,7 +98,8 @@ struct IngestCommand: ParsableCommand {
             writer.sync {}
             writer.async { [lines, skipped, failed] in
                 tally.add(unchanged: skipped, failures: failed)
-                for line in lines { print(line) }
+                // a failed write is remembered by `out` and reported by the final flush; storing goes on
+                for line in lines { try? out.write(line + "\n") }
                 let results: [Result<IngestOutcome, any Error>]
                 do { results = try store.store(toStore) } catch {
                     // the batch's transaction failed as a whole (disk full, database locked): none of it is stored
@@ -98,7 +111,7 @@ struct IngestCommand: ParsableCommand {
                     switch result {
                     case .success(let outcome):
                         tally.add(outcome)
-                        if verbose { print("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)") }
+                        if verbose { try? out.write("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)\n") }
                     case .failure(let error):
                         warn("\(page.sourcePath): not stored: \(error)")
                         tally.add(failures: 1)
@@ -108,7 +121,8 @@ struct IngestCommand: ParsableCommand {
         }
         writer.sync {}
         let t = tally.snapshot
-        print("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)")
+        try out.write("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)\n")
+        try out.flush()
         if t.failures > 0 { throw ExitCode(1) }
     }
 

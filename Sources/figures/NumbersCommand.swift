@@ -32,17 +32,19 @@ struct NumbersCommand: ParsableCommand {
     @Option(help: "Currency of bare 元: TWD, CNY or HKD.")
     var yuan: String = "CNY"
 
+    @OptionGroup var encoding: EncodingOptions
+
     @Argument(help: "The text, or - for standard input.")
     var text: String
 
     func run() throws {
-        let input = text == "-" ? try readPage("-") : text
+        let input = text == "-" ? try readPage("-", encoding: encoding.encoding) : text
         let normalized = NormalizedText(input)
-        var out = Output()
+        let out = Output()
         if let results = QuantityFormat.reference(model, input) {
             switch format {
             case .jsonl:
-                for r in results { out.write(QuantityFormat.json(r, text: normalized) + "\n") }
+                for r in results { try out.write(QuantityFormat.json(r, text: normalized) + "\n") }
             case .table:
                 let rows = results.map { r -> [String] in
                     let value = r.kind == .numberrange
@@ -50,23 +52,23 @@ struct NumbersCommand: ParsableCommand {
                         : r.value.map(ObservationFormatter.number) ?? ""
                     return [normalized.text(r.start, r.end), r.kind.rawValue, value, r.iso ?? "", "\(r.start)", "\(r.end)"]
                 }
-                out.write(TableRenderer(headers: ["text", "type", "value", "currency", "start", "end"], rows: rows, rightAligned: [2, 4, 5]).render())
+                try out.write(TableRenderer(headers: ["text", "type", "value", "currency", "start", "end"], rows: rows, rightAligned: [2, 4, 5]).render())
             }
-            out.flush()
+            try out.flush()
             return
         }
         let found = QuantityRecognizer.shared.recognize(normalized).quantities
         switch format {
         case .jsonl:
-            for q in found { out.write(QuantityFormat.json(q, text: normalized, localCurrency: yuan) + "\n") }
+            for q in found { try out.write(QuantityFormat.json(q, text: normalized, localCurrency: yuan) + "\n") }
         case .table:
             let rows = found.map { q in
                 [normalized.text(q.start, q.end), QuantityFormat.type(of: q), ObservationFormatter.number(q.value) + (q.high.map { "–" + ObservationFormatter.number($0) } ?? ""),
                  q.unit.code ?? "", q.qualifier?.rawValue ?? "", "\(q.start)", "\(q.end)"]
             }
-            out.write(TableRenderer(headers: ["text", "type", "value", "unit", "qualifier", "start", "end"], rows: rows, rightAligned: [2, 5, 6]).render())
+            try out.write(TableRenderer(headers: ["text", "type", "value", "unit", "qualifier", "start", "end"], rows: rows, rightAligned: [2, 5, 6]).render())
         }
-        out.flush()
+        try out.flush()
     }
 }
 

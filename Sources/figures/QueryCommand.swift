@@ -50,6 +50,7 @@ struct QueryCommand: ParsableCommand {
     static let kinds: Set<String> = ["index", "equity", "fx", "rate", "tariff", "financial", "macro", "commodity"]
 
     func validate() throws {
+        try requireSupportedYears(["--on": on, "--from": from, "--to": to, "--as-of": asOf])
         if let kind, !Self.kinds.contains(kind) {
             throw ValidationError("unknown kind '\(kind)'; use one of \(Self.kinds.sorted().joined(separator: ", "))")
         }
@@ -82,8 +83,8 @@ struct QueryCommand: ParsableCommand {
             warn(message)
             throw ExitCode(1)
         }
-        var out = Output()
-        out.write(ObservationFormatter().render(rows.map { ($0.observation, $0.page, $0.extractorVersion) }, as: format))
-        out.flush()
+        let out = Output()
+        try out.write(ObservationFormatter().render(rows.map { ($0.observation, $0.page, $0.extractorVersion) }, as: format))
+        try out.flush()
     }
 }

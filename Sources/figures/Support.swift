@@ -4,6 +4,7 @@ import FiguresExtraction
 import FiguresQuantities
 import FiguresReports
 import FiguresStore
+import FiguresText
 
 extension Day: ExpressibleByArgument {
     public init?(argument: String) { self.init(iso: argument) }
@@ -46,72 +47,126 @@ func warn(_ message: String) {
     FileHandle.standardError.write(("figures: " + message + "\n").data(using: .utf8)!)
 }
 
-/// Standard output through a buffer: printing thousands of lines one `print` at a time is slow.
-struct Output {
-    private var buffer = [UInt8]()
-    init() { buffer.reserveCapacity(1 << 16) }
-    mutating func write(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
-        if buffer.count >= 1 << 16 { flush() }
-    }
-    mutating func flush() {
-        guard !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { raw in
-            var offset = 0
-            while offset < raw.count {
-                let n = Foundation.write(1, raw.baseAddress! + offset, raw.count - offset)
-                if n <= 0 { break }
-                offset += n
-            }
-        }
-        buffer.removeAll(keepingCapacity: true)
-    }
+/// `--encoding`: how to read the bytes of pages, when detecting is not wanted.
+struct EncodingOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Encoding of the pages: utf-8, utf-16, gb18030 or big5. Default: detected (byte-order mark, UTF-8, else GB18030 or Big5).", valueName: "encoding"))
+    var encoding: EncodingChoice?
 }
 
-/// Reads a page: a path, or `-` for standard input. Invalid UTF-8 is replaced, never fatal.
-func readPage(_ path: String) throws -> String {
-    if path == "-" {
-        let data = FileHandle.standardInput.readDataToEndOfFile()
-        return String(decoding: data, as: UTF8.self)
+extension EncodingChoice: ExpressibleByArgument {}
+
+/// Reads a page — a file, a FIFO, `<(…)`, or `-` for standard input — and decodes it (see `TextDecoder`).
+/// A file that is not text is refused; invalid sequences in a text file are replaced by U+FFFD and
+/// counted in a warning; `verbose` notes the encoding on stderr.
+func readPage(_ path: String, encoding: EncodingChoice? = nil, verbose: Bool = false) throws -> String {
+    let bytes = try readBytes(path)
+    let decoded: DecodedText
+    do { decoded = try TextDecoder.decode(bytes, as: encoding) } catch {
+        throw CLIError("skipping \(path): \(error)")
     }
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw CLIError("cannot read \(path): no such file")
+    if verbose {
+        let how = decoded.byteOrderMark ? "byte-order mark" : encoding != nil ? "--encoding" : "detected"
+        warn("\(path): \(decoded.encoding.rawValue) (\(how))")
     }
-    if isDirectory.boolValue { throw CLIError("cannot read \(path): it is a folder (ingest takes folders; extract takes files)") }
-    guard let data = FileManager.default.contents(atPath: path) else {
-        throw CLIError("cannot read \(path): permission denied or unreadable")
+    if decoded.replacements > 0 {
+        let sequences = decoded.replacements == 1 ? "1 invalid byte sequence" : "\(decoded.replacements) invalid byte sequences"
+        warn("\(path): \(sequences) in \(decoded.encoding.rawValue) replaced by U+FFFD")
     }
-    return String(decoding: data, as: UTF8.self)
+    return decoded.text
+}
+
+/// The bytes of a file or stream, read with read(2) until end of file: FIFOs and `/dev/fd/N` have no
+/// size to ask for in advance.
+func readBytes(_ path: String) throws -> [UInt8] {
+    if path == "-" { return try readToEnd(STDIN_FILENO, name: "standard input") }
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+        throw CLIError("cannot read \(path): \(errno == ENOENT ? "no such file" : String(cString: strerror(errno)))")
+    }
+    if info.st_mode & S_IFMT == S_IFDIR { throw CLIError("cannot read \(path): it is a folder (ingest takes folders; extract takes files)") }
+    let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    guard descriptor >= 0 else { throw CLIError("cannot read \(path): \(String(cString: strerror(errno)))") }
+    defer { close(descriptor) }
+    return try readToEnd(descriptor, name: path, expectedSize: Int(info.st_size))
+}
+
+func readToEnd(_ descriptor: Int32, name: String, expectedSize: Int = 0) throws -> [UInt8] {
+    var bytes = [UInt8]()
+    bytes.reserveCapacity(expectedSize + 1)
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while true {
+        let n = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        if n < 0 && errno == EINTR { continue }
+        if n < 0 { throw CLIError("cannot read \(name): \(String(cString: strerror(errno)))") }
+        if n == 0 { return bytes }
+        bytes.append(contentsOf: chunk[0..<n])
+    }
 }
 
 /// Reference dates recorded beside pages: an `index.tsv` (page name, reference date) in the page's folder,
-/// read once per folder.
+/// read once per folder. A line that is not the header and gives no valid date is an error naming the
+/// file and line: a page must not quietly fall back to today's date.
 final class ReferenceDateIndex: @unchecked Sendable {
     static let shared = ReferenceDateIndex()
     private let lock = NSLock()
-    private var folders: [String: [String: Day]] = [:]
+    private var folders: [String: Result<[String: Day], CLIError>] = [:]
 
-    func date(for path: String) -> Day? {
+    func date(for path: String) throws -> Day? {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent().path
-        lock.lock(); defer { lock.unlock() }
-        if folders[folder] == nil {
-            var dates: [String: Day] = [:]
-            if let data = FileManager.default.contents(atPath: (folder as NSString).appendingPathComponent("index.tsv")) {
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                    let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-                    if cols.count >= 2, let d = Day(iso: cols[1]) { dates[cols[0]] = d }
-                }
-            }
-            folders[folder] = dates
-        }
-        let table = folders[folder]!
+        let table = try dates(inFolder: url.deletingLastPathComponent().path)
         return table[url.deletingPathExtension().lastPathComponent] ?? table[url.lastPathComponent]
+    }
+
+    /// The folder's recorded dates (none when it has no index.tsv).
+    func dates(inFolder folder: String) throws -> [String: Day] {
+        try lock.withLock {
+            if folders[folder] == nil {
+                do throws(CLIError) { folders[folder] = .success(try Self.read(folder: folder)) } catch { folders[folder] = .failure(error) }
+            }
+            return try folders[folder]!.get()
+        }
+    }
+
+    static func read(folder: String) throws(CLIError) -> [String: Day] {
+        let file = (folder as NSString).appendingPathComponent("index.tsv")
+        guard FileManager.default.fileExists(atPath: file) else { return [:] }
+        let bytes: [UInt8]
+        do { bytes = try readBytes(file) } catch let error as CLIError { throw error } catch { throw CLIError("cannot read \(file)") }
+        var dates: [String: Day] = [:]
+        for (number, line) in lines(of: String(decoding: bytes, as: UTF8.self)).enumerated() {
+            let cols = line.split(separator: "\t").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            if cols.allSatisfy(\.isEmpty) || cols[0].hasPrefix("#") { continue }
+            if number == 0 && cols.count >= 2 && cols[1] == "reference_date" { continue }   // the header
+            guard cols.count >= 2 else { throw CLIError("\(file), line \(number + 1): no reference date (want: page<TAB>YYYY-MM-DD)") }
+            dates[cols[0]] = try parseReferenceDate(cols[1], source: "\(file), line \(number + 1)")
+        }
+        return dates
     }
 }
 
-func recordedReferenceDate(for path: String) -> Day? { ReferenceDateIndex.shared.date(for: path) }
+/// Lines ended by LF, CRLF (one Swift `Character`) or CR, empty ones kept so that numbers stay right.
+func lines(of text: String) -> [Substring] {
+    text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }
+}
+
+/// A reference date as given in index.tsv (`source` names the file and line for the message).
+func parseReferenceDate(_ text: String, source: String) throws(CLIError) -> Day {
+    guard let day = Day(iso: text) else { throw CLIError("\(source): '\(text)' is not a date (YYYY-MM-DD)") }
+    guard Day.supportedYears.contains(day.year) else { throw CLIError("\(source): \(text): \(yearOutOfRange)") }
+    return day
+}
+
+let yearOutOfRange = "years outside \(Day.supportedYears.lowerBound)–\(Day.supportedYears.upperBound) are not supported"
+
+/// Refuses dates given on the command line outside the supported years (0000-01-01 is a typo, and would
+/// resolve 週五 to a day in year -1).
+func requireSupportedYears(_ options: KeyValuePairs<String, Day?>) throws {
+    for case let (name, day?) in options where !Day.supportedYears.contains(day.year) {
+        throw ValidationError("\(name) \(day): \(yearOutOfRange)")
+    }
+}
+
+func recordedReferenceDate(for path: String) throws -> Day? { try ReferenceDateIndex.shared.date(for: path) }
 
 func today() -> Day {
     let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: Date())
@@ -132,9 +187,9 @@ final class TodayFallback: @unchecked Sendable {
 }
 
 /// The reference date of a page: `--date`, else the date recorded beside it, else today (with a note).
-func referenceDate(_ explicit: Day?, for path: String) -> Day {
+func referenceDate(_ explicit: Day?, for path: String) throws -> Day {
     if let explicit { return explicit }
-    if path != "-", let recorded = recordedReferenceDate(for: path) { return recorded }
+    if path != "-", let recorded = try recordedReferenceDate(for: path) { return recorded }
     let d = today()
     TodayFallback.shared.note(path, d)
     return d

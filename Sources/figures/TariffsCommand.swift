@@ -32,6 +32,8 @@ struct TariffsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or jsonl.")
     var format: OutputFormat = .table
 
+    func validate() throws { try requireSupportedYears(["--since": since]) }
+
     func run() throws {
         let store = try database.open(mustExist: true)
         let rows = try store.tariffs(subject: subject, target: target, since: since)
@@ -39,8 +41,8 @@ struct TariffsCommand: ParsableCommand {
             warn("no tariff observations" + (subject.map { " levied by \($0)" } ?? "") + (target.map { " on \($0)" } ?? ""))
             throw ExitCode(1)
         }
-        var out = Output()
-        out.write(TariffReport.render(rows, as: format))
-        out.flush()
+        let out = Output()
+        try out.write(TariffReport.render(rows, as: format))
+        try out.flush()
     }
 }
