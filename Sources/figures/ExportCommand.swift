@@ -33,7 +33,7 @@ struct ExportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let store = try database.open(mustExist: true)
+        let store = try database.openForReading()
         var bytes = [UInt8]()
         if bom { bytes += [0xEF, 0xBB, 0xBF] }
         let formatter = ObservationFormatter()
