@@ -172,7 +172,7 @@ final class StoreReliabilityTests: XCTestCase {
     }
 
     func testAnEmptyFileIsInitialisedByTheWriterOnly() throws {
-        FileManager.default.createFile(atPath: path, contents: Data())
+        XCTAssertTrue(FileManager.default.createFile(atPath: path, contents: Data()))
         XCTAssertThrowsError(try FiguresStore(readingAt: path)) { error in
             XCTAssertTrue("\(error)".contains("no figures data"), "\(error)")
         }
