@@ -102,12 +102,13 @@ public final class FiguresStore: Sendable {
     /// `PRAGMA user_version` this build writes and reads: the number of the last migration it knows.
     public static let schemaVersion = 2
 
-    /// Opens the database for writing: creates it when the file is missing or empty, migrates it to this
-    /// build's schema. Refuses a file that is not a figures database or was made by a newer figures.
+    /// Opens the database for writing, as `init(writingAt:)`.
     public convenience init(path: String) throws {
         try self.init(writingAt: path)
     }
 
+    /// Opens the database for writing: creates it when the file is missing or empty, migrates it to this
+    /// build's schema. Refuses a file that is not a figures database or was made by a newer figures.
     public init(writingAt path: String) throws {
         self.path = path
         var config = Configuration()
