@@ -4,8 +4,12 @@
 /// reported exactly. `folded` holds one code point per scalar (offsets stay
 /// aligned) with the differences that do not matter for recognition removed:
 /// full-width ASCII becomes ASCII, the ideographic space a space, the odd
-/// decimal points and minus signs their ASCII forms, and Traditional
-/// characters their Simplified forms. Recognisers match on `folded` only.
+/// decimal points and minus signs their ASCII forms, a lone carriage return
+/// (old Mac line ends) a line feed, and Traditional characters their
+/// Simplified forms. Recognisers match on `folded` only.
+///
+/// A leading byte-order mark is not part of the text: the spec counts offsets
+/// from the first scalar after it.
 public struct NormalizedText: Sendable {
     /// The page's code points as written.
     public let original: [UInt32]
@@ -25,13 +29,16 @@ public struct NormalizedText: Sendable {
                 table.withUnsafeBufferPointer { table in
                     var count = 0
                     _ = text.utf8.withContiguousStorageIfAvailable { bytes in
-                        var i = 0
                         let n = bytes.count
+                        var i = n >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
                         while i < n {
                             let b0 = UInt32(bytes[i])
-                            if b0 < 0x80 {   // ASCII folds to itself
+                            if b0 < 0x80 {   // ASCII folds to itself, but for a CR that ends a line alone
                                 out.initializeElement(at: count, to: b0)
-                                fout.initializeElement(at: count, to: b0)
+                                // one for one, so offsets stay those of the page as written; a CR of a CRLF
+                                // stays, the LF after it ends the line
+                                let foldedASCII: UInt32 = b0 == 0x0D && (i &+ 1 == n || bytes[i &+ 1] != 0x0A) ? 0x0A : b0
+                                fout.initializeElement(at: count, to: foldedASCII)
                                 count &+= 1; i &+= 1
                                 continue
                             }

@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // the target is checked before the database is opened: a refused -o touches nothing
         if let output { try OutputTarget.check(output, database: database.resolvedPath) }
-        let store = try database.open(mustExist: true)
+        let store = try database.openForReading()
         let file = try output.map { try AtomicFile(replacing: $0) }
         let out = file.map { Output(descriptor: $0.descriptor, name: $0.path) } ?? Output()
         let count: Int

@@ -11,23 +11,35 @@ struct IngestCommand: ParsableCommand {
         abstract: "Extract pages and store their observations in the database.",
         discussion: """
         PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored with
-        its observations or not at all; a page whose content is already stored is skipped,
-        so ingesting the same files again adds nothing. A page's reference date is --date, else the
-        date beside it in an index.tsv (page name, date), else today. A line of an index.tsv that gives
-        no valid date (YYYY-MM-DD, years 1900–2100) stops the ingest before anything is stored.
+        its observations or not at all. A page is identified by its text: the same text saved with a
+        byte-order mark, CRLF or CR line ends or whitespace at the end is the same page. A page whose
+        content is already stored is skipped, so ingesting the same files again adds nothing — except
+        with --date D when the page was stored with another date: it is extracted again with D, its
+        observations replaced (a wrong date corrected). --force extracts every stored page again (after
+        an upgrade of figures), with --date, else its index.tsv date, else the date it was stored with.
+        A page's reference date is --date, else the date beside it in an index.tsv (page name, date),
+        else today. A line of an index.tsv that gives no valid date (YYYY-MM-DD, years 1900–2100) stops
+        the ingest before anything is stored.
+
+        When the database cannot be written (disk full), the ingest stops at the first failure and says
+        how many pages were stored; running it again once there is room adds the rest.
 
         Example:
           figures ingest --db news.sqlite seeds/
           figures ingest --date 2026-01-28 today.txt
+          figures ingest --force seeds/
         """
     )
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Reference date for every page (YYYY-MM-DD). Default: the page's index.tsv entry, else today.")
+    @Option(help: "Reference date for every page (YYYY-MM-DD); a stored page with another date is extracted again with this one. Default: the page's index.tsv entry, else today.")
     var date: Day?
 
     @OptionGroup var encoding: EncodingOptions
+
+    @Flag(help: "Extract pages that are stored already again, replacing their observations.")
+    var force = false
 
     @Flag(name: .shortAndLong, help: "Print one line per page (and, on stderr, the encoding each was read in).")
     var verbose = false
@@ -58,7 +70,7 @@ struct IngestCommand: ParsableCommand {
                 _ = try ReferenceDateIndex.shared.dates(inFolder: folder)
             }
         }
-        let store = try database.open(mustExist: false)
+        let store = try database.openForWriting()
         let tally = IngestTally(failures: failures)
         let out = Output()
         // Batches: read, skip what is stored, extract on all cores, then write the batch in one
@@ -67,63 +79,96 @@ struct IngestCommand: ParsableCommand {
         let writer = DispatchQueue(label: "figures.ingest.writer")
         let batchSize = 256
         for batchStart in stride(from: 0, to: files.count, by: batchSize) {
-            var pending: [(file: String, content: String, hash: String, reference: Day)] = []
+            // the database failed (disk full): every further page would fail the same way
+            if tally.storageFailure != nil { break }
+            var pending: [(file: String, content: String, identity: PageIdentity, reference: Day, policy: StoredPagePolicy)] = []
             var lines: [String] = []   // verbose lines of the batch, printed in file order by the writer
             var skipped = 0, failed = 0
-            for file in files[batchStart..<min(files.count, batchStart + batchSize)] {
+            let batch = files[batchStart..<min(files.count, batchStart + batchSize)]
+            for file in batch {
                 let content: String
                 do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); failed += 1; continue }
-                let reference = try referenceDate(date, for: file)
-                let hash = FiguresStore.contentHash(content)
-                do {
-                    if let stored = try store.storedReferenceDate(hash: hash) {
+                let identity = PageIdentity(content)
+                let stored: String?
+                do { stored = try store.storedReferenceDate(of: identity) } catch { warn("\(file): not stored: \(error)"); failed += 1; continue }
+                let reference: Day
+                let policy: StoredPagePolicy
+                if let stored {
+                    let recorded = try date ?? recordedReferenceDate(for: file)
+                    if force {
+                        reference = try recorded ?? Day(iso: stored) ?? referenceDate(nil, for: file)
+                        policy = .reextract
+                    } else if let date, date.description != stored {
+                        reference = date
+                        policy = .redate
+                    } else {
                         skipped += 1
-                        if stored != reference.description {
-                            warn("\(file): same content already stored with reference date \(stored); not extracted again")
+                        if let recorded, recorded.description != stored {
+                            warn("\(file): same content already stored with reference date \(stored), not \(recorded); not extracted again (--date \(recorded) re-extracts it with that date)")
                         }
                         if verbose { lines.append("unchanged\t0\t\(file)") }
                         continue
                     }
-                } catch { warn("\(file): not stored: \(error)"); failed += 1; continue }
-                if pending.contains(where: { $0.hash == hash }) { skipped += 1; continue }   // the same page twice in one run
-                pending.append((file, content, hash, reference))
+                } else {
+                    reference = try referenceDate(date, for: file)
+                    policy = .keep
+                }
+                if pending.contains(where: { $0.identity.textHash == identity.textHash }) { skipped += 1; continue }   // the same page twice in one run
+                pending.append((file, content, identity, reference, policy))
             }
             let extractions = parallelMap(pending) { Extractor.extract($0.content, reference: $0.reference) }
             let toStore = zip(pending, extractions).map { page, extraction in
-                FiguresStore.PageToStore(content: page.content, hash: page.hash, sourcePath: page.file, reference: page.reference, extraction: extraction)
+                FiguresStore.PageToStore(content: page.content, identity: page.identity, sourcePath: page.file, reference: page.reference,
+                                         extraction: extraction, policy: page.policy)
             }
             let verbose = self.verbose
             // the previous batch was written while this one was extracted: wait for it, so that at most
             // one batch waits for the writer and memory stays two batches whatever the input
             writer.sync {}
             writer.async { [lines, skipped, failed] in
+                if tally.storageFailure != nil { return }
                 tally.add(unchanged: skipped, failures: failed)
                 // a failed write is remembered by `out` and reported by the final flush; storing goes on
                 for line in lines { try? out.write(line + "\n") }
-                let results: [Result<IngestOutcome, any Error>]
-                do { results = try store.store(toStore) } catch {
-                    // the batch's transaction failed as a whole (disk full, database locked): none of it is stored
+                let batch: FiguresStore.BatchOutcome
+                do { batch = try store.store(toStore) } catch {
+                    // the batch's transaction failed as a whole: none of it is stored
+                    if FiguresStore.isStorageFailure(error) { tally.stop(error); return }
                     for page in toStore { warn("\(page.sourcePath): not stored: \(error)") }
                     tally.add(failures: toStore.count)
                     return
                 }
-                for (page, result) in zip(toStore, results) {
+                for (page, result) in zip(toStore, batch.results) {
                     switch result {
                     case .success(let outcome):
                         tally.add(outcome)
                         if verbose { try? out.write("\(outcome.status.rawValue)\t\(outcome.observationsAdded)\t\(page.sourcePath)\n") }
+                        if outcome.status == .reextracted, let earlier = outcome.storedReferenceDate {
+                            try? out.write("re-dated \(page.sourcePath): stored with \(earlier), extracted again with \(page.reference): \(outcome.observationsAdded) observations replace \(outcome.observationsRemoved)\n")
+                        }
                     case .failure(let error):
                         warn("\(page.sourcePath): not stored: \(error)")
                         tally.add(failures: 1)
                     }
                 }
+                if let failure = batch.storageFailure { tally.stop(failure) }
             }
         }
         writer.sync {}
         let t = tally.snapshot
-        try out.write("pages: \(t.new) new, \(t.unchanged) unchanged\(t.failures > 0 ? ", \(t.failures) failed" : ""); observations added: \(t.added); database: \(store.path)\n")
+        if let failure = tally.storageFailure {
+            // one message, not one per page: every page after the first failure would fail the same way
+            let done = t.new + t.reextracted
+            warn("cannot write to \(store.path): \(FiguresStore.reason(failure)); stopped after storing \(done) page\(done == 1 ? "" : "s") of \(files.count) in this run (\(t.added) observations); the rest are not stored — run the same ingest again once the database can be written to")
+        }
+        var pages = "\(t.new) new, \(t.unchanged) unchanged"
+        if t.reextracted > 0 { pages += ", \(t.reextracted) re-extracted" }
+        if t.failures > 0 { pages += ", \(t.failures) failed" }
+        var observations = "observations added: \(t.added)"
+        if t.removed > 0 { observations += ", replaced: \(t.removed)" }
+        try out.write("pages: \(pages); \(observations); database: \(store.path)\n")
         try out.flush()
-        if t.failures > 0 { throw ExitCode(1) }
+        if t.failures > 0 || tally.storageFailure != nil { throw ExitCode(1) }
     }
 
     /// The .txt pages below a folder, in name order.
@@ -139,8 +184,9 @@ struct IngestCommand: ParsableCommand {
 
 /// Counts of an ingest run, added to by the writer queue and read when it is done.
 final class IngestTally: @unchecked Sendable {
-    struct Counts { var new = 0, unchanged = 0, failures = 0, added = 0 }
+    struct Counts { var new = 0, unchanged = 0, reextracted = 0, failures = 0, added = 0, removed = 0 }
     private var counts = Counts()
+    private var firstStorageFailure: (any Error)?
     private let lock = NSLock()
 
     init(failures: Int) { counts.failures = failures }
@@ -154,10 +200,19 @@ final class IngestTally: @unchecked Sendable {
             switch outcome.status {
             case .new: counts.new += 1
             case .unchanged: counts.unchanged += 1
+            case .reextracted: counts.reextracted += 1
             }
             counts.added += outcome.observationsAdded
+            counts.removed += outcome.observationsRemoved
         }
     }
+
+    /// The database failed: the ingest stops (the first failure is the one reported).
+    func stop(_ error: any Error) {
+        lock.withLock { if firstStorageFailure == nil { firstStorageFailure = error } }
+    }
+
+    var storageFailure: (any Error)? { lock.withLock { firstStorageFailure } }
 
     var snapshot: Counts { lock.withLock { counts } }
 }

@@ -60,7 +60,7 @@ struct QueryCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open(mustExist: true)
+        let store = try database.openForReading()
         let rows: [StoredObservation]
         if let asOf {
             rows = try store.latest(asOf: asOf, subject: subject, metric: metric, kind: kind)

@@ -23,15 +23,29 @@ struct DatabaseOptions: ParsableArguments {
         return "figures.sqlite"
     }
 
-    func open(mustExist: Bool) throws -> FiguresStore {
+    /// For commands that only read (query, export, tariffs): read-only, no migration, never a change to the
+    /// file; a missing file, one that is not a figures database, or one made by a newer figures is refused.
+    func openForReading() throws -> FiguresStore {
         let path = resolvedPath
-        if mustExist && !FileManager.default.fileExists(atPath: path) {
-            throw CLIError("no database at \(path): run `figures ingest PATH…` first (or pass --db / set FIGURES_DB)")
-        }
         do {
-            return try FiguresStore(path: path)
+            return try FiguresStore(readingAt: path)
+        } catch let error as StoreError {
+            throw CLIError("\(error)")
         } catch {
-            throw CLIError("cannot open the database at \(path): \(error)")
+            throw CLIError("cannot open the database at \(path): \(FiguresStore.reason(error))")
+        }
+    }
+
+    /// For ingest: creates the database when missing, migrates it; refuses files that are not figures
+    /// databases rather than adding tables to them.
+    func openForWriting() throws -> FiguresStore {
+        let path = resolvedPath
+        do {
+            return try FiguresStore(writingAt: path)
+        } catch let error as StoreError {
+            throw CLIError("\(error)")
+        } catch {
+            throw CLIError("cannot open the database at \(path): \(FiguresStore.reason(error))")
         }
     }
 }

@@ -35,7 +35,7 @@ struct TariffsCommand: ParsableCommand {
     func validate() throws { try requireSupportedYears(["--since": since]) }
 
     func run() throws {
-        let store = try database.open(mustExist: true)
+        let store = try database.openForReading()
         let rows = try store.tariffs(subject: subject, target: target, since: since)
         if rows.isEmpty {
             warn("no tariff observations" + (subject.map { " levied by \($0)" } ?? "") + (target.map { " on \($0)" } ?? ""))

@@ -6,7 +6,9 @@ final class CLITests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var seed: String { root.appendingPathComponent("seeds/000_ebbe0d012c511b39.txt").path }
 
-    var binary: URL {
+    var binary: URL { Self.binary }
+
+    static var binary: URL {
         // the test bundle sits in the build products folder beside the executable
         var dir = Bundle(for: CLITests.self).bundleURL
         while dir.path != "/" {
@@ -14,7 +16,7 @@ final class CLITests: XCTestCase {
             if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
             dir = dir.deletingLastPathComponent()
         }
-        return Self.root.appendingPathComponent(".build/debug/figures")
+        return root.appendingPathComponent(".build/debug/figures")
     }
 
     var scratch: URL!

@@ -32,14 +32,16 @@ final class StoreTests: XCTestCase {
         try queue.close()
         let texts = ["加權指數上漲120.5點。", "加權指數上漲777.7點。", "加權指數下跌33.3點。"]
         let pages = texts.enumerated().map { k, text in
-            FiguresStore.PageToStore(content: text, hash: FiguresStore.contentHash(text), sourcePath: "p\(k).txt", reference: reference,
+            FiguresStore.PageToStore(content: text, sourcePath: "p\(k).txt", reference: reference,
                                      extraction: Extractor.extract(text, reference: reference))
         }
-        let results = try store.store(pages)
+        let batch = try store.store(pages)
+        XCTAssertNil(batch.storageFailure, "a page refused by a constraint is that page's failure, not the database's")
+        let results = batch.results
         XCTAssertEqual(results.map { if case .success = $0 { return true } else { return false } }, [true, false, true])
         XCTAssertEqual(try store.counts().pages, 2, "the failed page leaves no page row behind")
         XCTAssertEqual(try store.counts().observations, 2)
-        XCTAssertNil(try store.storedReferenceDate(hash: pages[1].hash))
+        XCTAssertNil(try store.storedReferenceDate(of: pages[1].identity))
     }
 
     func testRoundTripAndIdempotentIngest() throws {
