@@ -64,10 +64,14 @@ public enum PageLocale: String, Sendable {
         let end = to ?? text.count
         var han = 0, traditional = 0
         var weights: [PageLocale: Int] = [:]
+        var strong = Set<PageLocale>()
         var i = from
         while i < end {
             if let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
-                weights[region.locale, default: 0] += region.weight
+                // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
+                let weight = isDateline(text, at: i + length) ? 3 : region.weight
+                weights[region.locale, default: 0] += weight
+                if weight >= 3 { strong.insert(region.locale) }
             }
             let v = text.original[i]
             if v >= 0x4E00 && v <= 0x9FFF {
@@ -77,7 +81,7 @@ public enum PageLocale: String, Sendable {
             i += 1
         }
         let ranked = weights.sorted { $0.value > $1.value }
-        if let top = ranked.first, top.value >= 3, ranked.count == 1 || ranked[1].value < top.value {
+        if let top = ranked.first, strong.contains(top.key) || top.value >= 5, ranked.count == 1 || ranked[1].value < top.value {
             return Guess(locale: top.key, fromRegionWords: true)
         }
         guard han >= 20 else { return nil }
@@ -85,6 +89,16 @@ public enum PageLocale: String, Sendable {
         for i in from..<end where hongKongWords.matchLength(in: text, at: i) != nil { return Guess(locale: .hongKong, fromRegionWords: false) }
         return Guess(locale: .taiwan, fromRegionWords: false)
     }
+
+    /// A dateline's end right after a place name: an optional day (6日), then 訊, 電 or 綜合電.
+    static func isDateline(_ text: NormalizedText, at p: Int) -> Bool {
+        var k = p
+        while NumeralChar.isASCIIDigit(text[k]) && k - p < 2 { k += 1 }
+        if k > p { guard text[k] == 0x65E5 else { return false }; k += 1 }   // 日
+        if text.matches(datelineWords[0], at: k) { k += 2 }                  // 綜合
+        return text[k] == datelineWords[1][0] || text[k] == datelineWords[2][0]
+    }
+    static let datelineWords = Words.folded(["綜合", "訊", "電"])
 
     /// Words only Hong Kong writers use (data/hong-kong-words.tsv).
     static let hongKongWords: WordTable<Bool> = {
@@ -377,6 +391,17 @@ struct PageAnalysis {
                                             "漲", "跌", "升", "揚", "上揚", "走高", "走低", "收漲", "收跌", "收高", "收低", "飆漲",
                                             "飆升", "勁升", "勁揚", "攀升", "回落", "滑落", "小漲", "小跌", "微漲", "微跌", "收報",
                                             "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌"].map { ($0, true) })
+        /// How company names end (集團, 控股, 科技…): a name before a result word must end so.
+        static let companyEndings = Words.folded(["集團", "控股", "股份", "銀行", "公司", "科技", "電子", "實業", "置地", "置業", "地產",
+                                                  "資源", "工業", "機械", "航空", "電訊", "電信", "能源", "汽車", "證券", "保險", "金控",
+                                                  "醫藥", "生技", "半導體", "電機", "建設", "石油", "化學", "化工", "投資", "發展", "國際",
+                                                  "企業", "製藥", "藥業", "食品", "物流", "電力", "鋼鐵", "紙業", "水泥", "塑膠", "光電",
+                                                  "精密", "材料", "航運", "海運", "港口", "酒店", "百貨", "零售", "信託", "基金", "礦業",
+                                                  "環球", "網絡", "網路", "通訊", "傳媒", "娛樂", "教育", "醫療", "健康", "產業", "新能源"])
+        /// Period words between a name and the result it reports (上半年淨利, 第3季營收, 全年純益).
+        static let periodWords = Words.folded(["上半年", "下半年", "首半年", "全年", "年度", "首季", "前三季", "前3季", "第一季", "第二季",
+                                               "第三季", "第四季", "第1季", "第2季", "第3季", "第4季", "今年", "去年", "同期", "期內", "期内",
+                                               "季度", "單季", "单季", "的"])
         /// Between the name and the verb: 恒生銀行股價升2%.
         static let between = Words.folded(["的股價", "股價"])
         /// Words between the verb and its figure (下跌了1.6%, 收報達8元).
@@ -389,14 +414,14 @@ struct PageAnalysis {
             "早盤", "午盤", "盤中", "尾盤", "收盤", "開盤", "終場", "全天", "全日", "盤", "價位", "幣", "元", "匯", "率", "債",
             "需求", "供應", "庫存", "產量", "通膨", "通脹", "消費", "投資", "外資", "資金", "指", "則", "亦", "也", "均", "都",
             "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
-            "記者", "報導", "報道", "公司", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
+            "記者", "報導", "報道", "公司", "集團", "本集團", "母公司", "子公司", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
         ])
         /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
         static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])
         /// Characters before a name that opens its clause.
         static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
-        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters a short name does not end with (按年上, 外資, 季).
         static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Words in front of a name that are not part of it (其中, 而, 至於…).
@@ -409,6 +434,7 @@ struct PageAnalysis {
     /// so its figures are not booked to the last known name. Known names, sectors and codes win.
     static func companiesFromContext(_ text: NormalizedText, teasers: [Teaser], known: [Mention]) -> [Mention] {
         let words = ContextNameWords.self
+        let cueTables = CueTables.shared
         let t = text.folded
         var out: [Mention] = []
         let sortedKnown = known.sorted { $0.start < $1.start }
@@ -416,15 +442,34 @@ struct PageAnalysis {
         for teaser in teasers {
             var i = teaser.start
             while i < teaser.end {
-                guard words.verbs.mayMatch(in: text, at: i), let (verbLength, _) = words.verbs.lengthAndPayload(in: text, at: i) else { i += 1; continue }
-                // the figure follows at once, or after 了/達/至…
-                var f = i + verbLength
-                while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
-                guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
-                var nameEnd = i
-                for w in words.between where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
-                let name = contextName(text, end: nameEnd, floor: teaser.start)
-                i += verbLength
+                var nameEnd: Int
+                var isPriceTrigger = true
+                if words.verbs.mayMatch(in: text, at: i), let (verbLength, _) = words.verbs.lengthAndPayload(in: text, at: i) {
+                    // a price or move: the figure follows at once, or after 了/達/至…
+                    var f = i + verbLength
+                    while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
+                    guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
+                    nameEnd = i
+                    for w in words.between where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
+                    i += verbLength
+                } else if cueTables.before.mayMatch(in: text, at: i), let (cueLength, cues) = cueTables.before.lengthAndPayload(in: text, at: i),
+                          cues.contains(where: { $0.role == .fin }) {
+                    // a result (華晨機械上半年淨虧損3.6億元): the name stands before the period words, if any
+                    nameEnd = i
+                    isPriceTrigger = false
+                    var stepped = true
+                    while stepped {
+                        stepped = false
+                        for w in words.periodWords where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; stepped = true; break }
+                    }
+                    i += cueLength
+                } else { i += 1; continue }
+                let name = contextName(text, end: nameEnd, floor: teaser.start).flatMap { name -> (Int, Int)? in
+                    // before a result word, only a name that looks like a company's (華晨機械, Vista Land): a
+                    // sentence's words before 淨利 are too often not names (帶動, 仍持穩, Q3)
+                    guard !isPriceTrigger else { return name }
+                    return looksLikeCompany(text, name.0, name.1) ? name : nil
+                }
                 guard let (s, e) = name else { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
                 // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
@@ -436,6 +481,12 @@ struct PageAnalysis {
             }
         }
         return out
+    }
+
+    /// A name ending like a company's (集團, 控股, 機械, 銀行…), or a Latin name of four letters or more.
+    static func looksLikeCompany(_ text: NormalizedText, _ s: Int, _ e: Int) -> Bool {
+        if isLatin(text[s]) { return e - s >= 4 }
+        return e - s >= 3 && ContextNameWords.companyEndings.contains { text.matches($0, endingAt: e) }
     }
 
     /// The name ending at `end`: a Latin name (Brambles, Oil Search), a Han name of 2–6 characters

@@ -13,13 +13,20 @@ enum PeriodFinder {
         static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
         static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
         static let quarterWord = ScriptFold.shared.fold("季度")
+        static let until = [ScriptFold.shared.fold("截至"), ScriptFold.shared.fold("截止")]
+        /// Words after `截至…日` that say how long the period ending then is, in months.
+        static let lengths: [([UInt32], Int)] = [
+            ("財政年度", 12), ("財年", 12), ("年度", 12), ("全年", 12), ("十二個月", 12), ("12個月", 12), ("首半年", 6), ("上半年", 6),
+            ("下半年", 6), ("半年", 6), ("六個月", 6), ("6個月", 6), ("九個月", 9), ("9個月", 9), ("三個月", 3), ("3個月", 3),
+            ("季度", 3), ("季", 3), ("年", 12),
+        ].map { (ScriptFold.shared.fold($0.0), $0.1) }
         /// Characters that can start a period phrase.
         static let triggers: [Bool] = {
             var table = [Bool](repeating: false, count: 0x10000)
             for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear, fullYear, yearly, firstHalf, secondHalf] {
                 table[Int(w[0])] = true
             }
-            for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28] { table[Int(c)] = true }   // 前 首 第 Q q (
+            for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28, 0x622A] { table[Int(c)] = true }   // 前 首 第 Q q ( 截
             for c in 0x30...0x39 { table[c] = true }
             for c in 0x3000..<0x10000 where NumeralChar.plainDigit(UInt32(c)) != nil || NumeralChar.smallUnit(UInt32(c)) != nil { table[c] = true }
             return table
@@ -33,6 +40,8 @@ enum PeriodFinder {
         var span: Span?
         /// A year given by the phrase itself (去年, 2024年); nil when the phrase leaves it open.
         var year: Int?
+        /// A period the phrase fixes whole, years included (截至2019年3月31日止年度: 2018-Q2/2019-Q1).
+        var literal: String? = nil
     }
 
     enum Span {
@@ -54,6 +63,9 @@ enum PeriodFinder {
             let c = text[i]
             if c < 0x10000 && !triggers[Int(c)] { i += 1; continue }
             if word(W.lastYearSamePeriod) || word(W.priorYearSamePeriod) { i += 4; continue }
+            if W.until.contains(where: { word($0) }), let (hit, e) = periodEnding(text, at: i, reference: reference) {
+                out.append(hit); i = e; continue
+            }
             if word(W.lastYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
             if word(W.yearBeforeLast) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
             if word(W.thisYear) || word(W.currentYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
@@ -107,6 +119,46 @@ enum PeriodFinder {
         return out
     }
 
+    /// `截至2019年3月31日止年度`, `截至9月30日止六個月`, `截至7月31日的第四季`: the months that end on the day
+    /// named, as long as the words after it say; nil when no length follows (截至昨日 is only a date).
+    static func periodEnding(_ text: NormalizedText, at i: Int, reference: Day) -> (Hit, Int)? {
+        var p = i + 2
+        var year: Int?
+        if let y = NumeralReader.read(text.folded, from: p), y.value >= 1990, y.value <= 2100, text[y.end] == 0x5E74 {
+            year = Int(y.value); p = y.end + 1
+        }
+        guard let m = NumeralReader.read(text.folded, from: p), m.value >= 1, m.value <= 12, text[m.end] == 0x6708 else { return nil }
+        let month = Int(m.value)
+        p = m.end + 1
+        if let d = NumeralReader.read(text.folded, from: p), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 { p = d.end + 1 }
+        // 止, 为止, 的, 之 between the day and the length
+        for _ in 0..<2 where [0x6B62, 0x4E3A, 0x70BA, 0x7684, 0x4E4B].contains(text[p]) { p += 1 }
+        if text[p] == 0x6B62 { p += 1 }
+        var length: Int?
+        var end = p
+        if text[p] == 0x7B2C || text[p] == 0x9996, let q = NumeralReader.read(text.folded, from: p + 1), text[q.end] == 0x5B63 {
+            length = 3; end = q.end + 1   // 第四季, 首季
+            if text.matches(W.quarterWord, at: q.end) { end = q.end + 2 }
+        } else if let (w, months) = W.lengths.first(where: { text.matches($0.0, at: p) }) {
+            length = months; end = p + w.count
+        } else if let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, text[n.end] == 0x500B || text[n.end] == 0x4E2A, text[n.end + 1] == 0x6708 {
+            length = Int(n.value); end = n.end + 2   // 9個月
+        }
+        guard let months = length else { return nil }
+        let endYear = year ?? (month <= reference.month ? reference.year : reference.year - 1)
+        var startMonth = month - months + 1, startYear = endYear
+        if startMonth < 1 { startMonth += 12; startYear -= 1 }
+        func two(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        let literal: String
+        if month % 3 == 0, months % 3 == 0 {
+            let a = "\(startYear)-Q\((startMonth + 2) / 3)", b = "\(endYear)-Q\(month / 3)"
+            literal = a == b ? a : "\(a)/\(b)"
+        } else {
+            literal = "\(startYear)-\(two(startMonth))/\(endYear)-\(two(month))"
+        }
+        return (Hit(start: i, end: end, span: nil, year: endYear, literal: literal), end)
+    }
+
     /// The period for a figure at `position`: the nearest period phrase before it, with the year
     /// from the nearest year phrase before that (or the reference year, one back when the span would be in the future).
     static func resolve(_ hits: [Hit], before position: Int, reference: Day, text: NormalizedText? = nil) -> (String, Int)? {
@@ -117,11 +169,18 @@ enum PeriodFinder {
             before.removeLast()
         }
         guard let last = before.last else { return nil }
+        if let literal = last.literal { return (literal, last.start) }
         if last.span == nil {
-            // 全年/年度 take the year named right before them (去年全年), else the reference year
+            // 全年/年度 take the year named right before them (去年全年), else the last year the teaser
+            // named (2025年度成績單…全年每股盈餘), else the year that last ended when the report comes early
+            // in the next (a full year's results are published after it ends), else the reference year
             if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && last.start - $0.end <= 2 })?.year {
                 return ("\(y)", last.start)
             }
+            if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && $0.literal == nil })?.year {
+                return ("\(y)", last.start)
+            }
+            if last.year == nil, reference.month <= 3 { return ("\(reference.year - 1)", last.start) }
             return ("\(last.year ?? reference.year)", last.start)
         }
         var year = reference.year

@@ -3,7 +3,11 @@ import FiguresQuantities
 
 /// Company results, the economy, interest rates and tariffs.
 extension FigureContext {
-    static let moneyMetrics: Set<String> = ["revenue", "net_income", "operating_income", "eps", "loss", "revenue_impact"]
+    static let moneyMetrics: Set<String> = ["revenue", "net_income", "operating_income", "eps", "loss", "revenue_impact",
+                                            "net_loss", "eps_loss", "operating_loss"]
+    /// A result named as a loss is its metric's negative (稅後淨損28.7億元: net_income −2.87e9; 每股淨損0.45元:
+    /// eps −0.45); the spec's `loss` is a cost or hit (損失), not a result.
+    static let lossOf: [String: String] = ["net_loss": "net_income", "eps_loss": "eps", "operating_loss": "operating_income"]
     static let percentMetrics: Set<String> = ["gross_margin", "operating_margin", "revenue_share", "market_share"]
     static let yearOnYear: Set<String> = Set(["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"].map { ScriptFold.shared.foldedString($0) })
 
@@ -18,7 +22,8 @@ extension FigureContext {
             unit = declared
         }
         if let a = after.first(where: { $0.cue.role == .finAfter }), q.unit.isMoney {
-            return [observation(kind: "financial", subject: m.entity.id, metric: a.cue.argument, value: q.value, unit: unit, period: period, rule: "company figure named after it", entity: m.entity)]
+            let (metric, value) = FigureContext.signed(a.cue.argument, q.value)
+            return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company figure named after it", entity: m.entity)]
         }
         let hits = sentenceHits()
         let fins = hits.filter { $0.cue.role == .fin }
@@ -26,7 +31,8 @@ extension FigureContext {
             guard let fin = fins.first, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
                 reason = "an amount with no company metric named next to it"; return []
             }
-            return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+            let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
+            return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }
         guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
         // A year-on-year change of the amount named before: 營收…，年減4.4%
@@ -53,6 +59,12 @@ extension FigureContext {
             target = t.entity.id
         }
         return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: "pct", target: target, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+    }
+
+    /// The spec's metric and signed value for a company-figure cue (a loss is a negative result).
+    static func signed(_ argument: String, _ value: Double) -> (String, Double) {
+        guard let metric = lossOf[argument] else { return (argument, value) }
+        return (metric, -abs(value))
     }
 
     // MARK: the economy

@@ -1229,7 +1229,8 @@ GB	倫敦金屬交易所
 #   from                 the figure that follows is the previous value (從24%下調至19%)
 #   turnover             traded amount
 #   parity               central parity fixing
-#   fin METRIC           company-figure metric named before the figure
+#   fin METRIC           company-figure metric named before the figure; net_loss, eps_loss and
+#                        operating_loss name a result that is negative (稅後淨損: net_income < 0)
 #   fin-after METRIC     company-figure metric named after the figure
 #   change               a year-on-year change of the metric before it (年增, 年減 with up/down)
 #   macro METRIC         economy-wide metric
@@ -1428,9 +1429,22 @@ EPS	fin	eps
 營益率	fin	operating_margin
 營業利益率	fin	operating_margin
 營業利潤率	fin	operating_margin
-虧損	fin	loss
-淨虧損	fin	loss
-淨損	fin	loss
+虧損	fin	net_loss
+淨虧損	fin	net_loss
+淨損	fin	net_loss
+稅後淨損	fin	net_loss
+稅後虧損	fin	net_loss
+淨虧	fin	net_loss
+合計虧	fin	net_loss
+股東應佔虧損	fin	net_loss
+每股淨損	fin	eps_loss
+每股虧損	fin	eps_loss
+每股虧	fin	eps_loss
+本業虧損	fin	operating_loss
+營業虧損	fin	operating_loss
+營業損失	fin	operating_loss
+營損	fin	operating_loss
+經營虧損	fin	operating_loss
 損失	fin	loss
 市佔率	fin	market_share
 市占率	fin	market_share
@@ -2648,30 +2662,30 @@ LOCAL-MAIN	股市基準指數
 """###,
         "region-words.tsv": ###"""
 # Words that place a page in Singapore, Malaysia or Australia, whatever its script: region<TAB>word<TAB>weight.
-# Datelines, outlets and words only local writers use weigh most; a currency weighs little, since
-# any outlet may quote it. A page (or teaser) is placed in a region when its words there weigh at
-# least 3 and more than the other region's; otherwise its script and data/hong-kong-words.tsv decide.
+# Datelines, outlets and words only local writers use weigh 3; a currency or a city weighs little,
+# since any outlet may quote it. A page (or teaser) is placed in a region when one of its words there
+# weighs 3, or all of them together 5, and more than another region's; otherwise its script and data/hong-kong-words.tsv decide.
 # Regions: SG, MY, AU (Chinese-language press in Australia). Either script may be written; words are folded before matching.
-MY	吉隆坡	2
+MY	吉隆坡	1
 MY	吉隆坡訊	3
 MY	吉隆坡綜合電	3
-MY	檳城	2
-MY	怡保	2
-MY	新山	2
+MY	檳城	1
+MY	怡保	1
+MY	新山	1
 MY	馬六甲	1
-MY	亞庇	2
-MY	古晉	2
-MY	詩巫	2
+MY	亞庇	1
+MY	古晉	1
+MY	詩巫	1
 MY	大馬	3
 MY	馬股	3
 MY	隆綜指	3
 MY	富時大馬	3
 MY	馬交所	3
 MY	大馬交易所	3
-MY	國家銀行	2
-MY	國行	2
-MY	令吉	2
-MY	馬幣	2
+MY	國家銀行	1
+MY	國行	1
+MY	令吉	1
+MY	馬幣	1
 MY	星洲日報	3
 MY	星洲網	3
 MY	南洋商報	3
@@ -2698,9 +2712,9 @@ SG	新交所	3
 SG	新加坡交易所	2
 SG	海峽時報指數	2
 SG	海指	3
-SG	新元	2
-SG	新加坡元	2
-SG	新幣	2
+SG	新元	1
+SG	新加坡元	1
+SG	新幣	1
 SG	坡元	3
 SG	聯合早報	3
 SG	早報	1

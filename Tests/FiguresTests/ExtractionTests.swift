@@ -497,4 +497,33 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(hk.first { $0.metric == "change" }?.value, 0.28)
         XCTAssertEqual(hk.first { $0.metric == "change" }?.unit, "MYR")
     }
+
+    // MARK: losses and reporting periods
+
+    func testANetLossIsANegativeResult() {
+        let obs = extract("長榮紙業第4季稅後淨損12.5億元，每股淨損0.83元；本業虧損3.2億元。", date: Day(year: 2026, month: 2, day: 20))
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.value, -1.25e9)
+        XCTAssertEqual(obs.first { $0.metric == "eps" }?.value, -0.83)
+        XCTAssertEqual(obs.first { $0.metric == "operating_income" }?.value, -3.2e8)
+        XCTAssertNil(obs.first { $0.metric == "loss" })
+        let simplified = extract("华晨机械上半年净亏损3.6亿元，每股亏损0.12元。", date: Day(year: 2025, month: 8, day: 28))
+        XCTAssertEqual(simplified.first { $0.metric == "net_income" }?.value, -3.6e8)
+        XCTAssertEqual(simplified.first { $0.metric == "eps" }?.value, -0.12)
+    }
+
+    func testAPeriodEndingOnADayRunsBackAsLongAsTheWordsSay() {
+        let obs = extract("恒達集團（01234）公布截至2024年3月31日止年度業績，股東應佔溢利1.2億港元。", date: Day(year: 2024, month: 6, day: 20))
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.period, "2023-Q2/2024-Q1")
+        let halfYear = extract("星辰控股（08888）公布截至9月30日止六个月业绩，营业额约为3.5亿港元。", date: Day(year: 2024, month: 11, day: 28))
+        XCTAssertEqual(halfYear.first { $0.metric == "revenue" }?.period, "2024-Q2/2024-Q3")
+        let quarter = extract("（吉隆坡讯）城市资源（CITYRES，5123，主板种植股）截至7月31日的第四季净利为2235万令吉。", date: Day(year: 2015, month: 9, day: 20))
+        XCTAssertEqual(quarter.first { $0.metric == "net_income" }?.period, "2015-05/2015-07")
+    }
+
+    func testAFullYearTakesTheYearTheTeaserNamed() {
+        let obs = extract("四家公司12日交出2025年度成績單，台塑化全年每股盈餘1.04元。", date: Day(year: 2026, month: 3, day: 13))
+        XCTAssertEqual(obs.first { $0.metric == "eps" }?.period, "2025")
+        let early = extract("南亞全年稅後純益45.1億元。", date: Day(year: 2026, month: 2, day: 13))
+        XCTAssertEqual(early.first { $0.metric == "net_income" }?.period, "2025", "full-year results come after the year ends")
+    }
 }
