@@ -124,8 +124,15 @@ extension FigureContext {
         // 1年期/5年期以上 are loan prime rates only where LPR is the topic
         if family.hasPrefix("lpr") {
             let lprHere = interpreter.teaserMentionsLPR(teaser)
-            if !lprHere { family = state.rateFamily.flatMap { $0.hasPrefix("lpr") ? nil : $0 } ?? "policy" }
+            // 一年期存款利率: without LPR in the teaser the tenor names no family; the next rate word does
+            let next = sentenceHits().first { $0.cue.role == .rate && !$0.cue.argument.hasPrefix("lpr") }?.cue.argument
+            if !lprHere { family = next ?? state.rateFamily.flatMap { $0.hasPrefix("lpr") ? nil : $0 } ?? "policy" }
             else if family == "lpr" { family = sentenceHits().first { $0.cue.role == .rate && $0.cue.argument.hasPrefix("lpr_") }?.cue.argument ?? "lpr_1y" }
+        }
+        // a commercial bank has no policy rate: its 加息/減息 and bare 利率 are its prime or deposit rate
+        if family == "policy", m.entity.kind == .bank || m.entity.kind == .company {
+            guard let own = bankRateFamily(state) else { reason = "a bank's rate the words do not name (prime or deposit)"; return [] }
+            family = own
         }
         let level: String
         switch family {
@@ -162,6 +169,17 @@ extension FigureContext {
             return [observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move (\(family))", entity: m.entity)]
         }
         return [observation(kind: "rate", subject: m.entity.id, metric: level, value: q.value, unit: "pct", date: date, rule: "rate level (\(family))", entity: m.entity)]
+    }
+
+    /// Which of a commercial bank's rates a generic rate word means: the prime or deposit rate named
+    /// in the sentence, else earlier in the teaser; in Hong Kong a bank's 加息/減息 moves its prime rate.
+    func bankRateFamily(_ state: Interpreter.TeaserState) -> String? {
+        if let named = sentenceHits().first(where: { $0.cue.role == .rate && ["prime", "deposit"].contains($0.cue.argument) }) {
+            return named.cue.argument
+        }
+        if let family = state.rateFamily, ["prime", "deposit"].contains(family) { return family }
+        if interpreter.teaserCues(teaser).contains(where: { $0.cue.role == .rate && $0.cue.argument == "prime" }) { return "prime" }
+        return page.locale(at: q.start) == .hongKong ? "prime" : nil
     }
 
     /// The day of a rate decision: a day named in the sentence unless it is when the move takes effect

@@ -97,6 +97,10 @@ extension FigureContext {
             reason = "a level from an earlier year"; return []
         }
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
+        // a yield named by country and tenor (日本國債…10年期息率) unless the lexicon named it in the clause
+        if kinds.contains(.yield), !(found.map { $0.entity.kind == .yield && $0.start >= clauseStart } ?? false), let composed = composedYield() {
+            found = composed
+        }
         // 金管局跟隨美國加息，基本利率上調至5.75厘: a bank named in the sentence acts; the country is context
         if let country = found, country.entity.kind == .country, kinds.contains(.centralBank),
            let bank = mentions.last(where: { [.centralBank, .bank].contains($0.entity.kind) && $0.start >= sentenceStart && $0.end <= country.start }) {
@@ -188,7 +192,7 @@ extension FigureContext {
         // 分別升至0.773及1.361: the second number shares the first one's level word
         let listed = [0x53CA, 0x548C, 0x3001].contains(text[q.start - 1]) && NumeralChar.isASCIIDigit(text[q.start - 2])
         guard let cue = before.first, cue.end >= q.start - 4 || listed,
-              [.close, .level, .to, .open, .high, .low].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
+              [.close, .level, .to, .open, .high, .low, .parity].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
         guard let m = respectiveSubject([.index, .currency, .commodity], quantities: quantities, index: index)
                 ?? subject([.index, .currency, .commodity]) else { return nil }
         var implied = q
@@ -443,12 +447,12 @@ extension FigureContext {
             // 人民幣中間價上調52個基點: a point of an exchange rate is 0.0001
             guard let dir = direction else { reason = "basis points with no direction"; return [] }
             let pips = abs(q.value) / 0.01 * 0.0001
-            return [observation(kind: "fx", subject: subject, metric: "change", value: (pips * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
+            return [observation(kind: "fx", subject: subject, metric: parityOrMarketChange, value: (pips * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
         case .points:
             // 人民幣對美元中間價調貶21點: points of an exchange rate are pips (0.0001; 0.01 for yen and won)
             guard let dir = direction else { reason = "points of an exchange rate with no direction"; return [] }
             let pip = ["JPY", "KRW"].contains(quote) ? 0.01 : 0.0001
-            return [observation(kind: "fx", subject: subject, metric: "change", value: (abs(q.value) * pip * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in points", entity: m.entity)]
+            return [observation(kind: "fx", subject: subject, metric: parityOrMarketChange, value: (abs(q.value) * pip * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in points", entity: m.entity)]
         case .fxMove:
             guard let dir = direction else { reason = "a move in 分/角 with no direction"; return [] }
             return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in 分/角", entity: m.entity)]
@@ -485,6 +489,12 @@ extension FigureContext {
         default:
             reason = "unit does not fit an exchange rate"; return []
         }
+    }
+
+    /// A move in points of a central parity (中間價下調28點子) is the parity's change, not the market's.
+    var parityOrMarketChange: String {
+        before.contains { $0.cue.role == .parity } || sentenceHits().first(where: { [.parity, .close, .level, .open, .high, .low].contains($0.cue.role) })?.cue.role == .parity
+            ? "central_parity_change" : "change"
     }
 
     /// 最高/最低 name the named currency's strongest and weakest point; the pair's high and low are numeric.

@@ -1528,6 +1528,10 @@ GDP的比重	macro	gdp_share
 收益率	rate	yield
 債息	rate	yield
 孳息	rate	yield
+息率	rate	yield
+存款息率	rate	deposit
+定存息率	rate	deposit
+存款基準利率	rate	deposit
 關稅	tariff
 稅率	tariff
 關稅率	tariff
@@ -1567,6 +1571,9 @@ GDP的比重	macro	gdp_share
 小升	up
 小跌	down
 升報	level
+定於	level
+定在	level
+定為	level
 跌報	level
 升報	up
 跌報	down

@@ -1,0 +1,53 @@
+import FiguresText
+import FiguresQuantities
+
+/// Government bond yields named by country and tenor, whatever the words between: `日本國債亦遭拋售，
+/// 10年期息率急升5.5個基點`, `英國5年期公債殖利率`, `德國30年期國債收益率`. The lexicon's yield names
+/// (美國10年期公債) come first; this rule composes the id (`JP10Y`) when the page writes the name
+/// another way. It needs a yield word, a tenor right before it and a country earlier in the sentence.
+extension FigureContext {
+    /// Bond words that carry their country (美債 is the US's, 日債 Japan's).
+    static let countryBondWords: [([UInt32], String)] = [
+        ("美債", "US"), ("美國債", "US"), ("美國公債", "US"), ("美國國債", "US"), ("日債", "JP"), ("日本國債", "JP"), ("日本公債", "JP"),
+        ("德債", "DE"), ("德國國債", "DE"), ("英債", "GB"), ("英國國債", "GB"), ("中債", "CN"), ("中國國債", "CN"), ("台債", "TW"),
+        ("韓債", "KR"), ("澳債", "AU"), ("法債", "FR"), ("意債", "IT"), ("印度國債", "IN"),
+    ].map { (ScriptFold.shared.fold($0.0), $0.1) }
+
+    /// The yield this figure is about, composed from country and tenor; nil when the words do not give both.
+    func composedYield() -> Mention? {
+        guard q.unit == .percent || q.unit == .percentagePoint || q.unit == .li,
+              let cue = before.first(where: { $0.cue.role == .rate && $0.cue.argument == "yield" }),
+              let tenor = tenorBefore(cue.start) else { return nil }
+        // the country: a bond word (日債) or a country named earlier in the sentence
+        var country: String?
+        var k = tenor.start
+        while k > sentenceStart, country == nil {
+            for (word, code) in FigureContext.countryBondWords where text.matches(word, endingAt: k) { country = code; break }
+            k -= 1
+        }
+        if country == nil {
+            country = mentions.last { $0.entity.kind == .country && $0.start >= sentenceStart && $0.end <= tenor.start }?.entity.id
+        }
+        guard let country, country.count == 2 else { return nil }
+        var entity = Entity(kind: .yield, id: "\(country)\(tenor.years)Y")
+        entity.source = "yield of \(country), \(tenor.years) years"
+        return Mention(start: tenor.start, end: cue.end, entity: entity)
+    }
+
+    /// `10年期`, `十年期`, `5年` within a few characters before the yield word (10年期國債殖利率).
+    func tenorBefore(_ p: Int) -> (start: Int, years: Int)? {
+        var k = p - 1
+        let floor = max(sentenceStart, p - 10)
+        while k > floor {
+            if text[k] == 0x5E74 {   // 年
+                var s = k
+                while s > floor, NumeralChar.isASCIIDigit(text[s - 1]) || NumeralChar.plainDigit(text[s - 1]) != nil || text[s - 1] == 0x5341 { s -= 1 }
+                if s < k, let n = NumeralReader.read(text.folded, from: s), n.end == k, n.value >= 1, n.value <= 50, n.value == n.value.rounded() {
+                    return (s, Int(n.value))
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
