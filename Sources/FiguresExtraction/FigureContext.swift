@@ -74,8 +74,25 @@ struct FigureContext {
     /// +1 or -1 from the nearest direction word in the clause, nil when none.
     var direction: Double? {
         if q.explicitSign { return q.value < 0 ? -1 : 1 }
-        guard let hit = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) else { return nil }
+        if let hit = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) { return hit.cue.role == .up ? 1 : -1 }
+        // 下跌88.76點、0.19%: a figure listed after another shares its move word
+        guard listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
+              let hit = interpreter.page.cues.hitsBefore(from: listClauseStart, to: clauseStart).first(where: { $0.cue.role == .up || $0.cue.role == .down })
+        else { return nil }
         return hit.cue.role == .up ? 1 : -1
+    }
+
+    /// Characters that give a "to" word its direction (升至 rises, 跌至 falls).
+    static let risingCharacters: Set<UInt32> = Set("升漲涨揚扬攀高增".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+    static let fallingCharacters: Set<UInt32> = Set("跌降貶贬挫低減减落".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+
+    /// +1 for 升至, -1 for 跌至, nil for a word with no direction of its own (來到).
+    static func wordDirection(_ text: NormalizedText, _ start: Int, _ end: Int) -> Double? {
+        for k in start..<end {
+            if risingCharacters.contains(text[k]) { return 1 }
+            if fallingCharacters.contains(text[k]) { return -1 }
+        }
+        return nil
     }
 
     /// A weekly word before the figure; one that is part of a day (上週五 is last Friday) does not count.

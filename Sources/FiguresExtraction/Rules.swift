@@ -386,6 +386,16 @@ extension FigureContext {
             case .low: return "low"
             case .level, .to:
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
+                // 一度升至X is the session's high, 一度跌至X its low: an intraday touch, not a level
+                if hit.cue.role == .to, before.contains(where: { $0.cue.role == .intraday && $0.start < hit.start }),
+                   let dir = FigureContext.wordDirection(text, hit.start, hit.end) ?? direction {
+                    return dir > 0 ? "high" : "low"
+                }
+                // 開盤後報X, 開市報X: the print the session opened at
+                if before.contains(where: { $0.cue.role == .open && $0.start < hit.start }),
+                   !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start > hit.start - 6 && $0.start < hit.start }) {
+                    return "open"
+                }
                 if hit.cue.role == .to && !toIsClose { return "level" }
                 let closedHere = sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close
                     || (($0.cue.role == .up || $0.cue.role == .down) && text[$0.start] == 0x6536) }   // 收跌 收高
@@ -467,6 +477,8 @@ extension FigureContext {
         case .currency, .localYuan:
             let amountCurrency = currency(of: q.unit)
             guard amountCurrency == quote || q.unit == .localYuan else { reason = "an amount not in the pair's quote currency"; return [] }
+            // 總市值98兆6906億元, 總結餘2868.82億港元: a sum of money, never a rate (the weakest quotes are in the tens of thousands)
+            guard q.value < 1e6 else { reason = "a sum of money, not an exchange rate"; return [] }
             if let extreme = intradayExtreme(namedIsQuote: namedIsQuote) {
                 return [observation(kind: "fx", subject: subject, metric: extreme, value: q.value, unit: quote, date: date, rule: "fx intraday \(extreme)", entity: m.entity)]
             }
@@ -549,8 +561,7 @@ extension FigureContext {
             return [observation(kind: "commodity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, period: movePeriod, rule: "commodity move", entity: m.entity)]
         case .currency, .localYuan:
             let unit = currency(of: q.unit) == page.locale(at: q.start).localCurrency && q.unit == .localYuan ? m.entity.extra : currency(of: q.unit)
-            if var metric = marketLevelMetric(toIsClose: false) {
-                if metric != "close" { metric = "level" }   // commodities have a close and levels, no open, high or low
+            if let metric = marketLevelMetric(toIsClose: false) {   // close, level, open, high or low, as for an index
                 return [observation(kind: "commodity", subject: m.entity.id, metric: metric, value: q.value, unit: unit, date: date, rule: "commodity \(metric)", entity: m.entity)]
             }
             if let dir = direction {

@@ -1749,6 +1749,29 @@ SHIBOR	rate	interbank
 稼動率	untracked
 產能利用率	untracked
 良率	untracked
+# Price points named by their words (an intraday touch, an opening or midday print, a settlement)
+中午收市報	level
+中午收市	level
+中午收報	level
+半日收報	level
+半日收	level
+午收	level
+午市收報	level
+中午暫時收在	level
+午盤收	level
+開盤時報	open
+開盤報	open
+開市報	open
+開市時報	open
+開市	open
+閉市報	close
+閉市時報	close
+結算價	close
+結算	close
+摸高	high
+摸高至	high
+探低至	low
+迎市	open-after
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

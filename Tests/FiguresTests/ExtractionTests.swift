@@ -526,4 +526,33 @@ final class ExtractionTests: XCTestCase {
         let early = extract("南亞全年稅後純益45.1億元。", date: Day(year: 2026, month: 2, day: 13))
         XCTAssertEqual(early.first { $0.metric == "net_income" }?.period, "2025", "full-year results come after the year ends")
     }
+
+    // MARK: price points and moves written in lists
+
+    func testAPercentListedAfterPointsSharesTheirMoveWord() {
+        let obs = extract("美股周五收低，道瓊指數下跌120.5點、0.31%，標普500指數上漲8點、0.15%。")
+        XCTAssertEqual(find(obs, "DJI", "change_pct")?.value, -0.31)
+        XCTAssertEqual(find(obs, "SPX", "change_pct")?.value, 0.15)
+        let simplified = extract("恒指下跌210点、0.9%，报23,015点。")
+        XCTAssertEqual(find(simplified, "HSI", "change_pct")?.value, -0.9)
+    }
+
+    func testOpeningMiddayAndIntradayPrintsAreTheirOwnPricePoints() {
+        let obs = extract("海峽時報指數開盤時報3,120.5點，早盤一度升至3,150.2點。")
+        XCTAssertEqual(find(obs, "STI", "open")?.value, 3120.5)
+        XCTAssertEqual(find(obs, "STI", "high")?.value, 3150.2)
+        let hk = extract("恆生指數中午收市報23,147點，跌120點。")
+        XCTAssertEqual(find(hk, "HSI", "level")?.value, 23147)
+        XCTAssertNil(find(hk, "HSI", "close"))
+        let settle = extract("紐約期油結算價每桶61.5美元，盤中一度跌至60.1美元。")
+        XCTAssertEqual(find(settle, "WTI", "close")?.value, 61.5)
+        XCTAssertEqual(find(settle, "WTI", "low")?.value, 60.1)
+    }
+
+    func testASumOfMoneyIsNoExchangeRate() {
+        let obs = extract("新台幣匯價走升，上市公司總市值升抵新台幣98兆6906億元。")
+        XCTAssertNil(obs.first { $0.kind == "fx" })
+        let hk = extract("港元匯價偏強，銀行體系總結餘升至2868.82億港元。")
+        XCTAssertNil(hk.first { $0.kind == "fx" })
+    }
 }
