@@ -700,6 +700,11 @@ public final class FiguresStore: Sendable {
         SubjectNames(storedSubjects: try subjects())
     }
 
+    /// Targets that have at least one observation (countries charged, tenors…).
+    public func targets() throws -> [String] {
+        try reader.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT target FROM observation WHERE target IS NOT NULL ORDER BY target") }
+    }
+
     /// Metrics that have at least one observation.
     public func metrics() throws -> [String] {
         try reader.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM observation ORDER BY metric") }

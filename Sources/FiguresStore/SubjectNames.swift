@@ -86,6 +86,7 @@ public struct SubjectNames: Sendable {
             if !hits.isEmpty { return .stored(Array(Set(hits)).sorted()) }
             return .notStored(ids: Array(Set(ids)).sorted())
         }
+        if let id = namesOfID.keys.first(where: { Self.key($0) == q }) { return .notStored(ids: [id]) }
         return .unknown(suggestions: suggestions(for: query))
     }
 

@@ -21,11 +21,25 @@ struct Lookup {
         switch names.resolve(query) {
         case .stored(let spellings): return spellings
         case .notStored(let ids):
+            if ids.count == 1 && SubjectNames.key(ids[0]) == SubjectNames.key(query) {
+                throw CLIError("\(ids[0]) has no observations in \(store.path) (`figures subjects` lists those that have)")
+            }
             throw CLIError("\(query) is \(ids.joined(separator: " or ")), which has no observations in \(store.path)")
         case .unknown(let suggestions):
             var message = "no \(role) '\(query)' in \(store.path)"
             message += suggestions.isEmpty ? " (`figures subjects` lists them)" : "; did you mean: \(suggestions.joined(separator: ", "))"
             throw CLIError(message)
+        }
+    }
+
+    /// The stored targets (countries charged, tenors…) `query` stands for: ids or names, as subjects.
+    func target(_ query: String) throws -> [String] {
+        let targets = SubjectNames(storedSubjects: try store.targets())
+        switch targets.resolve(query) {
+        case .stored(let spellings): return spellings
+        case .notStored(let ids): return ids
+        case .unknown(let suggestions):
+            throw CLIError("no target '\(query)' in \(store.path)" + (suggestions.isEmpty ? "" : "; did you mean: \(suggestions.joined(separator: ", "))"))
         }
     }
 
