@@ -104,7 +104,7 @@ public struct SVGChart {
     }
 
     /// Round ticks (1, 2, 2.5 or 5 × 10ⁿ apart) covering [lo, hi], about five of them.
-    static func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
+    public static func niceTicks(_ lo: Double, _ hi: Double, count: Int = 5) -> [Double] {
         let raw = (hi - lo) / Double(count)
         guard raw > 0, raw.isFinite else { return [lo] }
         let magnitude = pow(10, Foundation.floor(Foundation.log10(raw)))
@@ -121,7 +121,7 @@ public struct SVGChart {
 
     /// Ticks on the date axis: every 1, 2 or 7 days, 1, 2, 3 or 6 months, or 1, 2, 5, 10… years, the
     /// smallest step that gives at most eight; labelled YYYY-MM-DD, YYYY-MM or YYYY.
-    static func dateTicks(from: Day, to: Day, maxTicks: Int = 8) -> [(Day, String)] {
+    public static func dateTicks(from: Day, to: Day, maxTicks: Int = 8) -> [(Day, String)] {
         let span = to.ordinal - from.ordinal
         for step in [1, 2, 7, 14] where span / step < maxTicks {
             return stride(from: from.ordinal, through: to.ordinal, by: step).map { (Day(ordinal: $0), Day(ordinal: $0).description) }

@@ -32,6 +32,7 @@ final class ProgressLine: @unchecked Sendable {
         t.setEventHandler { [weak self] in self?.show() }
         t.resume()
         timer = t
+        show()   // at once: a long job says so from its start
     }
 
     func add(bytes n: Int) { lock.withLock { bytes += n } }
