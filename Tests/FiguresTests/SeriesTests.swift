@@ -450,3 +450,35 @@ final class SeriesCLITests: XCTestCase {
         }
     }
 }
+
+/// A reader of a database made before schema v3 (no `scope`, no views) reads it as before and adds nothing.
+final class SchemaV3ReaderTests: XCTestCase {
+    func testAReaderOfAV2FileReadsItWithoutScope() throws {
+        let path = NSTemporaryDirectory() + "figures-v2-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        do {
+            let store = try FiguresStore(writingAt: path)
+            _ = try store.ingest(content: "美國對越南課徵的關稅從46%下調至20%。日經225指數收在50,000點。", sourcePath: "a.txt",
+                                 reference: Day(year: 2025, month: 3, day: 7))
+        }
+        // back to what schema v2 left
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            for view in ["latest_value", "observation_view", "subjects", "tariff_changes"] { try db.execute(sql: "DROP VIEW \(view)") }
+            try db.execute(sql: "ALTER TABLE observation DROP COLUMN scope")
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%'")
+            try db.execute(sql: "PRAGMA user_version = 2")
+        }
+        try queue.close()
+        let reader = try FiguresStore(readingAt: path)
+        let rows = try reader.observations(matching: ObservationFilter(subjects: ["N225"], metric: "CLOSE"))
+        XCTAssertEqual(rows.map(\.observation.value), [50000])
+        XCTAssertNil(rows[0].scope)
+        XCTAssertEqual(try reader.tariffs(subject: "US", target: nil, since: nil).count, 1)
+        let check = try DatabaseQueue(path: path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        XCTAssertEqual(try check.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, 2, "readers never migrate")
+        // the next ingest migrates it
+        _ = try FiguresStore(writingAt: path)
+        XCTAssertEqual(try check.read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }, FiguresStore.schemaVersion)
+    }
+}
