@@ -7,6 +7,14 @@ public enum JSONWriter {
         case number(Double?)
         case integer(Int?)
         case bool(Bool)
+        /// Written as given (an array already in JSON).
+        case raw(String)
+    }
+
+    /// A JSON array of objects already written, one a line (`[]` when empty), or JSON lines.
+    public static func document(_ objects: [String], lines: Bool) -> String {
+        if lines { return objects.map { $0 + "\n" }.joined() }
+        return "[" + objects.map { "\n  " + $0 }.joined(separator: ",") + (objects.isEmpty ? "]\n" : "\n]\n")
     }
 
     public static func object(_ fields: [(String, Value)]) -> String {
@@ -20,6 +28,7 @@ public enum JSONWriter {
             case .number(let d): out += d.map(number) ?? "null"
             case .integer(let n): out += n.map { String($0) } ?? "null"
             case .bool(let b): out += b ? "true" : "false"
+            case .raw(let json): out += json
             }
         }
         return out + "}"

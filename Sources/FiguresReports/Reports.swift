@@ -1,48 +1,58 @@
 import FiguresExtraction
 import FiguresStore
 
-/// The tariff-change table: who levies, on whom, previous → new, the change in percentage points.
+/// The tariff-change table: who levies, on whom, what the rate covers, previous → new, the change in
+/// percentage points. Numeric columns hold numbers only (empty when there is none: a rate stated without
+/// a previous one has no change); CSV and JSON have the same keys, spelled as `query`'s where they mean
+/// the same (previous, qualifier, date, text, page).
 public enum TariffReport {
-    public static let headers = ["levier", "target", "measure", "previous", "new", "change_pp", "qualifier", "date", "text", "page"]
-    /// Free-text columns, neutralised against spreadsheet formulas (change_pp's `+16.3` is a number and stays).
-    static let textHeaders: Set<String> = ["levier", "target", "qualifier", "text", "page"]
+    public static let headers = ["levied_by", "on", "scope", "previous", "new", "new_high", "change_pp", "measure", "qualifier", "date", "text", "page"]
+    /// Free-text columns, neutralised against spreadsheet formulas.
+    static let textHeaders: Set<String> = ["levied_by", "on", "scope", "measure", "qualifier", "text", "page"]
+    static let numericColumns: Set<Int> = [3, 4, 5, 6]
 
-    public static func rows(_ items: [StoredObservation]) -> [[String]] {
-        items.map { row in
+    static func measure(_ metric: String) -> String {
+        metric == "tariff_rate" ? "rate" : (metric == "tariff_exempt_share" ? "exempt share" : metric)
+    }
+
+    static func change(_ o: Observation) -> Double? {
+        o.previous.map { (($0 == o.value ? 0 : o.value - $0) * 1e6).rounded() / 1e6 }
+    }
+
+    /// The rows as text; `human` groups digits and signs changes (+16.3) for the terminal.
+    public static func rows(_ items: [StoredObservation], human: Bool = true) -> [[String]] {
+        func n(_ d: Double?) -> String { d.map { human ? ObservationFormatter.number($0) : JSONWriter.number($0) } ?? "" }
+        return items.map { row in
             let o = row.observation
-            let change: String
-            if let p = o.previous { change = signed(o.value - p) } else { change = "level" }
-            let measure = o.metric == "tariff_rate" ? "rate" : (o.metric == "tariff_exempt_share" ? "exempt share" : o.metric)
-            return [o.subject, o.target ?? "", measure, o.previous.map(ObservationFormatter.number) ?? "",
-                    ObservationFormatter.valueText(o), change, o.qualifier ?? "", o.date ?? "", o.text, ObservationFormatter.shortPath(row.page)]
+            let change = human ? (change(o).map(signed) ?? "") : n(change(o))
+            return [o.subject, o.target ?? "", row.scope ?? "", n(o.previous), n(o.value), n(o.valueHigh), change, measure(o.metric),
+                    o.qualifier ?? "", o.date ?? "", o.text, human ? ObservationFormatter.shortPath(row.page) : row.page]
         }
     }
 
     public static func render(_ items: [StoredObservation], as format: OutputFormat) -> String {
-        let rows = rows(items)
         switch format {
         case .table:
-            return TableRenderer(headers: headers, rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 30).render()
+            return TableRenderer(headers: headers, rows: rows(items), rightAligned: numericColumns, maxCellWidth: 30).render()
         case .csv, .tsv:
             let writer = CSVWriter(separator: format == .csv ? "," : "\t", headers: headers, text: textHeaders)
-            return writer.row(headers) + rows.map(writer.row).joined()
+            return writer.row(headers) + rows(items, human: false).map(writer.row).joined()
         case .json, .jsonl:
             let lines = items.map { row -> String in
                 let o = row.observation
                 return JSONWriter.object([
-                    ("levier", .string(o.subject)), ("target", .string(o.target)), ("metric", .string(o.metric)),
-                    ("previous", .number(o.previous)), ("value", .number(o.value)), ("value_high", .number(o.valueHigh)),
-                    ("change_pp", .number(o.previous.map { o.value - $0 })), ("qualifier", .string(o.qualifier)),
+                    ("levied_by", .string(o.subject)), ("on", .string(o.target)), ("scope", .string(row.scope)),
+                    ("previous", .number(o.previous)), ("new", .number(o.value)), ("new_high", .number(o.valueHigh)),
+                    ("change_pp", .number(change(o))), ("measure", .string(measure(o.metric))), ("qualifier", .string(o.qualifier)),
                     ("date", .string(o.date)), ("text", .string(o.text)), ("page", .string(row.page)),
                 ])
             }
-            return format == .jsonl ? lines.map { $0 + "\n" }.joined() : "[" + lines.map { "\n  " + $0 }.joined(separator: ",") + (lines.isEmpty ? "]\n" : "\n]\n")
+            return JSONWriter.document(lines, lines: format == .jsonl)
         }
     }
 
     static func signed(_ d: Double) -> String {
-        let rounded = (d * 1e6).rounded() / 1e6
-        return (rounded > 0 ? "+" : "") + ObservationFormatter.number(rounded)
+        (d > 0 ? "+" : "") + ObservationFormatter.number(d)
     }
 }
 
@@ -104,8 +114,9 @@ public enum MarketReport {
         let tariffs = try store.tariffs(subject: nil, target: nil, since: nil)
         if !tariffs.isEmpty {
             out += "\nTariff changes\n"
-            let rows = TariffReport.rows(tariffs).map { Array($0.prefix(9)) }
-            out += TableRenderer(headers: Array(TariffReport.headers.prefix(9)), rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 24).render()
+            let keep = [0, 1, 2, 3, 4, 6, 7, 8, 9, 10]   // no new_high, no page
+            let rows = TariffReport.rows(tariffs).map { r in keep.map { r[$0] } }
+            out += TableRenderer(headers: keep.map { TariffReport.headers[$0] }, rows: rows, rightAligned: [3, 4, 5], maxCellWidth: 24).render()
         }
         let company = all.filter { $0.observation.kind == "financial" }.map(\.observation)
         if !company.isEmpty {

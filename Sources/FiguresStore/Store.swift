@@ -10,6 +10,30 @@ public struct StoredObservation: Sendable, Hashable {
     public var page: String
     public var pageHash: String
     public var extractorVersion: String
+    /// The observation's row id (0 when not read from a database).
+    public var id: Int64 = 0
+    /// When its page was (last) ingested, ISO 8601 UTC.
+    public var ingestedAt: String = ""
+    /// What a rate covers (fentanyl duties, steel and aluminium, autos…), where the text names it: the
+    /// `scope` column of schema v3 (NULL until extraction sets it).
+    public var scope: String? = nil
+
+    public init(observation: Observation, page: String, pageHash: String, extractorVersion: String, id: Int64 = 0,
+                ingestedAt: String = "", scope: String? = nil) {
+        self.observation = observation
+        self.page = page
+        self.pageHash = pageHash
+        self.extractorVersion = extractorVersion
+        self.id = id
+        self.ingestedAt = ingestedAt
+        self.scope = scope
+    }
+
+    /// The day the figure is about: its date, else the last day of its period (company results, macro).
+    public var day: Day? {
+        if let d = observation.date { return Day(iso: d) }
+        return observation.period.flatMap(PeriodRange.init)?.last
+    }
 }
 
 /// What one page's ingest did.
@@ -28,20 +52,69 @@ public struct IngestOutcome: Sendable {
 }
 
 /// Filters for `observations(matching:)`.
+///
+/// Subjects and metrics match without regard to case. A row with a period and no date (company results,
+/// macro figures) matches a date filter when its period overlaps the dates asked for (see `PeriodRange`).
 public struct ObservationFilter: Sendable {
     public var subject: String?
+    /// Stored subject spellings, any of which matches (what `SubjectNames.resolve` gives).
+    public var subjects: [String]?
     public var metric: String?
     public var kind: String?
     public var on: Day?
     public var from: Day?
     public var to: Day?
-    public init(subject: String? = nil, metric: String? = nil, kind: String? = nil, on: Day? = nil, from: Day? = nil, to: Day? = nil) {
+    /// The period as stored (`1w`, `2025-Q3`), or a calendar period (`2025`, `2025-Q3`) that a row's period lies within.
+    public var period: String?
+    public var target: String?
+    public init(subject: String? = nil, subjects: [String]? = nil, metric: String? = nil, kind: String? = nil, on: Day? = nil,
+                from: Day? = nil, to: Day? = nil, period: String? = nil, target: String? = nil) {
         self.subject = subject
+        self.subjects = subjects
         self.metric = metric
         self.kind = kind
         self.on = on
         self.from = from
         self.to = to
+        self.period = period
+        self.target = target
+    }
+
+    var first: Day? { on ?? from }
+    var last: Day? { on ?? to }
+
+    /// SQL conditions (a superset of the rows: period rows are checked again by `keeps`).
+    func sql() -> (String, [any DatabaseValueConvertible]) {
+        var clauses: [String] = [], args: [any DatabaseValueConvertible] = []
+        if let s = subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
+        if let list = subjects {
+            clauses.append("o.subject IN (" + (list.isEmpty ? "NULL" : list.map { _ in "?" }.joined(separator: ",")) + ")")
+            args += list.map { $0 as any DatabaseValueConvertible }
+        }
+        if let m = metric { clauses.append("o.metric = ? COLLATE NOCASE"); args.append(m) }
+        if let k = kind { clauses.append("o.kind = ? COLLATE NOCASE"); args.append(k) }
+        if let t = target { clauses.append("o.target = ? COLLATE NOCASE"); args.append(t) }
+        if period != nil { clauses.append("o.period IS NOT NULL") }
+        var dated: [String] = []
+        if let d = first { dated.append("o.date >= ?"); args.append(d.description) }
+        if let d = last { dated.append("o.date <= ?"); args.append(d.description) }
+        if !dated.isEmpty { clauses.append("((" + dated.joined(separator: " AND ") + ") OR (o.date IS NULL AND o.period IS NOT NULL))") }
+        return (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "), args)
+    }
+
+    /// The checks SQL does not make: a period-only row's period against the dates, and `period`.
+    public func keeps(_ row: StoredObservation) -> Bool {
+        let o = row.observation
+        if o.date == nil, first != nil || last != nil {
+            guard let range = o.period.flatMap(PeriodRange.init), range.overlaps(from: first, to: last) else { return false }
+        }
+        if let period {
+            guard let p = o.period else { return false }
+            if p.lowercased() != period.lowercased() {
+                guard let want = PeriodRange(period), let have = PeriodRange(p), have.first >= want.first, have.last <= want.last else { return false }
+            }
+        }
+        return true
     }
 }
 
@@ -95,12 +168,14 @@ public final class FiguresStore: Sendable {
     let reader: any DatabaseReader
     /// Nil when opened for reading.
     let writer: DatabasePool?
+    /// The observation table has the `scope` column (schema v3; an older file read by a reader has none).
+    let hasScope: Bool
 
     /// `PRAGMA application_id` of a figures database ("FIGS"), set by the migration to schema v2:
     /// what tells a figures database from any other SQLite file.
     public static let applicationID: Int32 = 0x4649_4753
     /// `PRAGMA user_version` this build writes and reads: the number of the last migration it knows.
-    public static let schemaVersion = 2
+    public static let schemaVersion = 3
 
     /// Opens the database for writing, as `init(writingAt:)`.
     public convenience init(path: String) throws {
@@ -134,6 +209,7 @@ public final class FiguresStore: Sendable {
         }
         self.writer = pool
         self.reader = pool
+        self.hasScope = true
     }
 
     /// Opens an existing figures database for reading only: no migration, no write, no lock held against
@@ -148,6 +224,7 @@ public final class FiguresStore: Sendable {
         }
         self.reader = queue
         self.writer = nil
+        self.hasScope = (try? queue.read { db in try db.columns(in: "observation").contains { $0.name == "scope" } }) ?? false
     }
 
     static var readOnlyConfiguration: Configuration {
@@ -277,8 +354,54 @@ public final class FiguresStore: Sendable {
                 t.add(column: "hash_basis", .text).notNull().defaults(to: "bytes")
             }
         }
+        migrator.registerMigration("v3: scope, views for other tools") { db in
+            try db.execute(sql: "PRAGMA user_version = 3")
+            // what a tariff or rate covers (fentanyl duties, steel and aluminium, autos), where the text names it
+            try db.alter(table: "observation") { t in t.add(column: "scope", .text) }
+            try db.execute(sql: Self.viewsSQL)
+        }
         return migrator
     }
+
+    /// Views for Datasette and `sqlite3`, created by the v3 migration (readers never create them):
+    /// - `observation_view`: every observation with its page's path, reference date and ingest time, and
+    ///   `day`: its date, else the last day of its period (years, quarters, months, spans of them);
+    /// - `latest_value`: per subject, metric, target and period, the row with the latest day (then the
+    ///   latest ingested);
+    /// - `tariff_changes`: the tariffs report's columns (levied_by, on, scope, previous, new, new_high,
+    ///   change_pp, measure, date, qualifier, text, page);
+    /// - `subjects`: per subject and kind, its metrics, count, first and last date or period.
+    static let viewsSQL = """
+        CREATE VIEW observation_view AS
+          SELECT o.id, o.kind, o.subject, o.metric, o.value, o.value_high, o.unit, o.previous, o.target, o.qualifier, o.scope,
+                 o.date, o.period,
+                 COALESCE(o.date,
+                   CASE
+                     WHEN o.period GLOB '[12][0-9][0-9][0-9]' THEN o.period || '-12-31'
+                     WHEN o.period GLOB '*[12][0-9][0-9][0-9]-Q[1-4]' THEN substr(o.period, -7, 4) || '-' ||
+                       CASE substr(o.period, -1) WHEN '1' THEN '03-31' WHEN '2' THEN '06-30' WHEN '3' THEN '09-30' ELSE '12-31' END
+                     WHEN o.period GLOB '*[12][0-9][0-9][0-9]-[01][0-9]' THEN date(substr(o.period, -7) || '-01', '+1 month', '-1 day')
+                   END) AS day,
+                 o.text, o.start, o.end, o.extractor_version, o.rule,
+                 p.source_path AS page, p.reference_date AS page_reference_date, p.ingested_at AS page_ingested_at, o.page_id
+          FROM observation o JOIN page p ON p.id = o.page_id;
+        CREATE VIEW latest_value AS
+          SELECT * FROM (
+            SELECT v.*, ROW_NUMBER() OVER (PARTITION BY v.subject, v.metric, COALESCE(v.target, ''), COALESCE(v.period, '')
+                                           ORDER BY v.day DESC, v.page_ingested_at DESC, v.id DESC) AS n
+            FROM observation_view v WHERE v.day IS NOT NULL)
+          WHERE n = 1;
+        CREATE VIEW tariff_changes AS
+          SELECT o.subject AS levied_by, o.target AS "on", o.scope, o.previous, o.value AS new, o.value_high AS new_high,
+                 CASE WHEN o.previous IS NULL THEN NULL ELSE round(o.value - o.previous, 6) END AS change_pp,
+                 CASE o.metric WHEN 'tariff_rate' THEN 'rate' WHEN 'tariff_exempt_share' THEN 'exempt share' ELSE o.metric END AS measure,
+                 o.date, o.qualifier, o.text, p.source_path AS page
+          FROM observation o JOIN page p ON p.id = o.page_id WHERE o.kind = 'tariff';
+        CREATE VIEW subjects AS
+          SELECT subject, kind, group_concat(DISTINCT metric) AS metrics, COUNT(*) AS count,
+                 MIN(COALESCE(date, period)) AS first, MAX(COALESCE(date, period)) AS last
+          FROM observation GROUP BY subject, kind;
+        """
 
     /// The reference date a page with this content was stored with, or nil when it is not stored.
     public func storedReferenceDate(of identity: PageIdentity) throws -> String? {
@@ -459,63 +582,82 @@ public final class FiguresStore: Sendable {
         return "\(day)T\(two(secs / 3600)):\(two(secs / 60 % 60)):\(two(secs % 60))Z"
     }
 
-    static let selectColumns = """
-        SELECT o.kind, o.subject, o.metric, o.value, o.value_high, o.unit, o.previous, o.target, o.qualifier, o.date, o.period,
-               o.text, o.start, o.end, o.rule, o.extractor_version, p.source_path, p.content_hash
+    /// The columns `decode` reads (`scope` as NULL from a file older than schema v3).
+    var selectColumns: String {
+        """
+        SELECT o.id, o.kind, o.subject, o.metric, o.value, o.value_high, o.unit, o.previous, o.target, o.qualifier, o.date, o.period,
+               o.text, o.start, o.end, o.rule, o.extractor_version, \(hasScope ? "o.scope" : "NULL AS scope"),
+               p.source_path, p.content_hash, p.ingested_at
         FROM observation o JOIN page p ON p.id = o.page_id
         """
+    }
 
     static func decode(_ row: Row) -> StoredObservation {
         let o = Observation(kind: row["kind"], subject: row["subject"], metric: row["metric"], value: row["value"],
                             valueHigh: row["value_high"], unit: row["unit"], previous: row["previous"], target: row["target"],
                             qualifier: row["qualifier"], date: row["date"], period: row["period"], text: row["text"],
                             start: row["start"], end: row["end"], rule: row["rule"])
-        return StoredObservation(observation: o, page: row["source_path"], pageHash: row["content_hash"], extractorVersion: row["extractor_version"])
+        return StoredObservation(observation: o, page: row["source_path"], pageHash: row["content_hash"], extractorVersion: row["extractor_version"],
+                                 id: row["id"], ingestedAt: row["ingested_at"], scope: row["scope"])
     }
 
-    /// Observations matching the filter, by date then subject. Subjects match without regard to case.
+    /// Observations matching the filter, by date (a period-only row by its period's last day) then subject.
     public func observations(matching f: ObservationFilter) throws -> [StoredObservation] {
-        var clauses: [String] = [], args: [any DatabaseValueConvertible] = []
-        if let s = f.subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
-        if let m = f.metric { clauses.append("o.metric = ?"); args.append(m) }
-        if let k = f.kind { clauses.append("o.kind = ?"); args.append(k) }
-        if let d = f.on { clauses.append("o.date = ?"); args.append(d.description) }
-        if let d = f.from { clauses.append("o.date >= ?"); args.append(d.description) }
-        if let d = f.to { clauses.append("o.date <= ?"); args.append(d.description) }
-        let sql = Self.selectColumns + (clauses.isEmpty ? "" : " WHERE " + clauses.joined(separator: " AND "))
-            + " ORDER BY o.date IS NULL, o.date, o.kind, o.subject, o.metric, o.id"
-        return try reader.read { db in
+        let (whereClause, args) = f.sql()
+        let sql = selectColumns + whereClause + " ORDER BY o.date IS NULL, o.date, o.kind, o.subject, o.metric, o.id"
+        let rows = try reader.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
         }
+        return rows.filter(f.keeps)
     }
 
-    /// Per subject and metric, the latest value dated on or before `day`.
+    /// Per subject and metric (and target, and period for dated rows), the latest value on or before `day`:
+    /// a dated row by its date, a period-only row (company results, macro) by its period's last day, one
+    /// row per length of period (a quarter, nine months, a year). Values stated differently for that day
+    /// are settled by `SeriesRule` (most sources agree, then the latest ingested).
     public func latest(asOf day: Day, subject: String?, metric: String?, kind: String?) throws -> [StoredObservation] {
-        var clauses = ["o.date IS NOT NULL", "o.date <= ?"], args: [any DatabaseValueConvertible] = [day.description]
-        if let s = subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
-        if let m = metric { clauses.append("o.metric = ?"); args.append(m) }
-        if let k = kind { clauses.append("o.kind = ?"); args.append(k) }
-        let sql = """
-            WITH ranked AS (
-              SELECT o.id, ROW_NUMBER() OVER (PARTITION BY o.kind, o.subject, o.metric, COALESCE(o.target, ''), COALESCE(o.period, '')
-                                              ORDER BY o.date DESC, o.id DESC) AS n
-              FROM observation o WHERE \(clauses.joined(separator: " AND "))
-            )
-            \(Self.selectColumns) JOIN ranked r ON r.id = o.id AND r.n = 1
-            ORDER BY o.kind, o.subject, o.metric
-            """
-        return try reader.read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
+        try latest(asOf: day, matching: ObservationFilter(subject: subject, metric: metric, kind: kind))
+    }
+
+    public func latest(asOf day: Day, matching filter: ObservationFilter) throws -> [StoredObservation] {
+        var f = filter
+        f.on = nil; f.from = nil; f.to = day
+        var groups: [String: [StoredObservation]] = [:]
+        for row in try observations(matching: f) {
+            guard let d = row.day, d <= day else { continue }
+            let o = row.observation
+            let span: String
+            if o.date == nil, let range = o.period.flatMap(PeriodRange.init) {
+                span = "span \(Int((Double(range.last.ordinal - range.first.ordinal) / 30.4).rounded()))"
+            } else {
+                span = o.period ?? ""
+            }
+            let key = [o.kind, SubjectNames.key(o.subject), o.metric, o.target ?? "", span].joined(separator: "\u{1}")
+            groups[key, default: []].append(row)
         }
+        let chosen = groups.values.compactMap { rows -> StoredObservation? in
+            let last = rows.compactMap(\.day).max()
+            return SeriesRule.choose(rows.filter { $0.day == last })?.chosen
+        }
+        return chosen.sorted { ($0.observation.kind, $0.observation.subject, $0.observation.metric, $0.observation.target ?? "", $0.observation.period ?? "")
+            < ($1.observation.kind, $1.observation.subject, $1.observation.metric, $1.observation.target ?? "", $1.observation.period ?? "") }
     }
 
     /// Tariff observations, oldest first.
     public func tariffs(subject: String?, target: String?, since: Day?) throws -> [StoredObservation] {
+        try tariffs(subjects: subject.map { [$0] }, targets: target.map { [$0] }, since: since)
+    }
+
+    /// Tariff observations levied by any of `subjects` on any of `targets` (stored spellings, any case), oldest first.
+    public func tariffs(subjects: [String]?, targets: [String]?, since: Day?) throws -> [StoredObservation] {
         var clauses = ["o.kind = 'tariff'"], args: [any DatabaseValueConvertible] = []
-        if let s = subject { clauses.append("o.subject = ? COLLATE NOCASE"); args.append(s) }
-        if let t = target { clauses.append("o.target = ? COLLATE NOCASE"); args.append(t) }
+        for (column, list) in [("o.subject", subjects), ("o.target", targets)] {
+            guard let list else { continue }
+            clauses.append("(" + (list.isEmpty ? "0" : list.map { _ in "\(column) = ? COLLATE NOCASE" }.joined(separator: " OR ")) + ")")
+            args += list.map { $0 as any DatabaseValueConvertible }
+        }
         if let d = since { clauses.append("(o.date IS NULL OR o.date >= ?)"); args.append(d.description) }
-        let sql = Self.selectColumns + " WHERE " + clauses.joined(separator: " AND ")
+        let sql = selectColumns + " WHERE " + clauses.joined(separator: " AND ")
             + " ORDER BY o.subject, o.target, o.date IS NULL, o.date, o.id"
         return try reader.read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map(Self.decode)
@@ -524,9 +666,18 @@ public final class FiguresStore: Sendable {
 
     /// Every observation, in a stable order, visited one at a time (export streams rather than loading all).
     public func forEachObservation(_ body: (StoredObservation) throws -> Void) throws {
+        try forEachObservation(matching: ObservationFilter(), body)
+    }
+
+    /// The observations matching a filter, in page order, visited one at a time.
+    public func forEachObservation(matching f: ObservationFilter, _ body: (StoredObservation) throws -> Void) throws {
+        let (whereClause, args) = f.sql()
         try reader.read { db in
-            let cursor = try Row.fetchCursor(db, sql: Self.selectColumns + " ORDER BY p.id, o.id")
-            while let row = try cursor.next() { try body(Self.decode(row)) }
+            let cursor = try Row.fetchCursor(db, sql: selectColumns + whereClause + " ORDER BY p.id, o.id", arguments: StatementArguments(args))
+            while let row = try cursor.next() {
+                let item = Self.decode(row)
+                if f.keeps(item) { try body(item) }
+            }
         }
     }
 
@@ -542,5 +693,68 @@ public final class FiguresStore: Sendable {
     /// Subjects that have at least one observation, for "did you mean" messages.
     public func subjects() throws -> [String] {
         try reader.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT subject FROM observation ORDER BY subject") }
+    }
+
+    /// The subject names of this database: what `query`, `series`, `plot` and `tariffs` resolve names with.
+    public func subjectNames() throws -> SubjectNames {
+        SubjectNames(storedSubjects: try subjects())
+    }
+
+    /// Targets that have at least one observation (countries charged, tenors…).
+    public func targets() throws -> [String] {
+        try reader.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT target FROM observation WHERE target IS NOT NULL ORDER BY target") }
+    }
+
+    /// Metrics that have at least one observation.
+    public func metrics() throws -> [String] {
+        try reader.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT metric FROM observation ORDER BY metric") }
+    }
+
+    /// The extractor versions that wrote the observations, most recent first.
+    public func extractorVersions() throws -> [String] {
+        try reader.read { db in
+            try String.fetchAll(db, sql: "SELECT extractor_version FROM observation GROUP BY extractor_version ORDER BY MAX(id) DESC")
+        }
+    }
+
+    /// What is stored about one subject (sector spellings of both scripts counted as one).
+    public struct SubjectSummary: Sendable, Hashable {
+        public var id: String
+        public var kind: String
+        public var metrics: [String]
+        public var count: Int
+        /// Earliest and latest day: dates, and the first and last days of periods.
+        public var first: Day?
+        public var last: Day?
+    }
+
+    /// Per subject and kind: its metrics, number of observations, first and last day.
+    public func subjectSummaries() throws -> [SubjectSummary] {
+        let rows = try reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT subject, kind, metric, COUNT(*) AS n, MIN(date) AS first, MAX(date) AS last, period
+                FROM observation GROUP BY subject, kind, metric, date IS NULL, CASE WHEN date IS NULL THEN period END
+                """)
+        }
+        let names = SubjectNames(storedSubjects: Set(rows.map { $0["subject"] as String }).sorted())
+        var out: [String: SubjectSummary] = [:]
+        for row in rows {
+            let id = names.canonical(row["subject"])
+            let kind: String = row["kind"]
+            let key = SubjectNames.key(id) + "\u{1}" + kind
+            var s = out[key] ?? SubjectSummary(id: id, kind: kind, metrics: [], count: 0, first: nil, last: nil)
+            let metric: String = row["metric"]
+            if !s.metrics.contains(metric) { s.metrics.append(metric) }
+            s.count += row["n"] as Int
+            var days = [Day?]()
+            if let f: String = row["first"] { days += [Day(iso: f), Day(iso: row["last"] as String? ?? f)] }
+            else if let p: String = row["period"], let r = PeriodRange(p) { days += [r.first, r.last] }
+            for case let d? in days {
+                s.first = min(s.first ?? d, d)
+                s.last = max(s.last ?? d, d)
+            }
+            out[key] = s
+        }
+        return out.values.map { var s = $0; s.metrics.sort(); return s }.sorted { ($0.kind, $0.id) < ($1.kind, $1.id) }
     }
 }

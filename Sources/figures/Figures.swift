@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import FiguresExtraction
 
 @main
 struct Figures: ParsableCommand {
@@ -13,9 +14,10 @@ struct Figures: ParsableCommand {
 
         Start with `figures demo`, which needs no flags.
         """,
+        version: extractorVersion,
         subcommands: [
-            DemoCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, ExportCommand.self,
-            TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
+            DemoCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, SubjectsCommand.self, SeriesCommand.self,
+            PlotCommand.self, ExportCommand.self, TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
         ]
     )
 

@@ -10,7 +10,8 @@ struct IngestCommand: ParsableCommand {
         commandName: "ingest",
         abstract: "Extract pages and store their observations in the database.",
         discussion: """
-        PATH is a page (.txt) or a folder, read recursively for .txt files. Each page is stored with
+        PATH is a page (.txt), a folder, read recursively for .txt files, or - for one page read from
+        standard input (its reference date is --date, else today, with a note). Each page is stored with
         its observations or not at all. A page is identified by its text: the same text saved with a
         byte-order mark, CRLF or CR line ends or whitespace at the end is the same page. A page whose
         content is already stored is skipped, so ingesting the same files again adds nothing — except
@@ -24,10 +25,14 @@ struct IngestCommand: ParsableCommand {
         When the database cannot be written (disk full), the ingest stops at the first failure and says
         how many pages were stored; running it again once there is room adds the rest.
 
+        An ingest of more than 200 pages shows a progress line on stderr when stderr is a terminal
+        (pages done / total, observations, MB/s, time left); -q turns it off.
+
         Example:
           figures ingest --db news.sqlite seeds/
           figures ingest --date 2026-01-28 today.txt
           figures ingest --force seeds/
+          curl -s https://… | figures ingest --date 2026-01-28 -
         """
     )
 
@@ -44,7 +49,10 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print one line per page (and, on stderr, the encoding each was read in).")
     var verbose = false
 
-    @Argument(help: ArgumentHelp("Pages or folders of pages.", valueName: "path"))
+    @Flag(name: .shortAndLong, help: "No progress line.")
+    var quiet = false
+
+    @Argument(help: ArgumentHelp("Pages or folders of pages; - for a page on standard input.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -56,6 +64,10 @@ struct IngestCommand: ParsableCommand {
         var files: [String] = []
         var failures = 0
         for path in paths {
+            if path == "-" {
+                if !files.contains("-") { files.append("-") }
+                continue
+            }
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
                 warn("cannot read \(path): no such file or folder")
@@ -66,13 +78,18 @@ struct IngestCommand: ParsableCommand {
         }
         // a bad index.tsv line stops the ingest before anything is stored (or a database created)
         if date == nil {
-            for folder in Set(files.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
+            for folder in Set(files.filter { $0 != "-" }.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }) {
                 _ = try ReferenceDateIndex.shared.dates(inFolder: folder)
             }
         }
         let store = try database.openForWriting()
         let tally = IngestTally(failures: failures)
         let out = Output()
+        let progress = ProgressLine.wanted(pages: files.count, quiet: quiet)
+            ? ProgressLine(total: files.count) { let c = tally.snapshot; return (c.new + c.unchanged + c.reextracted + c.failures, c.added) }
+            : nil
+        progress?.start()
+        defer { progress?.finish() }
         // Batches: read, skip what is stored, extract on all cores, then write the batch in one
         // transaction (a savepoint per page, in file order: a page that fails is left out alone).
         // A batch is written on the writer queue while the next one is read and extracted.
@@ -88,13 +105,14 @@ struct IngestCommand: ParsableCommand {
             for file in batch {
                 let content: String
                 do { content = try readPage(file, encoding: encoding.encoding, verbose: verbose) } catch { warn("\(error)"); failed += 1; continue }
+                progress?.add(bytes: content.utf8.count)
                 let identity = PageIdentity(content)
                 let stored: String?
                 do { stored = try store.storedReferenceDate(of: identity) } catch { warn("\(file): not stored: \(error)"); failed += 1; continue }
                 let reference: Day
                 let policy: StoredPagePolicy
                 if let stored {
-                    let recorded = try date ?? recordedReferenceDate(for: file)
+                    let recorded = try date ?? (file == "-" ? nil : recordedReferenceDate(for: file))
                     if force {
                         reference = try recorded ?? Day(iso: stored) ?? referenceDate(nil, for: file)
                         policy = .reextract
@@ -155,6 +173,7 @@ struct IngestCommand: ParsableCommand {
             }
         }
         writer.sync {}
+        progress?.finish()
         let t = tally.snapshot
         if let failure = tally.storageFailure {
             // one message, not one per page: every page after the first failure would fail the same way

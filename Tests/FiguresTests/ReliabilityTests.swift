@@ -55,7 +55,12 @@ final class ReliabilityTests: XCTestCase {
         let o = Observation(kind: "tariff", subject: "US", metric: "tariff_rate", value: 40.3, unit: "pct", previous: 24, target: "-MY",
                             text: "=40.3%", start: 0, end: 5)
         let csv = TariffReport.render([StoredObservation(observation: o, page: "@p.txt", pageHash: "h", extractorVersion: "v")], as: .csv)
-        XCTAssertEqual(csv.split(separator: "\r\n").last, "US,'-MY,rate,24,40.3,+16.3,,,'=40.3%,'@p.txt")
+        // columns: levied_by, on, scope, previous, new, new_high, change_pp, measure, qualifier, date, text, page
+        XCTAssertEqual(csv.split(separator: "\r\n").last, "US,'-MY,,24,40.3,,16.3,rate,,,'=40.3%,'@p.txt")
+        var cut = o
+        cut.previous = 50
+        let down = TariffReport.render([StoredObservation(observation: cut, page: "p.txt", pageHash: "h", extractorVersion: "v")], as: .csv)
+        XCTAssertEqual(down.split(separator: "\r\n").last, "US,'-MY,,50,40.3,,-9.7,rate,,,'=40.3%,p.txt", "a fall stays a number")
     }
 
     // MARK: text decoding

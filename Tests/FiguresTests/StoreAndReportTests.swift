@@ -91,7 +91,7 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(rows.count, 1)
         XCTAssertEqual(rows[0][3], "46")
         XCTAssertEqual(rows[0][4], "20")
-        XCTAssertEqual(rows[0][5], "-26")
+        XCTAssertEqual(rows[0][6], "-26", "change_pp, after new_high")
     }
 }
 
