@@ -192,7 +192,13 @@ struct FigureContext {
     func currency(of unit: QuantityUnit) -> String? {
         switch unit {
         case .currency(let iso): return iso.string
-        case .localYuan: return page.declaredCurrency[teaserIndex] ?? page.locale(at: q.start).localCurrency
+        case .localYuan:
+            // 新台幣58億元, 約合人民幣72.35億元: a currency named right before the amount is its currency
+            let head = q.qualifierStart ?? q.start
+            if let named = mentions.last(where: { $0.entity.kind == .currency && $0.end <= head && $0.end >= head - 1 }) {
+                return named.entity.id
+            }
+            return page.declaredCurrency[teaserIndex] ?? page.locale(at: q.start).localCurrency
         default: return nil
         }
     }

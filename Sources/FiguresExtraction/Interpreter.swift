@@ -140,12 +140,62 @@ final class Interpreter {
                 // a quarter or month stays in force for the teaser's later sentences; a bare year does not
                 ctx.period = state.period
             }
+            // 283億日圓（約新台幣58億元）: the same figure stated in another currency
+            if index > 0, let restated = restatement(of: quantities[index - 1], as: q, context: ctx) {
+                if restated.isEmpty { unused.append((q, "the figure before it, repeated in the same currency")) }
+                observations += restated
+                continue
+            }
             let produced = ctx.interpret(&state, quantities: quantities, index: index)
             if produced.contains(where: { $0.period == "1w" }) { state.weeklySentenceEnd = ctx.sentenceEnd }
             if produced.isEmpty {
                 unused.append((q, ctx.reason ?? "no rule matched"))
             }
             observations += produced
+        }
+    }
+
+    /// Words that introduce the same amount in another currency: （約新台幣58億元）, 折合約1.07萬億美元, 相當於.
+    static let restatementWords = Words.folded(["約合", "約", "折合", "折合約", "相當於", "相當", "合", "即", "或", "大約", "近"])
+    static let hedgedRestatement = Words.folded(["約", "近", "大約"])
+
+    /// Observations restating those of `previous` in the currency of `q`, when `q` follows it as a restatement
+    /// (in brackets or after 折合/約合/相當於, nothing else between); empty when it repeats the same currency;
+    /// nil when `q` is no restatement. One observation in each currency, as the spec asks.
+    func restatement(of previous: Quantity, as q: Quantity, context ctx: FigureContext) -> [Observation]? {
+        guard previous.unit.isMoney, q.unit.isMoney, q.start > previous.end, q.start - previous.end <= 8 else { return nil }
+        let head = q.qualifierStart ?? q.start
+        var k = previous.end
+        var bracketed = false, worded = false, hedged = q.qualifier == .approx
+        while k < head {
+            let c = text[k]
+            if c == 0x28 || c == 0xFF08 { bracketed = true; k += 1; continue }
+            if c == 0x20 || c == 0xFF0C || c == 0x2C { k += 1; continue }
+            if let w = Interpreter.restatementWords.filter({ text.matches($0, at: k) }).max(by: { $0.count < $1.count }) {
+                worded = true
+                if Interpreter.hedgedRestatement.contains(where: { text.matches($0, at: k) }) { hedged = true }
+                k += w.count; continue
+            }
+            if let m = page.mentions.first(where: { $0.start == k && $0.entity.kind == .currency }) { k = m.end; continue }   // （約新台幣58億元）
+            return nil
+        }
+        guard bracketed || worded else { return nil }
+        let before = observations.filter { $0.start == previous.start && $0.end == previous.end }
+        guard !before.isEmpty else { return nil }
+        let unit = ctx.currency(of: q.unit)
+        if before.allSatisfy({ $0.unit == unit }) { return [] }
+        return before.map { o in
+            var r = o
+            let sign: Double = o.value < 0 ? -1 : 1   // a loss restated stays a loss
+            r.value = abs(q.value) * sign
+            r.valueHigh = q.high.map { abs($0) * sign }
+            r.unit = unit
+            r.text = text.text(q.start, q.end)
+            r.start = q.start
+            r.end = q.end
+            if hedged && r.qualifier == nil { r.qualifier = "approx" }
+            r.rule = "restatement in another currency of \(o.text)"
+            return r
         }
     }
 

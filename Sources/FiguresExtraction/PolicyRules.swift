@@ -34,6 +34,12 @@ extension FigureContext {
             let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
             return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }
+        // 每股虧損0.68分: cents (分, 角) of the local currency, per share
+        if q.unit == .fxMove, let fin = fins.first, ["eps", "eps_loss"].contains(fin.cue.argument) {
+            let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
+            return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: page.locale(at: q.start).localCurrency,
+                                period: period, rule: "company \(fin.cue.argument) in cents", entity: m.entity)]
+        }
         guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
         // A year-on-year change of the amount named before: 營收…，年減4.4%
         if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }),

@@ -221,6 +221,8 @@ extension FigureContext {
         switch q.unit {
         case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return [.index, .currency]   // 中間價調貶21點
         case .points, .measure: return [.index]
+        case .fxMove where before.contains(where: { $0.cue.role == .fin && $0.cue.argument.hasPrefix("eps") }):
+            return [.company, .currency]   // 每股虧損0.68分: cents per share
         case .fxMove: return [.currency]
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
             return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate

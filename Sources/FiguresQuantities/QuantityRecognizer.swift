@@ -110,7 +110,8 @@ private let percentPointWords: [([UInt32], Double)] = [
 /// Cents after a number: a hundredth of the currency (跌79美分 = -0.79 USD; 涨37仙 in Kuala Lumpur is
 /// 0.37 ringgit, in Hong Kong 0.37 dollars: bare 仙 is the page's own currency).
 private let centWords: [([UInt32], UnitCode)] = [
-    (ScriptFold.shared.fold("美分"), "USD"), (ScriptFold.shared.fold("港仙"), "HKD"), (ScriptFold.shared.fold("仙"), "LOCAL"),
+    (ScriptFold.shared.fold("美分"), "USD"), (ScriptFold.shared.fold("港仙"), "HKD"), (ScriptFold.shared.fold("新加坡仙"), "SGD"),
+    (ScriptFold.shared.fold("新加坡分"), "SGD"), (ScriptFold.shared.fold("新仙"), "SGD"), (ScriptFold.shared.fold("仙"), "LOCAL"),
 ]
 private let centInitials: Set<UInt32> = Set(centWords.map { $0.0[0] })
 

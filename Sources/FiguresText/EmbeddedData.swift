@@ -1497,7 +1497,6 @@ GDP的比重	macro	gdp_share
 減息	rate	policy
 升息	rate	policy
 加息	rate	policy
-政策利率	rate	policy
 短期利率	rate	policy
 存款利率	rate	deposit
 存款機制利率	rate	deposit
@@ -1562,7 +1561,6 @@ GDP的比重	macro	gdp_share
 單週	weekly
 本周累計	weekly
 走貶	down
-走升	up
 狂飆	up
 急升	up
 飆漲	up
@@ -1578,9 +1576,7 @@ GDP的比重	macro	gdp_share
 升報	up
 跌報	down
 觸及	to
-升抵	to
 貶抵	to
-高見	high
 最低至	low
 最高至	high
 突破	threshold
@@ -1625,7 +1621,6 @@ GDP的比重	macro	gdp_share
 低開	open-after
 高開	open-after
 平開	open-after
-開出	open-after
 年漲幅	up
 年跌幅	down
 全年漲	up
@@ -1642,7 +1637,6 @@ GDP的比重	macro	gdp_share
 進出口	macro	trade_total
 進出口總值	macro	trade_total
 貿易總值	macro	trade_total
-出口額	macro	exports
 希望	forecast
 主張	forecast
 料將	forecast
@@ -1772,6 +1766,30 @@ SHIBOR	rate	interbank
 摸高至	high
 探低至	low
 迎市	open-after
+# Results as Hong Kong, Singapore and Malaysian reports word them
+溢利	fin	net_income
+應佔溢利	fin	net_income
+除稅後溢利	fin	net_income
+收益	fin	revenue
+總收益	fin	revenue
+經營溢利	fin	operating_income
+經營利潤	fin	operating_income
+營運利潤	fin	operating_income
+經營盈利	fin	operating_income
+營業盈利	fin	operating_income
+每股基本盈利	fin	eps
+每股基本收益	fin	eps
+基本每股盈利	fin	eps
+每股攤薄盈利	fin	eps
+每股基本虧損	fin	eps_loss
+# Amounts the spec has no metric for: a figure after them is no result
+投資收益	fin	none
+公允價值收益	fin	none
+利息收益	fin	none
+其他收益	fin	none
+淨利息收入	fin	none
+毛利	fin	none
+股息	fin	none
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

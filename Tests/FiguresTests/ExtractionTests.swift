@@ -555,4 +555,27 @@ final class ExtractionTests: XCTestCase {
         let hk = extract("港元匯價偏強，銀行體系總結餘升至2868.82億港元。")
         XCTAssertNil(hk.first { $0.kind == "fx" })
     }
+
+    // MARK: results in other currencies and other markets' words
+
+    func testAFigureRestatedInAnotherCurrencyIsAnObservationInEach() {
+        let obs = extract("豐田汽車第三季淨損420億日圓（約新台幣86億元），營收增3%。", date: Day(year: 2026, month: 2, day: 10))
+        let losses = obs.filter { $0.metric == "net_income" }
+        XCTAssertEqual(Set(losses.compactMap(\.unit)), ["JPY", "TWD"])
+        XCTAssertEqual(losses.first { $0.unit == "TWD" }?.value, -8.6e9)
+        XCTAssertEqual(losses.first { $0.unit == "TWD" }?.qualifier, "approx")
+        let simplified = extract("起亚汽车第三季营业利润1.33万亿韩元，折合约人民币72.35亿元。", date: Day(year: 2021, month: 10, day: 30))
+        XCTAssertEqual(simplified.first { $0.unit == "CNY" }?.metric, "operating_income")
+        XCTAssertEqual(simplified.first { $0.unit == "CNY" }?.value, 7.235e9)
+    }
+
+    func testHongKongAndSingaporeResultsWords() {
+        let obs = extract("恒達集團（01234）公布截至2024年3月31日止年度業績，收益3.2億港元，股東應佔溢利1.2億港元，每股基本盈利5.12港仙。", date: Day(year: 2024, month: 6, day: 20))
+        XCTAssertEqual(obs.first { $0.metric == "revenue" }?.value, 3.2e8)
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.value, 1.2e8)
+        XCTAssertEqual(obs.first { $0.metric == "eps" }?.value ?? 0, 0.0512, accuracy: 1e-12)
+        let sg = extract("（新加坡讯）胜科工业上半年亏损990万元，每股亏损0.68分。", date: Day(year: 2022, month: 11, day: 4))
+        XCTAssertEqual(sg.first { $0.metric == "eps" }?.value ?? 0, -0.0068, accuracy: 1e-12)
+        XCTAssertEqual(sg.first { $0.metric == "eps" }?.unit, "SGD")
+    }
 }
