@@ -210,15 +210,27 @@ extension FigureContext {
         // a company's metric or a quantity the spec does not track (產能, 銷量) is what the figure measures
         if hits.contains(where: { $0.cue.role == .fin || $0.cue.role == .untracked }) { return nil }
         let countries = mentions.filter { $0.entity.kind == .country }
-        let (levier, duiTarget) = tariffParties(countries)
+        var (levier, duiTarget) = tariffParties(countries)
+        // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
+        // sentence levies, unless a country stands before 對 (X對Y加徵) naming the levier itself
+        if !levierNamedBeforeDui(countries), let government = governmentBefore() { levier = government }
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
-        if let t = duiTarget, targets.isEmpty { targets = [t] }
+        if let t = duiTarget, targets.isEmpty, t.entity.id != levier { targets = [t] }
         if targets.isEmpty {
             // the list the sentence opened with: 歐盟、日本、南韓承諾…，被課15%
             targets = countries.filter { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }
         }
-        if targets.isEmpty, let carried = state.lastTariffTarget ?? self.state.lastTariffTarget, sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
+        if targets.isEmpty, let carried = state.lastTariffTarget ?? self.state.lastTariffTarget, carried.entity.id != levier,
+           sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
             targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
+        }
+        if targets.isEmpty, levier != "US", governmentBefore() != nil, teaserNamesUnitedStates(countries) {
+            targets = [Mention(start: q.start, end: q.start, entity: Entity(kind: .country, id: "US"))]   // a retaliation against Washington
+        }
+        if targets.isEmpty, importsFromEverywhere {
+            var world = Entity(kind: .country, id: "WORLD")
+            world.source = "a duty on all imports (進口…, 全球)"
+            targets = [Mention(start: q.start, end: q.start, entity: world)]
         }
         // 包括歐盟在內90幾個國家被課10%至50%: the country is one example of a group the rate is not for alone
         targets.removeAll { t in isExampleOfGroup(t) }
@@ -247,6 +259,42 @@ extension FigureContext {
             out.append(o)
         }
         return out
+    }
+
+    /// A country stands right before a 對/向 whose clause levies (美國對越南加徵…): it is the levier.
+    func levierNamedBeforeDui(_ countries: [Mention]) -> Bool {
+        for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {
+            if countries.contains(where: { $0.end <= p && $0.end >= p - 2 && $0.start >= sentenceStart }) { return true }
+        }
+        return false
+    }
+
+    /// The country of the government word (data/governments.tsv) nearest before the figure in its sentence,
+    /// not one that is the object of 對/向.
+    func governmentBefore() -> String? {
+        var k = q.qualifierStart ?? q.start
+        while k > sentenceStart {
+            if let (length, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k), !isObjectOfDui(k - length) {
+                return country
+            }
+            k -= 1
+        }
+        return nil
+    }
+
+    static let governments: WordTable<String> = {
+        var table = WordTable<String>()
+        for row in TableFile.rows(named: "governments.tsv") where row.count >= 2 { table.add(row[0], row[1]) }
+        return table
+    }()
+
+    func teaserNamesUnitedStates(_ countries: [Mention]) -> Bool {
+        countries.contains { $0.entity.id == "US" } || (teaser.start..<teaser.end).contains { i in Words.unitedStates.contains { text.matches($0, at: i) } }
+    }
+
+    /// 進口鋼鐵與鋁製品的關稅調升至50%, 對全球課徵15%關稅: a duty on all origins.
+    var importsFromEverywhere: Bool {
+        (sentenceStart..<(q.qualifierStart ?? q.start)).contains { k in Words.allOrigins.contains { text.matches($0, at: k) } }
     }
 
     var teaserHasTariffTitle: Bool {

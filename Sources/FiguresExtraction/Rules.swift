@@ -98,7 +98,9 @@ extension FigureContext {
         }
         var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
         // a yield named by country and tenor (日本國債…10年期息率) unless the lexicon named it in the clause
-        if kinds.contains(.yield), !(found.map { $0.entity.kind == .yield && $0.start >= clauseStart } ?? false), let composed = composedYield() {
+        // (日本公債…10年期殖利率: a lexicon name with only the tenor, 10年期公債, takes the country named before it)
+        if kinds.contains(.yield), let composed = composedYield(),
+           !(found.map { $0.entity.kind == .yield && $0.start >= clauseStart && ($0.entity.id == composed.entity.id || $0.start <= composed.start) } ?? false) {
             found = composed
         }
         // 金管局跟隨美國加息，基本利率上調至5.75厘: a bank named in the sentence acts; the country is context

@@ -24,6 +24,8 @@ enum Words {
     /// 去年, 前年: a figure of an earlier year.
     /// The names a loan prime rate goes by, at the end of a tenor's name (1年期LPR).
     static let loanPrimeRate = folded(["LPR", "貸款市場報價利率", "報價利率"])
+    /// A duty on all origins: imports as such, the whole world (進口鋼鐵, 全球, 所有國家).
+    static let allOrigins = folded(["進口", "全球", "所有國家", "各國", "全世界", "所有進口"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

@@ -19,19 +19,27 @@ extension FigureContext {
               let cue = before.first(where: { $0.cue.role == .rate && $0.cue.argument == "yield" }),
               let tenor = tenorBefore(cue.start) else { return nil }
         // the country: a bond word (日債) or a country named earlier in the sentence
-        var country: String?
-        var k = tenor.start
-        while k > sentenceStart, country == nil {
-            for (word, code) in FigureContext.countryBondWords where text.matches(word, endingAt: k) { country = code; break }
-            k -= 1
-        }
-        if country == nil {
-            country = mentions.last { $0.entity.kind == .country && $0.start >= sentenceStart && $0.end <= tenor.start }?.entity.id
-        }
-        guard let country, country.count == 2 else { return nil }
+        // the country: in the clause, the nearest (英國5年期公債); else the sentence's first, its subject (日本債市21日
+        //跟隨美債走弱：…10年期公債殖利率); else the teaser's first (its title names the market)
+        guard let (country, countryStart) = countryNamed(in: clauseStart, tenor.start, nearest: true)
+                ?? countryNamed(in: sentenceStart, tenor.start, nearest: false)
+                ?? countryNamed(in: teaser.start, tenor.start, nearest: false) else { return nil }
+        guard country.count == 2 else { return nil }
         var entity = Entity(kind: .yield, id: "\(country)\(tenor.years)Y")
         entity.source = "yield of \(country), \(tenor.years) years"
-        return Mention(start: tenor.start, end: cue.end, entity: entity)
+        // the mention starts at the country word, so a lexicon name after it (10年期公債) yields to it
+        return Mention(start: countryStart, end: cue.end, entity: entity)
+    }
+
+    /// A country named by a bond word (日債) or a country name in `[from, to)`: the nearest to `to`, or the first.
+    func countryNamed(in from: Int, _ to: Int, nearest: Bool) -> (String, Int)? {
+        var found: [(String, Int)] = []
+        for k in from..<max(from, to) {
+            for (word, code) in FigureContext.countryBondWords where text.matches(word, at: k) && k + word.count <= to { found.append((code, k)) }
+        }
+        for m in mentions where m.entity.kind == .country && m.start >= from && m.end <= to { found.append((m.entity.id, m.start)) }
+        found.sort { $0.1 < $1.1 }
+        return nearest ? found.last : found.first
     }
 
     /// `10年期`, `十年期`, `5年` within a few characters before the yield word (10年期國債殖利率).

@@ -1927,6 +1927,45 @@ CHF	CHF
 韓圜	KRW
 亞幣	ASIA-FX
 """###,
+        "governments.tsv": ###"""
+# Words that name a country's government or trade agency, read only by the tariff rule to find who
+# levies a duty (北京隨即以34%的報復關稅回敬: China levies). word<TAB>country id. A capital city stands
+# for its government only in tariff news; the words are not country names anywhere else.
+北京	CN
+中方	CN
+中國政府	CN
+國務院關稅稅則委員會	CN
+關稅稅則委員會	CN
+稅委會	CN
+國務院	CN
+商務部	CN
+華府	US
+華盛頓	US
+白宮	US
+美方	US
+川普	US
+特朗普	US
+拜登	US
+美國政府	US
+美國貿易代表署	US
+美國商務部	US
+日方	JP
+東京	JP
+韓方	KR
+首爾	KR
+歐方	EU
+歐盟委員會	EU
+歐委會	EU
+布魯塞爾	EU
+加方	CA
+渥太華	CA
+墨方	MX
+墨西哥城	MX
+印方	IN
+新德里	IN
+台方	TW
+行政院	TW
+"""###,
         "hong-kong-words.tsv": ###"""
 # Words only Hong Kong writers use: a Traditional-script page (or teaser) with one of them
 # is read as Hong Kong (local currency HKD, central bank HKMA); other Traditional text is Taiwan.

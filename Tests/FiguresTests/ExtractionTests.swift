@@ -578,4 +578,32 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(sg.first { $0.metric == "eps" }?.value ?? 0, -0.0068, accuracy: 1e-12)
         XCTAssertEqual(sg.first { $0.metric == "eps" }?.unit, "SGD")
     }
+
+    // MARK: who levies a tariff; yields by country and tenor
+
+    func testAGovernmentOrAgencyNamedInTheSentenceLevies() {
+        let obs = extract("川普宣布對中國商品加徵30%關稅，北京隨即以同樣30%的報復關稅回擊。")
+        XCTAssertNotNil(obs.first { $0.subject == "US" && $0.target == "CN" && $0.value == 30 })
+        XCTAssertNotNil(obs.first { $0.subject == "CN" && $0.target == "US" && $0.value == 30 })
+        let simplified = extract("国务院关税税则委员会决定，对原产于美国的大豆加征15%关税。")
+        XCTAssertEqual(simplified.first { $0.kind == "tariff" }?.subject, "CN")
+        XCTAssertEqual(simplified.first { $0.kind == "tariff" }?.target, "US")
+    }
+
+    func testADutyOnAllImportsIsOnTheWorld() {
+        let obs = extract("美國總統宣布，進口鋼鐵與鋁製品的關稅由25%調升至50%。")
+        XCTAssertEqual(obs.first { $0.kind == "tariff" }?.target, "WORLD")
+        XCTAssertEqual(obs.first { $0.kind == "tariff" }?.previous, 25)
+        let simplified = extract("特朗普称将对全球进口汽车征收25%关税。")
+        XCTAssertEqual(simplified.first { $0.kind == "tariff" }?.target, "WORLD")
+    }
+
+    func testAYieldTakesTheCountryAndTenorTheWordsGive() {
+        let obs = extract("英國公債遭拋售，5年期公債殖利率升8個基點至4.21%。")
+        XCTAssertEqual(obs.first { $0.metric == "yield" }?.subject, "GB5Y")
+        XCTAssertEqual(obs.first { $0.metric == "yield_change" }?.value ?? 0, 0.08, accuracy: 1e-12)
+        let simplified = extract("日本债市周二走弱：长期利率指标10年期国债收益率升1个基点至1.05%，30年期收益率升至2.9%。")
+        XCTAssertEqual(simplified.first { $0.value == 1.05 }?.subject, "JP10Y")
+        XCTAssertEqual(simplified.first { $0.value == 2.9 }?.subject, "JP30Y")
+    }
 }
