@@ -45,6 +45,17 @@ public enum Extractor {
         var inTeaser = [Observation.Key: Int](minimumCapacity: interpreter.observations.count)
         var observations: [Observation] = []
         observations.reserveCapacity(interpreter.observations.count)
+        /// Rate and tariff observations kept so far by what they state (kind, subject, metric, target, value, high):
+        /// a retold decision is found among its own kind, not by a scan of all (those fields never change once kept).
+        struct PolicyKey: Hashable { var kind, subject, metric: String; var target: String?; var value: Double; var valueHigh: Double? }
+        var policies: [PolicyKey: [Int]] = [:]
+        func policyKey(_ o: Observation) -> PolicyKey? {
+            o.kind == "rate" || o.kind == "tariff" ? PolicyKey(kind: o.kind, subject: o.subject, metric: o.metric, target: o.target, value: o.value, valueHigh: o.valueHigh) : nil
+        }
+        func keep(_ o: Observation) {
+            if let key = policyKey(o) { policies[key, default: []].append(observations.count) }
+            observations.append(o)
+        }
         // a figure that is not finite is no figure (the recogniser sets overflowing numerals aside;
         // this also catches a product or difference of finite ones that overflows)
         for o in interpreter.observations where o.isFinite {
@@ -61,7 +72,7 @@ public enum Extractor {
             if let i = seen[o.identity] {
                 // 由20%調降至10% and 由34%降至10%: the same new rate from two old ones are two changes
                 if let p1 = observations[i].previous, let p2 = o.previous, p1 != p2 {
-                    observations.append(o)
+                    keep(o)
                     continue
                 }
                 // the same figure stated again (title and body): keep the first, completed by the second
@@ -71,32 +82,34 @@ public enum Extractor {
             }
             // A policy decision retold by a later teaser under its own dateline (美國減息1/4厘 in a Hong Kong
             // report the day after): the same event, kept once with the first teaser's day.
-            if o.kind == "rate" || o.kind == "tariff", let day = o.date.flatMap(Day.init(iso:)),
-               observations.contains(where: { $0.kind == o.kind && $0.subject == o.subject && $0.metric == o.metric && $0.target == o.target
-                   && $0.value == o.value && $0.valueHigh == o.valueHigh && $0.teaser != o.teaser
-                   && ($0.date.flatMap(Day.init(iso:)).map { abs($0.ordinal - day.ordinal) <= 1 } ?? false) }) {
+            if let key = policyKey(o), let day = o.date.flatMap(Day.init(iso:)),
+               (policies[key] ?? []).contains(where: { i in
+                   let k = observations[i]
+                   return k.teaser != o.teaser && (k.date.flatMap(Day.init(iso:)).map { abs($0.ordinal - day.ordinal) <= 1 } ?? false) }) {
                 continue
             }
             seen[o.identity] = observations.count
             inTeaser[o.teaserIdentity] = observations.count
-            observations.append(o)
+            keep(o)
         }
         // 韓股大漲2% over a body's 上漲2.05%: a headline's rounded figure is the body's, said again
-        let stated = observations
+        // (the body's figures of the same teaser only: grouped by teaser, not a scan of the page)
+        var statedByTeaser: [Int: [Observation]] = [:]
+        for o in observations where !o.inHeadline { statedByTeaser[o.teaser, default: []].append(o) }
         observations.removeAll { h in
-            h.inHeadline && (h.metric.hasSuffix("change") || h.metric.hasSuffix("change_pct") || h.kind == "financial" || h.kind == "macro") && stated.contains { b in
+            h.inHeadline && (h.metric.hasSuffix("change") || h.metric.hasSuffix("change_pct") || h.kind == "financial" || h.kind == "macro") && (statedByTeaser[h.teaser] ?? []).contains { b in
                 !b.inHeadline && b.teaser == h.teaser && b.kind == h.kind && b.subject == h.subject && b.metric == h.metric
                     && b.target == h.target && b.period == h.period && b.value != h.value && Extractor.rounds(b.value, to: h.value)
             }
         }
         // 上修今年GDP至7.31% over a body that calls 7.31% a forecast (預測): the headline says the same
-        let expectations = interpreter.unused.filter { $0.1.hasPrefix(FigureContext.expectationReason) }.map { $0.0 }
+        let expectations = interpreter.unused.filter { $0.1.hasPrefix(FigureContext.expectationReason) }.map { $0.0 }.stablySorted(by: \.start)
         if !expectations.isEmpty {
             observations.removeAll { h in
                 guard h.inHeadline, analysis.teasers.indices.contains(h.teaser) else { return false }
                 let teaserEnd = analysis.teasers[h.teaser].end
-                return expectations.contains { q in
-                    q.start > h.end && q.end <= teaserEnd && q.value == h.value && (q.unit != .percent || h.unit == "pct")
+                return expectations.within(h.end + 1, teaserEnd, start: \.start, end: \.end).contains { q in
+                    q.value == h.value && (q.unit != .percent || h.unit == "pct")
                 }
             }
         }
