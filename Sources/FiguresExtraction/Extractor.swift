@@ -36,7 +36,81 @@ public enum Extractor {
         return abs(precise - rounded) <= step / 2 + 1e-12 && abs(precise - rounded) > 0
     }
 
-    public static func extract(_ page: String, reference: Day) -> Extraction {
+    /// Pages of more UTF-8 bytes than this are read in chunks of at most this size, cut at a line
+    /// break (else a sentence end, else between two characters). Each chunk is read as a page of its
+    /// own (its region guessed from its own words, a figure stated in two chunks kept twice), with
+    /// offsets counted from the start of the whole page; memory stays that of one chunk, whatever the page.
+    public static let chunkBytes = 4 << 20
+
+    public static func extract(_ page: String, reference: Day, chunkBytes: Int = Extractor.chunkBytes) -> Extraction {
+        guard page.utf8.count > chunkBytes else { return extractWhole(page, reference: reference) }
+        var all: Extraction?
+        extractChunks(page, reference: reference, chunkBytes: chunkBytes) { chunk in
+            if all == nil { all = chunk; return }
+            all!.observations += chunk.observations
+            all!.unused += chunk.unused
+            all!.teaserCount += chunk.teaserCount
+        }
+        return all!
+    }
+
+    /// Extracts a page chunk by chunk (see `chunkBytes`), handing each chunk's extraction to `body` as
+    /// soon as it is ready, its offsets those of the whole page. A page within `chunkBytes` is one chunk.
+    public static func extractChunks(_ page: String, reference: Day, chunkBytes: Int = Extractor.chunkBytes,
+                                     _ body: (Extraction) throws -> Void) rethrows {
+        var page = page
+        page.makeContiguousUTF8()
+        let limit = max(16, chunkBytes)
+        try page.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            var lo = 0
+            var scalarOffset = 0
+            repeat {
+                let hi = lo + limit >= n ? n : cut(bytes, from: lo, limit: limit)
+                let chunk = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+                var e = extractWhole(chunk, reference: reference)
+                if scalarOffset > 0 {
+                    for i in e.observations.indices { e.observations[i].start += scalarOffset; e.observations[i].end += scalarOffset }
+                    for i in e.unused.indices { e.unused[i].start += scalarOffset; e.unused[i].end += scalarOffset }
+                }
+                try body(e)
+                // the chunk's scalars (a byte-order mark at the page's start is not counted, as NormalizedText does)
+                var scalars = 0
+                for k in lo..<hi where bytes[k] & 0xC0 != 0x80 { scalars += 1 }
+                if lo == 0, hi >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { scalars -= 1 }
+                scalarOffset += scalars
+                lo = hi
+            } while lo < n
+        }
+    }
+
+    /// Where a chunk starting at `lo` ends: after the last line break in its second half, else after
+    /// the last sentence end there (。！？!?), else at the last character boundary within `limit` bytes.
+    /// A byte-order mark never starts a chunk (it would be dropped as the mark of a page).
+    static func cut(_ bytes: UnsafeBufferPointer<UInt8>, from lo: Int, limit: Int) -> Int {
+        let hi = lo + limit, floor = lo + limit / 2
+        var cut = -1
+        var k = hi
+        while k > floor { if bytes[k - 1] == 0x0A { cut = k; break }; k -= 1 }
+        if cut < 0 {
+            k = hi
+            while k > floor {
+                let b = bytes[k - 1]
+                if b == 0x21 || b == 0x3F { cut = k; break }
+                if k - 3 >= lo, (bytes[k - 3] == 0xE3 && bytes[k - 2] == 0x80 && b == 0x82)   // 。
+                    || (bytes[k - 3] == 0xEF && bytes[k - 2] == 0xBC && (b == 0x81 || b == 0x9F)) { cut = k; break }   // ！？
+                k -= 1
+            }
+        }
+        if cut < 0 {
+            cut = hi
+            while cut > lo + 1, bytes[cut] & 0xC0 == 0x80 { cut -= 1 }   // not inside a character
+        }
+        if cut + 3 <= bytes.count, bytes[cut] == 0xEF, bytes[cut + 1] == 0xBB, bytes[cut + 2] == 0xBF { cut += 3 }
+        return cut
+    }
+
+    static func extractWhole(_ page: String, reference: Day) -> Extraction {
         let text = NormalizedText(page)
         let analysis = PageAnalysis(text: text, reference: reference)
         let interpreter = Interpreter(page: analysis)

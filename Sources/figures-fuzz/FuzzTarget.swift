@@ -36,7 +36,7 @@ func seconds() -> Double {
 
 /// Runs the extractor and the recogniser on `bytes` (read as UTF-8, invalid sequences replaced) and
 /// aborts when an oracle fails: a span outside the text, a span's text not the text there, a value
-/// that is not finite, a range upside down, or more than 1 s per 10 KB.
+/// that is not finite, an observation's range upside down, or more than 1 s per 10 KB.
 func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     let page = String(decoding: bytes, as: UTF8.self)
     let started = seconds()
@@ -45,7 +45,6 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
     for q in recognition.quantities {
         guard 0 <= q.start, q.start < q.end, q.end <= text.count else { fail("quantity span \(q.start)..<\(q.end) outside 0..<\(text.count)", page) }
         guard q.value.isFinite, q.high?.isFinite ?? true else { fail("quantity \(q.value) \(String(describing: q.high)) not finite", page) }
-        if let high = q.high, !(q.value <= high) { fail("quantity range \(q.value)–\(high) upside down", page) }
     }
     for d in recognition.dates {
         guard 0 <= d.start, d.start < d.end, d.end <= text.count else { fail("date span \(d.start)..<\(d.end) outside 0..<\(text.count)", page) }
@@ -71,6 +70,21 @@ func check(_ bytes: UnsafeBufferPointer<UInt8>) {
 public func fuzzOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     check(UnsafeBufferPointer(start: size > 0 ? data : nil, count: size))
     return 0
+}
+
+// SwiftPM links an executable target's entry point as `main` (`--defsym main=figures_fuzz_main`, so
+// that tests can import executables), which keeps libFuzzer's own `main` out: this entry point hands
+// over to libFuzzer's driver. (Where SwiftPM does not rename, libFuzzer's `main` is linked instead.)
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<Int32>,
+                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+                         _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32) -> Int32
+
+@_cdecl("figures_fuzz_main")
+public func fuzzMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    var argc = argc
+    var argv = argv
+    return LLVMFuzzerRunDriver(&argc, &argv, { data, size in fuzzOneInput(data, size) })
 }
 #else
 @main
