@@ -40,7 +40,7 @@ public enum Extractor {
     /// break (else a sentence end, else between two characters). Each chunk is read as a page of its
     /// own (its region guessed from its own words, a figure stated in two chunks kept twice), with
     /// offsets counted from the start of the whole page; memory stays that of one chunk, whatever the page.
-    public static let chunkBytes = 4 << 20
+    public static let chunkBytes = 1 << 20
 
     public static func extract(_ page: String, reference: Day, chunkBytes: Int = Extractor.chunkBytes) -> Extraction {
         guard page.utf8.count > chunkBytes else { return extractWhole(page, reference: reference) }
