@@ -51,7 +51,7 @@ extension Array {
 /// the rules stops at a sentence boundary, so a look costs at most the cap, never the page.
 struct SentenceIndex: Sendable {
     /// The longest run read as one sentence.
-    static let cap = 512
+    static let cap = 2048
     /// Positions where a sentence starts because one ended before them (after an end character),
     /// and positions where a run was cut (`forced`), both ascending.
     let starts: [Int]
