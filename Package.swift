@@ -36,6 +36,9 @@ let package = Package(
         ),
         // Throughput of the pipeline stages in-process (scripts/bench builds and runs it in release).
         .executableTarget(name: "figures-bench", dependencies: ["FiguresExtraction", "FiguresQuantities", "FiguresText"]),
+        // libFuzzer target (scripts/fuzz builds it with -sanitize=fuzzer and -DFIGURES_FUZZ); a plain build
+        // replays files through the same oracles.
+        .executableTarget(name: "figures-fuzz", dependencies: ["FiguresExtraction", "FiguresQuantities", "FiguresText"]),
         .testTarget(
             name: "FiguresTests",
             dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures",

@@ -42,17 +42,11 @@ final class Interpreter {
     static let sentenceEnds = SentenceEnds.self
     static let clauseEnds = ClauseEnds.self
 
-    func sentenceStart(_ p: Int, floor: Int) -> Int {
-        var i = p
-        while i > floor, !Interpreter.sentenceEnds.contains(text[i - 1]) { i -= 1 }
-        return i
-    }
+    /// The start of the sentence holding `p`, at least `floor` (from the page's sentence index: no walk).
+    func sentenceStart(_ p: Int, floor: Int) -> Int { page.sentences.sentenceStart(p, floor: floor) }
 
-    func sentenceEnd(_ p: Int, ceiling: Int) -> Int {
-        var i = p
-        while i < ceiling, !Interpreter.sentenceEnds.contains(text[i]) { i += 1 }
-        return i
-    }
+    /// Where the sentence holding `p` ends (its end character), at most `ceiling`.
+    func sentenceEnd(_ p: Int, ceiling: Int) -> Int { page.sentences.sentenceEnd(p, ceiling: ceiling) }
 
     /// Where the clause holding `p` ends (a comma, 、, ；, or the sentence's end), at most `ceiling`.
     func clauseEnd(_ p: Int, ceiling: Int) -> Int {
@@ -99,10 +93,12 @@ final class Interpreter {
     }
 
     func interpret(_ teaser: Teaser, index teaserIndex: Int) {
-        let quantities = page.quantities.filter { $0.start >= teaser.start && $0.end <= teaser.end }
-        let mentions = page.mentions.filter { $0.start >= teaser.start && $0.end <= teaser.end }
-        var state = TeaserState(anchor: anchorDay(teaser))
-        state.dates = page.recognition.dates.filter { $0.start >= teaser.start && $0.end <= teaser.end }
+        // the teaser's own figures, names and dates: binary-searched ranges of the page's sorted arrays
+        let quantities = page.quantities.within(teaser.start, teaser.end, start: \.start, end: \.end)
+        let mentions = page.mentions.within(teaser.start, teaser.end, start: \.start, end: \.end)
+        let dates = page.dates.within(teaser.start, teaser.end, start: \.start, end: \.end)
+        var state = TeaserState(anchor: anchorDay(teaser, quantities: quantities, dates: dates))
+        state.dates = dates
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
         let listedPrevious = listedFromTo(quantities)
@@ -315,7 +311,7 @@ final class Interpreter {
             let q = quantities[i]
             let head = q.qualifierStart ?? q.start
             // the "from" word opens the list's clause: 分別由A、B, 原本分別停在A、B
-            let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: 0), head - 8), to: head)
+            let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: max(0, head - 8)), head - 8), to: head)
             guard lead.contains(where: { $0.cue.role == .from }) else { i += 1; continue }
             let old = run(from: i)
             guard old.count >= 2, old.upperBound < quantities.count else { i = old.upperBound; continue }
@@ -352,15 +348,15 @@ final class Interpreter {
         let between = page.cues.hitsBefore(from: q.end, to: next.qualifierStart ?? next.start)
         guard between.contains(where: { $0.cue.role == .to }) else { return false }
         let head = q.qualifierStart ?? q.start
-        let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: floor), head - 6), to: head)
+        let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: max(floor, head - 6)), head - 6), to: head)
         return lead.contains { $0.cue.role == .from }
     }
 
     /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,
     /// `今（6）日`), else the reference date less the footer's age.
-    func anchorDay(_ teaser: Teaser) -> Day {
+    func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> Day {
         let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
-        for d in page.recognition.dates where d.start >= teaser.start && d.end <= teaser.end {
+        for d in dates {
             guard d.day != nil || d.relative == .today else { continue }
             var isDateline = d.relative != nil && d.day != nil
             if !isDateline {
@@ -375,14 +371,14 @@ final class Interpreter {
         // Otherwise the first day the teaser names before its first figure, in its first sentence
         // (美股4大指數週三（12/31）…, 國際油價週五大漲): market reports name their trading day early.
         let titleEnd = sentenceEnd(teaser.start, ceiling: teaser.end)
-        let firstFigure = page.quantities.first { q in
+        let firstFigure = quantities.first { q in
             guard q.start > titleEnd, q.end <= teaser.end else { return false }
             if case .measure = q.unit { return false }
             return true
         }?.start ?? teaser.end
         let bodyStart = min(titleEnd + 1, teaser.end)
         let bodyFirstSentenceEnd = sentenceEnd(bodyStart, ceiling: teaser.end)
-        for d in page.recognition.dates where d.start >= teaser.start && d.end <= min(firstFigure, bodyFirstSentenceEnd) {
+        for d in dates where d.end <= min(firstFigure, bodyFirstSentenceEnd) {
             // 上週五 looks back from the teaser's day; it does not name the day of the report
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek else { continue }
             if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return day }

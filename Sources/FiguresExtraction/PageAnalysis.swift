@@ -144,12 +144,19 @@ struct PageAnalysis {
     let cues: CueIndex
     /// Per teaser index: the currency declared for bare 元 (（人民幣．下同）).
     let declaredCurrency: [Int: String]
+    /// The recogniser's dates, sorted by start.
+    let dates: [DateMention]
+    /// Sentence boundaries, found once.
+    let sentences: SentenceIndex
 
     init(text: NormalizedText, reference: Day) {
         self.text = text
         self.reference = reference
         let recognition = QuantityRecognizer.shared.recognize(text)
         self.recognition = recognition
+        self.dates = recognition.dates.stablySorted(by: \.start)
+        let sentences = SentenceIndex(text)
+        self.sentences = sentences
         self.cues = CueIndex(text)
         let teasers = PageLayout.teasers(of: text, reference: reference)
         self.teasers = teasers
@@ -163,18 +170,21 @@ struct PageAnalysis {
             return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
         }
         self.teaserLocales = teaserLocales
-        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales)
+        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales, sentences: sentences)
         mentions.sort { $0.start < $1.start }
         var kept: [Quantity] = [], dropped: [(Quantity, String)] = []
         var m = 0
-        let footers = teasers.compactMap(\.footer)
-        for q in recognition.quantities {
+        // footers are disjoint and in page order: one walk beside the sorted figures
+        let footers = teasers.compactMap(\.footer).filter { !$0.isEmpty }
+        var f = 0
+        for q in recognition.quantities.stablySorted(by: \.start) {
             while m < mentions.count, mentions[m].end <= q.start { m += 1 }
             if m < mentions.count, mentions[m].start < q.start, mentions[m].end > q.start {
                 dropped.append((q, "part of the name \(text.text(mentions[m].start, mentions[m].end))"))
                 continue
             }
-            if footers.contains(where: { $0.contains(q.start) }) {
+            while f < footers.count, footers[f].upperBound <= q.start { f += 1 }
+            if f < footers.count, footers[f].contains(q.start) {
                 dropped.append((q, "footer (comment count or age)"))
                 continue
             }
@@ -185,16 +195,22 @@ struct PageAnalysis {
         // A currency word that is the unit of an amount (22.51億美元) is not a name in the sentence.
         // and 以美元計算 names a unit of account, not the subject
         let jisuan = ScriptFold.shared.fold("計算")
+        // a kept figure holds the name when one starting at or before it reaches its end: the running
+        // maximum of the ends of the figures sorted by start
+        var reach: [Int] = []
+        reach.reserveCapacity(kept.count)
+        for q in kept { reach.append(max(reach.last ?? Int.min, q.end)) }
         self.mentions = mentions.filter { m in
-            !kept.contains { $0.start <= m.start && m.end <= $0.end }
-                && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
+            let k = kept.lowerBound(m.start + 1, by: \.start) - 1
+            let inFigure = k >= 0 && reach[k] >= m.end
+            return !inFigure && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
         }
         // （人民幣．下同）: bare 元 in the rest of that teaser is in the currency declared
         var declared: [Int: String] = [:]
         let xiatong = ScriptFold.shared.fold("下同")
         for m in mentions where m.entity.kind == .currency {
             if (m.end..<min(m.end + 3, text.count)).contains(where: { text.matches(xiatong, at: $0) }),
-               let i = teasers.firstIndex(where: { $0.start <= m.start && m.start < $0.end }) {
+               let i = PageAnalysis.teaserIndex(at: m.start, teasers: teasers), m.start < teasers[i].end {
                 declared[i] = m.entity.id
             }
         }
@@ -206,11 +222,20 @@ struct PageAnalysis {
     }
 
     static func locale(at position: Int, teasers: [Teaser], locales: [PageLocale]) -> PageLocale? {
-        for (i, t) in teasers.enumerated() where t.start <= position && position < max(t.end, t.footer?.upperBound ?? t.end) { return locales[i] }
+        // teasers (with their footers) are disjoint and in page order: the last one starting at or before the position
+        if let i = teaserIndex(at: position, teasers: teasers), position < max(teasers[i].end, teasers[i].footer?.upperBound ?? teasers[i].end) {
+            return locales[i]
+        }
         return locales.last
     }
 
-    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale]) -> [Mention] {
+    /// The last teaser that starts at or before `position` (binary search), if any.
+    static func teaserIndex(at position: Int, teasers: [Teaser]) -> Int? {
+        let i = teasers.lowerBound(position + 1, by: \.start) - 1
+        return i >= 0 ? i : nil
+    }
+
+    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale], sentences: SentenceIndex? = nil) -> [Mention] {
         let lexicon = Lexicon.shared
         var mentions: [Mention] = []
         for (s, e, entity) in lexicon.names.scan(text) {
@@ -240,7 +265,7 @@ struct PageAnalysis {
                 && named.contains { $0.entity.kind == .centralBank && $0.end == m.start - 1 && $0.entity.id != m.entity.id }
         }
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
-        mentions += sectors(text, teasers: teasers, mentions: mentions)
+        mentions += sectors(text, teasers: teasers, mentions: mentions, sentences: sentences ?? SentenceIndex(text))
         mentions += companiesFromContext(text, teasers: teasers, known: mentions)
         return mentions
     }
@@ -253,6 +278,9 @@ struct PageAnalysis {
         var found: [Mention] = []
         var names: WordTable<Entity> = WordTable()
         var nameCount = 0
+        // the first company name ending at each position (a look-up per code, not a scan of the page)
+        var companyEnding: [Int: Mention] = [:]
+        for m in known where m.entity.kind == .company && companyEnding[m.end] == nil { companyEnding[m.end] = m }
         let t = text.folded
         var i = 1
         while i < t.count {
@@ -280,7 +308,7 @@ struct PageAnalysis {
             while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
             guard s < i else { i += 1; continue }
             let code = text.foldedText(codeStart, k)
-            let existing = known.first { $0.end == i && $0.entity.kind == .company }
+            let existing = companyEnding[i]
             let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
             let id: String
             if let e = existing { id = e.entity.id }
@@ -316,10 +344,15 @@ struct PageAnalysis {
 
     /// The index a sector belongs to: the last one named in the sector's own sentence, else the one
     /// the teaser names most often before it (ties: the latest).
-    static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText, preferSentence: Bool = true) -> Mention? {
-        let candidates = mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.utf8.contains(0x2F) }
+    static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText, preferSentence: Bool = true,
+                          sentences: SentenceIndex? = nil, indexMentionsByStart: [Mention]? = nil) -> Mention? {
+        // `indexMentionsByStart`: the index mentions (no sectors) sorted by start, when the caller has them
+        let candidates = indexMentionsByStart.map { $0.within(teaser.start, before, start: \.start, end: \.end) }
+            ?? mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.utf8.contains(0x2F) }
         var sentenceStart = before
-        while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
+        if let sentences { sentenceStart = sentences.sentenceStart(before, floor: teaser.start) } else {
+            while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
+        }
         if preferSentence, let inSentence = candidates.last(where: { $0.start >= sentenceStart }) { return inSentence }
         var counts: [String: Int] = [:]
         for m in candidates { counts[m.entity.id, default: 0] += 1 }
@@ -345,10 +378,16 @@ struct PageAnalysis {
     }()
 
     /// `旅遊休閒類股指數`, `金融類股`, `半導體板塊`: a sector sub-index of the index last named in the teaser.
-    static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention]) -> [Mention] {
+    static func sectors(_ text: NormalizedText, teasers: [Teaser], mentions: [Mention], sentences: SentenceIndex) -> [Mention] {
         let suffixes = SectorWords.suffixes, bareSuffixes = SectorWords.bareSuffixes
         let moves = SectorWords.moves, leading = SectorWords.leading
         var out: [Mention] = []
+        // the names by start with the running maximum of their ends: whether one overlaps a span is a binary search
+        let byStart = mentions.stablySorted(by: \.start)
+        var reach: [Int] = []
+        reach.reserveCapacity(byStart.count)
+        for m in byStart { reach.append(max(reach.last ?? Int.min, m.end)) }
+        let indexMentions = byStart.filter { $0.entity.kind == .index && !$0.entity.id.utf8.contains(0x2F) }
         let t = text.folded
         let firstMask = sectorSuffixStarts
         for teaser in teasers {
@@ -372,8 +411,9 @@ struct PageAnalysis {
                     let followed = (0...2).contains { k in moves.match(in: text, at: end + k) != nil }
                     if !followed { i = end; continue }
                 }
-                if mentions.contains(where: { $0.start < end && $0.end > s }) { i = end; continue }   // a known name, not a sector
-                if i - s >= 2, let parent = mainIndex(mentions, teaser: teaser, before: s, text: text) {
+                let last = byStart.lowerBound(end, by: \.start) - 1
+                if last >= 0 && reach[last] > s { i = end; continue }   // a known name, not a sector
+                if i - s >= 2, let parent = mainIndex(mentions, teaser: teaser, before: s, text: text, sentences: sentences, indexMentionsByStart: indexMentions) {
                     var entity = Entity(kind: .index, id: "\(parent.entity.id)/\(text.text(s, i))")
                     entity.source = "sector of \(parent.entity.id)"
                     out.append(Mention(start: s, end: end, entity: entity))

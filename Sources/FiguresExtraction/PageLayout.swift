@@ -28,7 +28,7 @@ enum PageLayout {
             guard isSeparator(t[i]), let (age, ageEnd) = age(t, after: i + 1) ?? datedFooter(text, after: i + 1, reference: reference) else { i += 1; continue }
             // The footer starts after the last line break before the separator.
             var footerStart = i
-            while footerStart > teaserStart, t[footerStart - 1] != 0x0A { footerStart -= 1 }
+            while footerStart > max(teaserStart, i - 41), t[footerStart - 1] != 0x0A { footerStart -= 1 }
             if i - footerStart > 40 { footerStart = i }   // no source name on that line: footer is the age alone
             var footerEnd = ageEnd
             var k = ageEnd
@@ -51,12 +51,42 @@ enum PageLayout {
             i = teaserStart
         }
         if teaserStart < n {
-            let rest = text.foldedText(teaserStart, n).trimmingCharacters(in: " \n\t\r")
-            if !rest.isEmpty || teasers.isEmpty {
+            var blank = true
+            for k in teaserStart..<n where !(t[k] == 0x20 || t[k] == 0x0A || t[k] == 0x09 || t[k] == 0x0D) { blank = false; break }
+            if !blank || teasers.isEmpty {
                 teasers.append(Teaser(start: teaserStart, end: n, footer: nil, ageDays: nil))
             }
         }
-        return teasers
+        return split(teasers, t)
+    }
+
+    /// The most characters read as one teaser. A longer one (a page of one endless article or line,
+    /// a table of thousands of rows) is cut into pieces of at most this size, at a line break, else
+    /// at a sentence end, else at a clause break or space, else anywhere: the rules compare a figure
+    /// with the rest of its teaser, so an unbounded teaser would make their cost grow with its square.
+    static let maxTeaserLength = 6000
+
+    static func split(_ teasers: [Teaser], _ t: [UInt32]) -> [Teaser] {
+        guard teasers.contains(where: { $0.end - $0.start > maxTeaserLength }) else { return teasers }
+        var out: [Teaser] = []
+        for teaser in teasers {
+            var start = teaser.start
+            while teaser.end - start > maxTeaserLength {
+                let limit = start + maxTeaserLength, floor = start + maxTeaserLength / 2
+                var cut = -1
+                for breaks in [{ (c: UInt32) in c == 0x0A }, { (c: UInt32) in Interpreter.sentenceEnds.contains(c) },
+                               { (c: UInt32) in Interpreter.clauseEnds.contains(c) || c == 0x20 || c == 0x3000 }] {
+                    var k = limit
+                    while k > floor, !breaks(t[k - 1]) { k -= 1 }
+                    if k > floor { cut = k; break }
+                }
+                if cut < 0 { cut = limit }
+                out.append(Teaser(start: start, end: cut, footer: nil, ageDays: teaser.ageDays))
+                start = cut
+            }
+            out.append(Teaser(start: start, end: teaser.end, footer: teaser.footer, ageDays: teaser.ageDays))
+        }
+        return out
     }
 
     /// ` 2025年12月5日` after a footer separator: the age in days from the reference date, and where it ends.

@@ -516,7 +516,7 @@ extension FigureContext {
     /// 最高/最低 name the named currency's strongest and weakest point; the pair's high and low are numeric.
     func extremum(_ said: String, namedIsQuote: Bool) -> String {
         // With both figures in one sentence, compare them.
-        let others = page.quantities.filter { $0.start >= sentenceStart && $0.end <= sentenceEnd && $0.start != q.start && $0.unit == q.unit }
+        let others = page.quantities.within(sentenceStart, sentenceEnd, start: \.start, end: \.end).filter { $0.start != q.start && $0.unit == q.unit }
         for other in others {
             let hits = page.cues.hitsBefore(from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start)
             if let role = hits.first(where: { $0.cue.role == .high || $0.cue.role == .low })?.cue.role, (role == .high) != (said == "high") {

@@ -671,6 +671,21 @@ struct Scan {
         return true
     }
 
+    /// `101.36-38`: the high end's digits replace as many last digits of the low end's.
+    func completedHighEnd(_ a: Quantity, _ b: Quantity) -> Double? {
+        guard a.trailingScale == 1, b.trailingScale == 1, b.unitScale == 1, a.end - a.start > b.end - b.start else { return nil }
+        var digits: [UInt32] = []
+        var k = b.start
+        while k < b.end, NumeralChar.isASCIIDigit(at(k)) { digits.append(at(k)); k += 1 }
+        guard !digits.isEmpty else { return nil }
+        var low: [UInt32] = []
+        k = a.start
+        while k < a.end, NumeralChar.isASCIIDigit(at(k)) || at(k) == 0x2E { low.append(at(k)); k += 1 }
+        guard low.count > digits.count, low.suffix(digits.count).allSatisfy({ NumeralChar.isASCIIDigit($0) }) else { return nil }
+        let completed = low.dropLast(digits.count) + digits
+        return Double(String(decoding: completed.map { UInt8($0) }, as: UTF8.self))
+    }
+
     func merge(_ a: inout Quantity, _ b: Quantity) {
         var low = a.value
         if a.unit == .none {
@@ -678,8 +693,12 @@ struct Scan {
             if a.trailingScale == 1, b.trailingScale > 1 { low *= b.trailingScale }
             low = Scan.scaled(low, by: b.unitScale)
         }
-        a.value = low
-        a.high = b.value
+        var high = b.value
+        // a quote's high end written as its last digits only (101.36-38: 101.36 to 101.38)
+        if high < low, let completed = completedHighEnd(a, b), completed >= low { high = completed }
+        // a range written high end first (35-30億美元, found by the fuzzer) is the same range: low ≤ high
+        a.value = min(low, high)
+        a.high = max(low, high)
         a.unit = b.unit
         a.end = b.end
         a.isRange = true

@@ -57,12 +57,21 @@ struct ExtractCommand: ParsableCommand {
             }
             if format == .jsonl {
                 // JSON lines are written on the cores too: a page's text is ready when its extraction is
+                // (a page larger than a chunk is extracted below, chunk by chunk, each written as it is ready)
                 let texts = parallelMap(pages) { page in
                     var text = ""
+                    guard page.content.utf8.count <= Extractor.chunkBytes else { return text }
                     for o in Extractor.extract(page.content, reference: page.date).observations { text += formatter.jsonLine(o); text += "\n" }
                     return text
                 }
-                for text in texts { try out.write(text) }
+                for (page, text) in zip(pages, texts) {
+                    guard page.content.utf8.count > Extractor.chunkBytes else { try out.write(text); continue }
+                    try Extractor.extractChunks(page.content, reference: page.date) { chunk in
+                        var text = ""
+                        for o in chunk.observations { text += formatter.jsonLine(o); text += "\n" }
+                        try out.write(text)
+                    }
+                }
                 continue
             }
             let extractions = parallelMap(pages) { Extractor.extract($0.content, reference: $0.date) }

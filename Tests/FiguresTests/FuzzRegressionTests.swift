@@ -1,0 +1,44 @@
+import XCTest
+import FiguresExtraction
+import FiguresQuantities
+import FiguresText
+
+/// Inputs found by scripts/fuzz (libFuzzer) that broke an oracle, each kept as a test.
+final class FuzzRegressionTests: XCTestCase {
+    let reference = Day(year: 2025, month: 12, day: 13)
+
+    /// `35-30億美元`: a range written high end first gave value 3.5e9 above value_high 3.0e9.
+    func testRangeWrittenHighEndFirstIsOrdered() {
+        let page = "有分析師稱，此舉可帶來每年35-30億美元額外營收。"
+        let q = QuantityRecognizer.shared.recognize(page).quantities.first { $0.isRange }
+        XCTAssertEqual(q?.value, 3_000_000_000)
+        XCTAssertEqual(q?.high, 3_500_000_000)
+        for o in Extractor.extract("輝達營收" + page, reference: reference).observations {
+            if let high = o.valueHigh { XCTAssertLessThanOrEqual(o.value, high) }
+        }
+    }
+
+    /// `101.36-38`: a quote whose high end gives only its last digits is 101.36 to 101.38 (was 101.36 to 38).
+    func testAbbreviatedHighEndIsCompleted() {
+        let q = QuantityRecognizer.shared.recognize("美元兌日圓報101.36-38日圓").quantities.first { $0.isRange }
+        XCTAssertEqual(q?.value, 101.36)
+        XCTAssertEqual(q?.high, 101.38)
+    }
+
+    /// The seed corpus of the fuzz target passes its oracles (each file also runs through the extractor here).
+    func testFuzzCorpusGivesSaneFigures() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fuzz-corpus")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.path)
+        XCTAssertGreaterThan(files.count, 10)
+        for name in files {
+            let page = String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self)
+            let text = NormalizedText(page)
+            for o in Extractor.extract(page, reference: reference).observations {
+                XCTAssertTrue(o.start >= 0 && o.start < o.end && o.end <= text.count, name)
+                XCTAssertEqual(o.text, text.text(o.start, o.end), name)
+                XCTAssertTrue(o.isFinite, name)
+                if let high = o.valueHigh { XCTAssertLessThanOrEqual(o.value, high, name) }
+            }
+        }
+    }
+}
