@@ -170,7 +170,7 @@ struct PageAnalysis {
             return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
         }
         self.teaserLocales = teaserLocales
-        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales, sentences: sentences)
+        var mentions = PageAnalysis.findMentions(text, teasers: teasers, locales: teaserLocales, sentences: sentences, cues: cues)
         mentions.sort { $0.start < $1.start }
         var kept: [Quantity] = [], dropped: [(Quantity, String)] = []
         var m = 0
@@ -235,7 +235,7 @@ struct PageAnalysis {
         return i >= 0 ? i : nil
     }
 
-    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale], sentences: SentenceIndex? = nil) -> [Mention] {
+    static func findMentions(_ text: NormalizedText, teasers: [Teaser], locales: [PageLocale], sentences: SentenceIndex? = nil, cues: CueIndex) -> [Mention] {
         let lexicon = Lexicon.shared
         var mentions: [Mention] = []
         for (s, e, entity) in lexicon.names.scan(text) {
@@ -266,7 +266,7 @@ struct PageAnalysis {
         }
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
         mentions += sectors(text, teasers: teasers, mentions: mentions, sentences: sentences ?? SentenceIndex(text))
-        mentions += companiesFromContext(text, teasers: teasers, known: mentions)
+        mentions += companiesFromContext(text, teasers: teasers, known: mentions, cues: cues)
         return mentions
     }
 
@@ -442,6 +442,12 @@ struct PageAnalysis {
         static let periodWords = Words.folded(["上半年", "下半年", "首半年", "全年", "年度", "首季", "前三季", "前3季", "第一季", "第二季",
                                                "第三季", "第四季", "第1季", "第2季", "第3季", "第4季", "今年", "去年", "同期", "期內", "期内",
                                                "季度", "單季", "单季", "的"])
+        /// Words that stand where a name would and are none (此次分別升至).
+        static let notNames = Words.folded(["此次", "本次", "這次", "如今", "目前", "現時", "當時", "其後", "隨後", "最終", "兩者", "三者", "雙方", "兩地", "兩市",
+                                            "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司"])
+        /// Adverbs between a name and its verb (則, 也, 亦).
+        static let adverbs: Set<UInt32> = Set("則则也亦均都更再又仍".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let respective = Words.folded(["分別", "各自"])
         /// Between the name and the verb: 恒生銀行股價升2%.
         static let between = Words.folded(["的股價", "股價"])
         /// Words between the verb and its figure (下跌了1.6%, 收報達8元).
@@ -454,14 +460,14 @@ struct PageAnalysis {
             "早盤", "午盤", "盤中", "尾盤", "收盤", "開盤", "終場", "全天", "全日", "盤", "價位", "幣", "元", "匯", "率", "債",
             "需求", "供應", "庫存", "產量", "通膨", "通脹", "消費", "投資", "外資", "資金", "指", "則", "亦", "也", "均", "都",
             "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
-            "記者", "報導", "報道", "公司", "集團", "本集團", "母公司", "子公司", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
+            "記者", "報導", "報道", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
         ])
         /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
         static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])
         /// Characters before a name that opens its clause.
         static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
-        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其市閉闭休時时猛".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters a short name does not end with (按年上, 外資, 季).
         static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Words in front of a name that are not part of it (其中, 而, 至於…).
@@ -472,7 +478,7 @@ struct PageAnalysis {
     /// (`國際托盤巨頭Brambles大跌5.0%`, `必和必拓下跌1.6%，報35.64元`, `澳航（Qantas）下跌1.9%`).
     /// The name is kept as written, as the spec asks; it also ends the scope of the name before it,
     /// so its figures are not booked to the last known name. Known names, sectors and codes win.
-    static func companiesFromContext(_ text: NormalizedText, teasers: [Teaser], known: [Mention]) -> [Mention] {
+    static func companiesFromContext(_ text: NormalizedText, teasers: [Teaser], known: [Mention], cues: CueIndex) -> [Mention] {
         let words = ContextNameWords.self
         let cueTables = CueTables.shared
         let t = text.folded
@@ -489,9 +495,24 @@ struct PageAnalysis {
                     var f = i + verbLength
                     while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
                     guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
+                    // 城市和農村分別上漲0.7%: the parts of a price index, not companies
+                    if cues.hitsBefore(from: max(teaser.start, i - 80), to: i).contains(where: { $0.cue.role == .macro }) { i += verbLength; continue }
                     nameEnd = i
+                    // 家具零售商Adairs則暴跌: an adverb between the name and the verb
+                    while nameEnd > teaser.start, words.adverbs.contains(t[nameEnd - 1]) { nameEnd -= 1 }
                     for w in words.between where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
                     i += verbLength
+                    // 海庭（Seatrium）、揚子江和新翔集團分別上漲3.8%、3.57%和2.94%: every name of the list
+                    if let respective = words.respective.first(where: { text.matches($0, endingAt: nameEnd) }) {
+                        for (s, e) in listedNames(text, end: nameEnd - respective.count, floor: teaser.start) {
+                            while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
+                            if sortedKnown.contains(where: { $0.start < e && $0.end > s }) { continue }
+                            var entity = Entity(kind: .company, id: text.text(s, e))
+                            entity.source = "name from context (listed before 分別 and a move)"
+                            out.append(Mention(start: s, end: e, entity: entity))
+                        }
+                        continue
+                    }
                 } else if cueTables.before.mayMatch(in: text, at: i), let (cueLength, cues) = cueTables.before.lengthAndPayload(in: text, at: i),
                           cues.contains(where: { $0.role == .fin }) {
                     // a result (華晨機械上半年淨虧損3.6億元): the name stands before the period words, if any
@@ -523,6 +544,22 @@ struct PageAnalysis {
         return out
     }
 
+    /// The names of a list ending at `end` (A、B和C), last first, while they are joined by 、/和/及/與.
+    static func listedNames(_ text: NormalizedText, end: Int, floor: Int) -> [(Int, Int)] {
+        var names: [(Int, Int)] = []
+        var e = end
+        while names.count < 12, let (s, ne) = contextName(text, end: e, floor: floor, inList: true),
+              !ContextNameWords.notNames.contains(where: { $0.count == ne - s && text.matches($0, at: s) }) {
+            names.append((s, ne))
+            // the joiner before it: 、 or 和/及/與, past a descriptor contextName trimmed off (與零售商衛達集團)
+            var j = s - 1
+            while j > floor, s - j < 8, isHan(text[j]) && !Interpreter.isListJoiner(text[j]) || text[j] == 0x20 { j -= 1 }
+            guard j > floor, Interpreter.isListJoiner(text[j]) || text[j] == 0xFF0C && false else { break }
+            e = j
+        }
+        return names.count >= 2 ? names : []   // one name before 分別 is no list
+    }
+
     /// A name ending like a company's (集團, 控股, 機械, 銀行…), or a Latin name of four letters or more.
     static func looksLikeCompany(_ text: NormalizedText, _ s: Int, _ e: Int) -> Bool {
         if isLatin(text[s]) { return e - s >= 4 }
@@ -532,7 +569,7 @@ struct PageAnalysis {
     /// The name ending at `end`: a Latin name (Brambles, Oil Search), a Han name of 2–6 characters
     /// (必和必拓), or a Han name with its Latin form in brackets (澳航（Qantas）); nil when what stands
     /// there is a market, a price, a period or a connective.
-    static func contextName(_ text: NormalizedText, end: Int, floor: Int) -> (Int, Int)? {
+    static func contextName(_ text: NormalizedText, end: Int, floor: Int, inList: Bool = false) -> (Int, Int)? {
         let t = text   // bounds-safe reads: a name may end at the teaser's start
         guard end > floor else { return nil }
         var e = end
@@ -551,11 +588,12 @@ struct PageAnalysis {
             s = e
         }
         // Han: back to punctuation, 的 or a numeral; a run longer than 8 is a phrase, not a name
-        while s > floor, e - s <= 8, isHan(t[s - 1]), t[s - 1] != 0x7684 { s -= 1 }   // numerals too: 九龍倉, 五糧液
+        // (numerals too: 九龍倉, 五糧液; in a list the joiners 和/及/與 part the names)
+        while s > floor, e - s <= 8, isHan(t[s - 1]), t[s - 1] != 0x7684, !(inList && Interpreter.isListJoiner(t[s - 1])) { s -= 1 }
         if e - s > 8 { return nil }
         // a Han name opens its clause (，必和必拓下跌) or follows a connective (其中必和必拓); a run that
         // starts inside a phrase (本週累計上漲) is no name
-        var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1])
+        var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1]) || inList && Interpreter.isListJoiner(t[s - 1])
         var trimmed = true
         while trimmed {
             trimmed = false
@@ -566,8 +604,10 @@ struct PageAnalysis {
             var k = e - 2
             while k > s { if text.matches(w, endingAt: k) { s = k; break }; k -= 1 }
         }
-        guard opensClause, (2...6).contains(e - s) else { return nil }
+        // up to six characters, eight for a name ending like a company's (伍德賽德石油公司)
+        guard opensClause, (2...6).contains(e - s) || (7...8).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
         for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }
+        if ContextNameWords.notNames.contains(where: { $0.count == e - s && text.matches($0, at: s) }) { return nil }
         for k in s..<e where ContextNameWords.notNameCharacters.contains(t[k]) { return nil }
         if ContextNameWords.notNameLast.contains(t[e - 1]) { return nil }
         return (s, e)

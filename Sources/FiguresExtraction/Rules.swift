@@ -534,7 +534,9 @@ extension FigureContext {
         // a stock's move is written with the stock: a company named in an earlier clause is someone else's subject
         // (or in an earlier clause of the sentence with no other name between: 台積電收1,550元，上漲30元)
         let between = mentions.contains { $0.start >= m.end && $0.end <= q.start }
-        guard m.start >= clauseStart || !between else {
+        // A、B分別上漲2.2%和1.5%: the names listed before 分別 are each one's subject
+        let listedBeforeRespective = page.cues.hitsBefore(from: listClauseStart, to: q.start).contains { $0.cue.role == .respective && $0.start >= m.end }
+        guard m.start >= clauseStart || !between || listedBeforeRespective else {
             reason = "a move whose company is not named in its clause"; return []
         }
         if q.unit.isMoney, before.contains(where: { $0.cue.role == .marketcap }) {

@@ -1541,6 +1541,12 @@ GDP的比重	macro	gdp_share
 關稅豁免	exempt
 豁免	exempt
 分別	respective
+各為	respective
+各是	respective
+依序為	respective
+依次為	respective
+依序	respective
+依次	respective
 產能佔比	fin	capacity_share
 產能占比	fin	capacity_share
 收高	up

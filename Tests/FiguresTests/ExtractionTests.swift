@@ -606,4 +606,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(simplified.first { $0.value == 1.05 }?.subject, "JP10Y")
         XCTAssertEqual(simplified.first { $0.value == 2.9 }?.subject, "JP30Y")
     }
+
+    func testEveryNameListedBeforeRespectivelyIsACompany() {
+        let obs = extract("（新加坡讯）海指成份股中，宏海船务（Hongsea）、金鹰地产和华侨置业分别上涨3.1%、2.2%和1.5%。")
+        XCTAssertEqual(obs.first { $0.subject == "宏海船务" }?.value, 3.1)
+        XCTAssertEqual(obs.first { $0.subject == "金鹰地产" }?.value, 2.2)
+        XCTAssertEqual(obs.first { $0.subject == "华侨置业" }?.value, 1.5)
+        let traditional = extract("【本報悉尼訊】澳股收低，礦商Vantage Metals與零售商衛達集團分別下跌4.2%與3.5%，家具商Koala則暴跌12%。")
+        XCTAssertEqual(obs.count, 3)
+        XCTAssertEqual(traditional.first { $0.subject == "衛達集團" }?.value, -3.5)
+        XCTAssertEqual(traditional.first { $0.subject == "Koala" }?.value, -12)
+    }
 }
