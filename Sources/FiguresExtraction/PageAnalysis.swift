@@ -165,8 +165,10 @@ struct PageAnalysis {
         self.locale = pageLocale
         // a teaser's own region words decide; without them, a page placed by its words keeps its teasers
         // (a Kuala Lumpur page's Simplified teasers are not mainland ones)
-        let teaserLocales = teasers.map { teaser -> PageLocale in
+        var placedByWords = [Bool](repeating: pageGuess?.fromRegionWords == true, count: teasers.count)
+        let teaserLocales = teasers.enumerated().map { (i, teaser) -> PageLocale in
             guard let own = PageLocale.guess(text, from: teaser.start, to: teaser.end) else { return pageLocale }
+            if own.fromRegionWords { placedByWords[i] = true }
             return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
         }
         self.teaserLocales = teaserLocales
@@ -213,6 +215,17 @@ struct PageAnalysis {
                let i = PageAnalysis.teaserIndex(at: m.start, teasers: teasers), m.start < teasers[i].end {
                 declared[i] = m.entity.id
             }
+        }
+        // 大新銀行上半盈利11.1億元…每股0.11港元: on a page placed by its script alone, a teaser whose amounts
+        // name one regional currency (港元, 新元, 令吉, 澳元) and no other means that currency by bare 元
+        let regional: Set<String> = ["HKD", "SGD", "MYR", "AUD"]
+        var named: [Int: Set<String>] = [:]
+        for q in kept {
+            guard case .currency(let iso) = q.unit, let i = PageAnalysis.teaserIndex(at: q.start, teasers: teasers), q.start < teasers[i].end else { continue }
+            named[i, default: []].insert(iso.string)
+        }
+        for (i, codes) in named where declared[i] == nil && !placedByWords[i] && codes.count == 1 {
+            if let code = codes.first, regional.contains(code), code != teaserLocales[i].localCurrency { declared[i] = code }
         }
         self.declaredCurrency = declared
     }
@@ -582,7 +595,7 @@ struct PageAnalysis {
         }
         if t[e - 1] == 0x29 || t[e - 1] == 0xFF09 {   // 澳航（Qantas）: the Han name before the brackets
             var b = e - 1
-            while b > floor, e - b < 30, t[b - 1] != 0x28, t[b - 1] != 0xFF08 { b -= 1 }
+            while b > floor, e - b < 48, t[b - 1] != 0x28, t[b - 1] != 0xFF08 { b -= 1 }   // (Kossan Rubber Industries Bhd)
             guard b > floor + 1 else { return nil }
             e = b - 1
             s = e

@@ -617,4 +617,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(traditional.first { $0.subject == "衛達集團" }?.value, -3.5)
         XCTAssertEqual(traditional.first { $0.subject == "Koala" }?.value, -12)
     }
+
+    func testBareYuanBesideAmountsInOneRegionalCurrencyIsThatCurrency() {
+        let obs = extract("永隆银行上半年盈利8.2亿元，按年升2%。派中期息每股0.15港元。", date: Day(year: 2025, month: 8, day: 20))
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "HKD")
+        let sg = extract("某集团上半年净利1.2亿元，营收5亿新元。", date: Day(year: 2025, month: 8, day: 20))
+        XCTAssertTrue(sg.allSatisfy { $0.unit != "CNY" })
+        let mixed = extract("台積電第3季營收7,596億元，約合248億美元。", date: Day(year: 2025, month: 10, day: 20))
+        XCTAssertEqual(mixed.first { $0.metric == "revenue" && $0.value == 7.596e11 }?.unit, "TWD", "dollars are no regional currency")
+    }
 }
