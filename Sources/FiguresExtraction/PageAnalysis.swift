@@ -86,8 +86,13 @@ public enum PageLocale: String, Sendable {
         }
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return Guess(locale: .mainland, fromRegionWords: false) }
-        for i in from..<end where hongKongWords.matchLength(in: text, at: i) != nil { return Guess(locale: .hongKong, fromRegionWords: false) }
-        return Guess(locale: .taiwan, fromRegionWords: false)
+        // one Hong Kong word may be a Taiwanese writer's (報道, 收市): two make a Hong Kong text
+        var hongKong = 0
+        var k = from
+        while k < end {
+            if let length = hongKongWords.matchLength(in: text, at: k) { hongKong += 1; k += length; if hongKong >= 2 { break } } else { k += 1 }
+        }
+        return Guess(locale: hongKong >= 2 ? .hongKong : .taiwan, fromRegionWords: false)
     }
 
     /// A dateline's end right after a place name: an optional day (6日), then 訊, 電 or 綜合電.
@@ -377,10 +382,12 @@ struct PageAnalysis {
     enum SectorWords {
         static let suffixes = Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"])
         static let bareSuffixes = Set(Words.folded(["指數", "類"]))
+        /// Words inside a run before a sector name that end what comes before it (漲幅以, 類股).
+        static let introducers = Words.folded(["漲幅以", "跌幅以", "類股", "以"])
         /// A move right after a bare 指數/類 makes it a sector (電器電纜類上漲).
         static let moves = WordTable<Bool>(["上漲", "下跌", "上揚", "下挫", "攀升", "走高", "走低", "漲", "跌", "升", "揚", "挫", "收"].map { ($0, true) })
         /// Connectives stuck to the front of a name (其中金融類股).
-        static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "而", "則", "和", "與", "及", "的", "但", "中"])
+        static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "漲幅以", "跌幅以", "漲幅", "跌幅", "以", "而", "則", "和", "與", "及", "的", "但", "中"])
     }
 
     /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分), as a table.
@@ -412,6 +419,11 @@ struct PageAnalysis {
                 // back over the name: Han characters, at most 8, stopping at 中/的 (產業指數中電器電纜類)
                 while s > teaser.start, i - s < 8, isHan(t[s - 1]), t[s - 1] != 0x4E2D, t[s - 1] != 0x7684,
                       !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
+                // 類股漲幅以電器電纜類: the name starts after the last word that ranks or introduces it
+                for w in SectorWords.introducers {
+                    var k = i - 1
+                    while k > s { if text.matches(w, endingAt: k) { s = k; break }; k -= 1 }
+                }
                 // Drop connective words stuck to the front of the name.
                 var trimmed = true
                 while trimmed {

@@ -1,3 +1,4 @@
+import Foundation
 import FiguresText
 import FiguresQuantities
 
@@ -499,7 +500,11 @@ extension FigureContext {
             if metric == "high" || metric == "low" {
                 metric = extremum(metric, namedIsQuote: namedIsQuote)
             }
-            var o = observation(kind: "fx", subject: subject, metric: metric, value: q.value, unit: quote, date: date, rule: "fx \(metric)", entity: m.entity)
+            // 每百日圓兌港元5.05: a quote for a hundred units of the base is a hundredth of it for one
+            let value = quotedPerHundred ? q.value / 100 : q.value
+            // 令吉兌新元3.127: a cross rate is quoted the way its size tells (SGD/MYR, not MYR/SGD)
+            let (crossSubject, crossQuote) = FigureContext.crossOrientation(base, quote, value: value)
+            var o = observation(kind: "fx", subject: crossSubject ?? subject, metric: metric, value: value, unit: crossQuote ?? quote, date: date, rule: "fx \(metric)", entity: m.entity)
             if metric == "high" || metric == "low" { o.qualifier = nil }   // 最高 named the metric, it is no hedge
             return [o]
         default:
@@ -511,6 +516,29 @@ extension FigureContext {
     var parityOrMarketChange: String {
         before.contains { $0.cue.role == .parity } || sentenceHits().first(where: { [.parity, .close, .level, .open, .high, .low].contains($0.cue.role) })?.cue.role == .parity
             ? "central_parity_change" : "change"
+    }
+
+    /// `每百日圓`, `每100日元`, `100日圓兌`: the pair is quoted for a hundred units of a currency named in the clause.
+    var quotedPerHundred: Bool {
+        let words = Words.perHundred
+        return (clauseStart..<q.start).contains { k in
+            words.contains { w in text.matches(w, at: k) && mentions.contains { $0.entity.kind == .currency && $0.start == k + w.count } }
+        }
+    }
+
+    /// Rough worth of currencies in dollars (data/currency-magnitudes.tsv).
+    static let currencyMagnitudes: [String: Double] = {
+        var table: [String: Double] = [:]
+        for row in TableFile.rows(named: "currency-magnitudes.tsv") where row.count >= 2 { table[row[0]] = Double(row[1]) }
+        return table
+    }()
+
+    /// For a pair without the dollar, the reversed pair and its quote when the value fits that order far
+    /// better (by the ratio of the currencies' rough worth, in orders of magnitude); nil to keep the pair.
+    static func crossOrientation(_ base: String, _ quote: String, value: Double) -> (String?, String?) {
+        guard base != "USD", quote != "USD", value > 0, let b = currencyMagnitudes[base], let q = currencyMagnitudes[quote] else { return (nil, nil) }
+        let asWritten = abs(log10(value) - log10(b / q)), reversed = abs(log10(value) - log10(q / b))
+        return reversed + 0.3 < asWritten ? ("\(quote)/\(base)", base) : (nil, nil)
     }
 
     /// 最高/最低 name the named currency's strongest and weakest point; the pair's high and low are numeric.

@@ -26,6 +26,8 @@ enum Words {
     static let loanPrimeRate = folded(["LPR", "貸款市場報價利率", "報價利率"])
     /// A duty on all origins: imports as such, the whole world (進口鋼鐵, 全球, 所有國家).
     static let allOrigins = folded(["進口", "全球", "所有國家", "各國", "全世界", "所有進口"])
+    /// Before a currency: the quote is for a hundred units of it (每百日圓兌港元5.05).
+    static let perHundred = folded(["每百", "每100", "每一百"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

@@ -1678,6 +1678,9 @@ LPR	rate	lpr
 國家統計局	agency	CN
 主計總處	agency	TW
 統計處	agency	HK
+財政部統計處	agency
+經濟部統計處	agency	TW
+政府統計處	agency	HK
 經濟部	agency
 商務部	agency
 國發會	agency	TW
@@ -1921,6 +1924,32 @@ CHF	CHF
 丹麥克朗	DKK
 巴西雷亞爾	BRL
 雷亞爾	BRL
+"""###,
+        "currency-magnitudes.tsv": ###"""
+# A currency's rough worth in US dollars (order of magnitude over 2000–2026), only to tell how a
+# cross rate without the dollar is quoted: 令吉兌新元3.127 is 3.127 ringgit per Singapore dollar
+# (SGD/MYR), since a ringgit is worth far less than a Singapore dollar. code<TAB>USD per unit.
+USD	1
+EUR	1.15
+GBP	1.4
+CHF	1
+AUD	0.7
+NZD	0.65
+CAD	0.75
+SGD	0.72
+HKD	0.128
+CNY	0.145
+CNH	0.145
+MYR	0.25
+TWD	0.032
+JPY	0.008
+KRW	0.0008
+THB	0.029
+IDR	0.00007
+PHP	0.019
+INR	0.014
+VND	0.00004
+MOP	0.124
 """###,
         "fx-names.tsv": ###"""
 # Names of currencies as the subject of exchange-rate reports: word<TAB>ISO code.

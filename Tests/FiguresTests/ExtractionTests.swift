@@ -626,4 +626,28 @@ final class ExtractionTests: XCTestCase {
         let mixed = extract("台積電第3季營收7,596億元，約合248億美元。", date: Day(year: 2025, month: 10, day: 20))
         XCTAssertEqual(mixed.first { $0.metric == "revenue" && $0.value == 7.596e11 }?.unit, "TWD", "dollars are no regional currency")
     }
+
+    // MARK: cross rates, per-hundred quotes, sector names, statistics offices
+
+    func testACrossRateIsQuotedTheWayItsSizeTells() {
+        let obs = extract("（吉隆坡讯）令吉兑新元今早报3.1151。")
+        XCTAssertEqual(obs.first { $0.kind == "fx" }?.subject, "SGD/MYR")
+        XCTAssertEqual(obs.first { $0.kind == "fx" }?.unit, "MYR")
+        let hk = extract("日圓走弱，每百日圓兌港元報5.05。")
+        XCTAssertEqual(hk.first { $0.kind == "fx" }?.subject, "JPY/HKD")
+        XCTAssertEqual(hk.first { $0.kind == "fx" }?.value ?? 0, 0.0505, accuracy: 1e-12)
+    }
+
+    func testASectorNameLosesTheWordsThatRankIt() {
+        let obs = extract("台股本週上漲120點，類股漲幅以電器電纜類指數上漲3.24%最大，跌幅以玻璃陶瓷類指數下跌2.1%最大。")
+        XCTAssertNotNil(obs.first { $0.subject == "TAIEX/電器電纜" })
+        XCTAssertNotNil(obs.first { $0.subject == "TAIEX/玻璃陶瓷" })
+    }
+
+    func testAStatisticsOfficeOfTheWritersOwnMinistryIsNotHongKongs() {
+        let obs = extract("財政部今天公布海關進出口統計，出口450.2億美元，年增12.5%。財政部統計處長表示，出口動能穩健。")
+        XCTAssertEqual(obs.first { $0.metric == "exports" }?.subject, "TW")
+        let hk = extract("政府統計處公布，11月整體出口貨值按年上升4.1%。")
+        XCTAssertEqual(hk.first { $0.metric == "exports_change_pct" }?.subject, "HK")
+    }
 }
