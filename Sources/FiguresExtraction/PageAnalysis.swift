@@ -307,7 +307,7 @@ struct PageAnalysis {
             // a Malaysian ticker before the code: (TOYOVEN，7173…) or (TOYOVEN,7173)
             var tickerEnd = k
             while tickerEnd < t.count, tickerEnd - k < 12, isLatin(t[tickerEnd]) || NumeralChar.isASCIIDigit(t[tickerEnd]) || t[tickerEnd] == 0x2D { tickerEnd += 1 }
-            let hasTicker = tickerEnd > k && isLatin(t[k]) && (t[tickerEnd] == 0x2C || t[tickerEnd] == 0xFF0C)
+            let hasTicker = tickerEnd > k && tickerEnd < t.count && isLatin(t[k]) && (t[tickerEnd] == 0x2C || t[tickerEnd] == 0xFF0C)
             if hasTicker { k = tickerEnd + 1 }
             let codeStart = k
             while k < t.count, NumeralChar.isASCIIDigit(t[k]) { k += 1 }
@@ -315,7 +315,7 @@ struct PageAnalysis {
             var suffixEnd = k
             if k < t.count, t[k] == 0x2E { suffixEnd = k + 1; while suffixEnd < t.count, isLatin(t[suffixEnd]) { suffixEnd += 1 } }   // (0700.HK)
             // after a ticker the board may follow: (TOYOVEN，7173，主板工業股)
-            if hasTicker, suffixEnd < t.count, t[suffixEnd] == 0x2C || t[suffixEnd] == 0xFF0C {
+            if hasTicker, suffixEnd < t.count, t[suffixEnd] == 0x2C || t[suffixEnd] == 0xFF0C {   // (bounds first: a page may end here)
                 var b = suffixEnd + 1
                 while b < t.count, b - suffixEnd < 10, t[b] != 0x29, isHan(t[b]) { b += 1 }
                 suffixEnd = b

@@ -25,6 +25,13 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(q?.high, 101.38)
     }
 
+    /// `\u{87}(Numeric`: a bracket opening a Malaysian ticker at the very end of a page read past the text.
+    func testATickerBracketAtThePageEndIsNoCrash() {
+        for page in ["\u{FFFD}(Numeric", "東洋投資(TOYO", "東洋投資（TOYOVEN，7173", "漲(ABC,"] {
+            XCTAssertTrue(Extractor.extract(page, reference: reference).observations.allSatisfy(\.isFinite))
+        }
+    }
+
     /// The seed corpus of the fuzz target passes its oracles (each file also runs through the extractor here).
     func testFuzzCorpusGivesSaneFigures() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fuzz-corpus")
