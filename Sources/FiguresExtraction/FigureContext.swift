@@ -105,10 +105,50 @@ struct FigureContext {
     /// The day the figure refers to: the nearest day named earlier in its sentence, else the teaser's day.
     var day: Day { explicitDay ?? state.anchor }
 
+    /// The trading day of a market figure: a day named in its sentence; else the session day a sentence
+    /// before it in the teaser named with a market move (澳股16日重挫近10%。…指數下跌537.30點); else
+    /// the teaser's day, a weekend rolled back to Friday (a Saturday page reports Friday's close).
+    var tradingDay: Day {
+        if let named = explicitDay { return named }
+        if let session = sessionDayBefore { return session }
+        let anchor = state.anchor
+        // only a day the page left open rolls back: a dateline that names a Saturday stays
+        guard !state.anchorIsNamed else { return anchor }
+        switch anchor.weekday {
+        case 6: return anchor.adding(days: -1)
+        case 7: return anchor.adding(days: -2)
+        default: return anchor
+        }
+    }
+
+    /// 較上周(9月19日)的25,578.37點: a day inside a comparison names what is compared with, not the figure's day.
+    func isComparisonDay(_ d: DateMention) -> Bool {
+        let lead = min(d.start, max(sentenceStart, d.start - 5))
+        let compared = (lead..<d.start).contains { text[$0] == 0x8F83 || text[$0] == 0x6BD4 }   // 较 比
+        let of = (d.end..<max(d.end, min(d.end + 3, q.start))).contains { text[$0] == 0x7684 }  // 的
+        return compared && of
+    }
+
+    /// The day an earlier sentence of the teaser gave its market move (紐約金價周二走高…。…上漲13.10美元):
+    /// the last day named before this sentence that a move word follows in its own sentence, near the
+    /// teaser's day and no point of comparison (以來, 之後).
+    var sessionDayBefore: Day? {
+        for d in state.dates.reversed() where d.end <= sentenceStart && d.start >= teaser.start {
+            guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek,   // 海指上周五領先回彈: last week's, not today's
+                  !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
+                  let r = interpreter.resolve(d, anchor: state.anchor), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
+            let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
+            let moves = page.cues.hitsBefore(from: d.end, to: end).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
+            if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
+        }
+        return nil
+    }
+
     /// A day named earlier in the figure's sentence, resolved against the teaser's day.
     var explicitDay: Day? {
         let d = state.dates.last { d in
             guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
+            if isComparisonDay(d) { return false }
             guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
             if abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40 { return true }
             // 今年5月4日日圓曾貶至94.99: a far day this year dates its figure, unless it is a point of

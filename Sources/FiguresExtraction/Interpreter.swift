@@ -88,6 +88,8 @@ final class Interpreter {
         var resultsCurrency: String?
         /// Where the last sentence with a weekly move ended (-1: none yet).
         var weeklySentenceEnd = -1
+        /// The teaser's day was named (a dateline, a day in its first sentence), not left to the page's date.
+        var anchorIsNamed = false
         /// Starts of the old values of listed changes (分別由A、B調整為C、D): no figures of their own.
         var listedPrevious = Set<Int>()
     }
@@ -97,7 +99,9 @@ final class Interpreter {
         let quantities = page.quantities.within(teaser.start, teaser.end, start: \.start, end: \.end)
         let mentions = page.mentions.within(teaser.start, teaser.end, start: \.start, end: \.end)
         let dates = page.dates.within(teaser.start, teaser.end, start: \.start, end: \.end)
-        var state = TeaserState(anchor: anchorDay(teaser, quantities: quantities, dates: dates))
+        let (anchor, anchorIsNamed) = anchorDay(teaser, quantities: quantities, dates: dates)
+        var state = TeaserState(anchor: anchor)
+        state.anchorIsNamed = anchorIsNamed
         state.dates = dates
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
@@ -354,7 +358,9 @@ final class Interpreter {
 
     /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,
     /// `今（6）日`), else the reference date less the footer's age.
-    func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> Day {
+    /// The teaser's day, and whether its words named it (a dateline, a day in the first sentence)
+    /// rather than the reference date and the footer's age leaving it open.
+    func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> (Day, named: Bool) {
         let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
         for d in dates {
             guard d.day != nil || d.relative == .today else { continue }
@@ -366,7 +372,7 @@ final class Interpreter {
                     break
                 }
             }
-            if isDateline, let day = resolve(d, anchor: base) { return day }
+            if isDateline, let day = resolve(d, anchor: base) { return (day, true) }
         }
         // Otherwise the first day the teaser names before its first figure, in its first sentence
         // (美股4大指數週三（12/31）…, 國際油價週五大漲): market reports name their trading day early.
@@ -381,9 +387,9 @@ final class Interpreter {
         for d in dates where d.end <= min(firstFigure, bodyFirstSentenceEnd) {
             // 上週五 looks back from the teaser's day; it does not name the day of the report
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek else { continue }
-            if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return day }
+            if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return (day, true) }
         }
-        return base
+        return (base, false)
     }
 
     /// A date mention as a calendar day, counted back from `anchor`.

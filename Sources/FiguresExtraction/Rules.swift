@@ -276,7 +276,7 @@ extension FigureContext {
     // MARK: index
 
     mutating func indexFigure(_ m: Mention) -> [Observation] {
-        let date = day
+        let date = tradingDay
         switch q.unit {
         case .points:
             if q.qualifier == .over || q.qualifier == .under, !before.contains(where: { $0.cue.role == .up || $0.cue.role == .down }) || q.end < text.count && (text[q.end] == 0x4EE5) {
@@ -450,7 +450,7 @@ extension FigureContext {
     mutating func fxFigure(_ m: Mention) -> [Observation] {
         let (base, quote, namedIsQuote) = pair(for: m)
         let subject = "\(base)/\(quote)"
-        let date = day
+        let date = tradingDay
         let flip: Double = namedIsQuote ? -1 : 1   // the named currency rising moves the pair down when it is the quote
         // 成交金額放大至22.51億美元: turnover, unless a price word stands nearer (成交價最高為31.561元)
         let nearestMetric = before.first { [.turnover, .close, .open, .high, .low, .parity].contains($0.cue.role) }
@@ -558,7 +558,7 @@ extension FigureContext {
     // MARK: single stocks and commodities
 
     mutating func equity(_ m: Mention) -> [Observation] {
-        let date = day
+        let date = tradingDay
         // a stock's move is written with the stock: a company named in an earlier clause is someone else's subject
         // (or in an earlier clause of the sentence with no other name between: 台積電收1,550元，上漲30元)
         let between = mentions.contains { $0.start >= m.end && $0.end <= q.start }
@@ -588,7 +588,7 @@ extension FigureContext {
     }
 
     mutating func commodity(_ m: Mention) -> [Observation] {
-        let date = day
+        let date = tradingDay
         switch q.unit {
         case .percent:
             guard let dir = direction else { reason = "a percent with no direction word"; return [] }

@@ -481,7 +481,8 @@ struct Scan {
             return e
         }
         // 兩日, 三日 written with one Chinese digit are durations (連升兩日), not days of the month
-        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !isYenWord(at(unitAt + 1)) {
+        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !isYenWord(at(unitAt + 1)),
+           !(at(unitAt) == CP.day && isSpanWord(at(unitAt + 1))) {
             result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
             return unitAt + 1
         }
@@ -501,6 +502,9 @@ struct Scan {
 
     /// 圆 元 币 after 日: the yen (日圆, 日元, 日币), not a day of the month.
     func isYenWord(_ c: UInt32) -> Bool { c == 0x5706 || c == 0x5143 || c == 0x5E01 }
+
+    /// After N日: a moving average or a span of days (5日線, 20日均線, 3日內), not the Nth of the month.
+    func isSpanWord(_ c: UInt32) -> Bool { c == 0x7EBF || c == 0x5747 || c == 0x5185 || c == 0x5E73 }   // 线 均 内 平
 
     /// Skips up to two spaces.
     func spaces(_ i: Int) -> Int {

@@ -650,4 +650,25 @@ final class ExtractionTests: XCTestCase {
         let hk = extract("政府統計處公布，11月整體出口貨值按年上升4.1%。")
         XCTAssertEqual(hk.first { $0.metric == "exports_change_pct" }?.subject, "HK")
     }
+
+    // MARK: the trading day
+
+    func testAMovingAverageIsNoDayOfTheMonth() {
+        let obs = extract("（中央社記者台北8日電）台股今天回測5日線約30165點，終場下跌74.92點。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(obs, "TAIEX", "change")?.date, "2026-01-08")
+        let simplified = extract("沪指今日跌破20日均线，收报3300.5点。", date: Day(year: 2025, month: 3, day: 7))
+        XCTAssertEqual(find(simplified, "SSEC", "close")?.date, "2025-03-07")
+    }
+
+    func testADayInsideAComparisonIsNotTheFiguresDay() {
+        let obs = extract("9月26日加權股價指數收盤為25,580.32點，較上周(9月19日)的25,578.37點上漲1.95點，台灣50指數收盤為22,551.83點。", date: Day(year: 2025, month: 9, day: 27))
+        XCTAssertEqual(find(obs, "TW50", "close")?.date, "2025-09-26")
+    }
+
+    func testTheSessionDayOfAnEarlierSentenceCarriesAndWeekendsRollBack() {
+        let obs = extract("新華社悉尼3月17日電 澳大利亞股市16日暴跌近10%。截至收盤，基準指數S&P/ASX200下跌537.30點。", date: Day(year: 2020, month: 3, day: 17))
+        XCTAssertEqual(obs.first { $0.value == -537.3 }?.date, "2020-03-16")
+        let saturday = extract("倫敦富時100指數收報3830點，跌85點。", date: Day(year: 2009, month: 2, day: 28))
+        XCTAssertEqual(find(saturday, "FTSE100", "close")?.date, "2009-02-27", "a Saturday page reports Friday's close")
+    }
 }
