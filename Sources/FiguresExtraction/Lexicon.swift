@@ -26,6 +26,12 @@ public struct Lexicon: Sendable {
     public let countryAbbreviations: [UInt32: String]
     /// A country's central bank (US → FED), for rate moves written with the country.
     public let centralBankOf: [String: String]
+    /// A central bank's country (FED → US; the euro area's ECB → EA), from central-banks.tsv.
+    public var countryOfCentralBank: [String: String] {
+        var out: [String: String] = [:]
+        for (country, bank) in centralBankOf where out[bank] == nil || country == "EA" { out[bank] = country }
+        return out
+    }
 
     public init() {
         var names = WordTable<Entity>()

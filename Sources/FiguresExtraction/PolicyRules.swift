@@ -104,7 +104,7 @@ extension FigureContext {
             case "exports", "imports":
                 guard let dir = direction else { reason = "a percent of trade with no direction"; return [] }
                 metric += "_change_pct"; value = abs(value) * dir
-            case "gdp_growth", "cpi":
+            case "gdp_growth", "cpi", "core_cpi":
                 if let dir = direction, before.contains(where: { $0.cue.role == .down }) || q.explicitSign { value = abs(value) * dir }
             case "gdp_share": break
             default:

@@ -181,9 +181,21 @@ extension FigureContext {
     func topicCountry(excluding: String? = nil) -> Mention? {
         var counts: [String: Int] = [:]
         var first: [String: Mention] = [:]
-        for m in mentions where m.entity.kind == .country && m.entity.id != excluding {
-            counts[m.entity.id, default: 0] += 1
-            if first[m.entity.id] == nil { first[m.entity.id] = m }
+        // a central bank stands for its country (美國聯邦儲備局…6月消費者物價指數年增9.1%: the US's)
+        for m in mentions {
+            var id = m.entity.id
+            if m.entity.kind == .centralBank {
+                guard let country = Lexicon.shared.countryOfCentralBank[id] else { continue }
+                id = country
+            } else if m.entity.kind != .country { continue }
+            guard id != excluding else { continue }
+            counts[id, default: 0] += 1
+            if first[id] == nil {
+                var c = m
+                c.entity = Entity(kind: .country, id: id)
+                c.entity.source = m.entity.kind == .centralBank ? "the country of \(m.entity.id)" : m.entity.source
+                first[id] = c
+            }
         }
         guard let best = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : first[$0.key]!.start > first[$1.key]!.start }) else { return nil }
         return first[best.key]

@@ -1029,6 +1029,8 @@ JP	日方
 KR	南韓
 KR	韓國
 SG	新加坡
+SG	獅城
+SG	星國
 MY	馬來西亞
 MY	馬國
 MY	大馬
@@ -1480,7 +1482,19 @@ CPI	macro	cpi
 通膨	macro	cpi
 通膨率	macro	cpi
 通脹	macro	cpi
-核心CPI	macro	cpi
+核心CPI	macro	core_cpi
+核心通脹	macro	core_cpi
+核心通膨	macro	core_cpi
+核心通脹率	macro	core_cpi
+核心通膨率	macro	core_cpi
+核心消費者物價指數	macro	core_cpi
+核心消費物價	macro	core_cpi
+核心物價	macro	core_cpi
+核心通貨膨脹	macro	core_cpi
+通貨膨脹率	macro	cpi
+通貨膨脹	macro	cpi
+整體通脹	macro	cpi
+整體通膨	macro	cpi
 GDP的比重	macro	gdp_share
 生產總值(GDP)的比重	macro	gdp_share
 利率	rate	policy

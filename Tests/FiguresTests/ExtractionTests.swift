@@ -671,4 +671,12 @@ final class ExtractionTests: XCTestCase {
         let saturday = extract("倫敦富時100指數收報3830點，跌85點。", date: Day(year: 2009, month: 2, day: 28))
         XCTAssertEqual(find(saturday, "FTSE100", "close")?.date, "2009-02-27", "a Saturday page reports Friday's close")
     }
+
+    func testCoreInflationAndTheCountryOfACentralBanksTeaser() {
+        let obs = extract("（新加坡讯）新加坡金管局公布，8月核心通胀升至5.1%，整体通胀为7.5%。", date: Day(year: 2022, month: 9, day: 23))
+        XCTAssertEqual(obs.first { $0.metric == "core_cpi" }?.value, 5.1)
+        XCTAssertEqual(obs.first { $0.metric == "cpi" }?.value, 7.5)
+        let us = extract("美国联邦储备局周三宣布加息0.75个百分点。劳工部公布，6月消费者物价指数年增9.1%。", date: Day(year: 2022, month: 7, day: 28))
+        XCTAssertEqual(us.first { $0.metric == "cpi" }?.subject, "US")
+    }
 }
