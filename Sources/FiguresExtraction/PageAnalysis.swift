@@ -149,6 +149,9 @@ struct PageAnalysis {
     let cues: CueIndex
     /// Per teaser index: the currency declared for bare 元 (（人民幣．下同）).
     let declaredCurrency: [Int: String]
+    /// Per teaser index: the one regional currency its amounts name (港元, 新元, 令吉, 澳元) on a page placed
+    /// by its script alone; a company's results in bare 元 are in it (大新銀行上半盈利11.1億元…每股0.11港元).
+    let regionalYuan: [Int: String]
     /// The recogniser's dates, sorted by start.
     let dates: [DateMention]
     /// Sentence boundaries, found once.
@@ -229,10 +232,12 @@ struct PageAnalysis {
             guard case .currency(let iso) = q.unit, let i = PageAnalysis.teaserIndex(at: q.start, teasers: teasers), q.start < teasers[i].end else { continue }
             named[i, default: []].insert(iso.string)
         }
+        var regionalYuan: [Int: String] = [:]
         for (i, codes) in named where declared[i] == nil && !placedByWords[i] && codes.count == 1 {
-            if let code = codes.first, regional.contains(code), code != teaserLocales[i].localCurrency { declared[i] = code }
+            if let code = codes.first, regional.contains(code), code != teaserLocales[i].localCurrency { regionalYuan[i] = code }
         }
         self.declaredCurrency = declared
+        self.regionalYuan = regionalYuan
     }
 
     func locale(at position: Int) -> PageLocale {

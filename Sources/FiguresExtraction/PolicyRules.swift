@@ -20,6 +20,9 @@ extension FigureContext {
             state.resultsCurrency = iso.string
         } else if q.unit == .localYuan, let declared = state.resultsCurrency {
             unit = declared
+        } else if q.unit == .localYuan, page.declaredCurrency[teaserIndex] == nil, let regional = page.regionalYuan[teaserIndex],
+                  !(mentions.contains { $0.entity.kind == .currency && $0.end >= (q.qualifierStart ?? q.start) - 1 && $0.end <= q.start }) {
+            unit = regional
         }
         if let a = after.first(where: { $0.cue.role == .finAfter }), q.unit.isMoney {
             let (metric, value) = FigureContext.signed(a.cue.argument, q.value)
