@@ -11,6 +11,8 @@ public struct Observation: Sendable, Hashable, Codable {
     public var qualifier: String?
     public var date: String?
     public var period: String?
+    /// Tariffs: what the rate covers, as written (鋼鋁, 汽車, 芬太尼關稅); optional in the spec, printed when known.
+    public var scope: String?
     public var text: String
     public var start: Int
     public var end: Int
@@ -47,7 +49,7 @@ public struct Observation: Sendable, Hashable, Codable {
     public var isFinite: Bool { value.isFinite && (valueHigh?.isFinite ?? true) && (previous?.isFinite ?? true) }
 
     enum CodingKeys: String, CodingKey {
-        case kind, subject, metric, value, valueHigh = "value_high", unit, previous, target, qualifier, date, period, text, start, end
+        case kind, subject, metric, value, valueHigh = "value_high", unit, previous, target, qualifier, date, period, scope, text, start, end
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -63,6 +65,7 @@ public struct Observation: Sendable, Hashable, Codable {
         try c.encode(qualifier, forKey: .qualifier)
         try c.encode(date, forKey: .date)
         try c.encode(period, forKey: .period)
+        try c.encodeIfPresent(scope, forKey: .scope)
         try c.encode(text, forKey: .text)
         try c.encode(start, forKey: .start)
         try c.encode(end, forKey: .end)

@@ -256,9 +256,11 @@ extension FigureContext {
         let date = effectiveDate() ?? day
         var out: [Observation] = []
         var seen = Set<String>()
+        let scope = tariffScope(clauseEnd: clauseEnd)
         for t in targets where seen.insert(t.entity.id).inserted {
             var o = observation(kind: "tariff", subject: levier, metric: metric, value: q.value, unit: "pct", target: t.entity.id, date: date, rule: "tariff (\(levier) on \(t.entity.id))", entity: t.entity)
             if qualifierAvg && o.qualifier == nil { o.qualifier = "avg" }
+            o.scope = scope
             out.append(o)
         }
         return out
@@ -299,6 +301,32 @@ extension FigureContext {
     var importsFromEverywhere: Bool {
         (sentenceStart..<(q.qualifierStart ?? q.start)).contains { k in Words.allOrigins.contains { text.matches($0, at: k) } }
     }
+
+    /// What the rate covers (data/tariff-scopes.tsv): the word nearest before it in its sentence, else the
+    /// first right after it in its clause (加徵25%的汽車關稅), as written.
+    func tariffScope(clauseEnd: Int) -> String? {
+        let table = FigureContext.tariffScopes
+        let head = q.qualifierStart ?? q.start
+        var best: (Int, Int)?
+        var k = sentenceStart
+        while k < head {
+            if let (length, _) = table.lengthAndPayload(in: text, at: k), k + length <= head { best = (k, k + length); k += length } else { k += 1 }
+        }
+        if best == nil {
+            k = q.end
+            while k < clauseEnd {
+                if let (length, _) = table.lengthAndPayload(in: text, at: k) { best = (k, k + length); break }
+                k += 1
+            }
+        }
+        return best.map { text.text($0.0, $0.1) }
+    }
+
+    static let tariffScopes: WordTable<Bool> = {
+        var table = WordTable<Bool>()
+        for row in TableFile.rows(named: "tariff-scopes.tsv") where !row.isEmpty { table.add(row[0], true) }
+        return table
+    }()
 
     var teaserHasTariffTitle: Bool {
         let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)

@@ -26,9 +26,10 @@ public struct ObservationFormatter: Sendable {
             ("kind", .string(o.kind)), ("subject", .string(o.subject)), ("metric", .string(o.metric)),
             ("value", .number(o.value)), ("value_high", .number(o.valueHigh)), ("unit", .string(o.unit)),
             ("previous", .number(o.previous)), ("target", .string(o.target)), ("qualifier", .string(o.qualifier)),
-            ("date", .string(o.date)), ("period", .string(o.period)), ("text", .string(o.text)),
-            ("start", .integer(o.start)), ("end", .integer(o.end)),
+            ("date", .string(o.date)), ("period", .string(o.period)),
         ]
+        if let scope = o.scope { f.append(("scope", .string(scope))) }   // optional in the spec: only where the text names it
+        f += [("text", .string(o.text)), ("start", .integer(o.start)), ("end", .integer(o.end))]
         if let page { f.append(("page", .string(page))) }
         if let version { f.append(("extractor_version", .string(version))) }
         return f

@@ -561,13 +561,13 @@ public final class FiguresStore: Sendable {
         }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO observation (page_id, kind, subject, metric, value, value_high, unit, previous, target, qualifier,
-                                     date, period, text, start, end, extractor_version, rule)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                     date, period, text, start, end, extractor_version, rule, scope)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         for o in page.extraction.observations {
             // the arguments match the statement by construction: skip GRDB's per-row validation
             insert.setUncheckedArguments([pageID, o.kind, o.subject, o.metric, o.value, o.valueHigh, o.unit, o.previous, o.target,
-                                          o.qualifier, o.date, o.period, o.text, o.start, o.end, extractorVersion, o.rule])
+                                          o.qualifier, o.date, o.period, o.text, o.start, o.end, extractorVersion, o.rule, o.scope])
             try insert.execute()
         }
         return outcome
@@ -593,10 +593,11 @@ public final class FiguresStore: Sendable {
     }
 
     static func decode(_ row: Row) -> StoredObservation {
-        let o = Observation(kind: row["kind"], subject: row["subject"], metric: row["metric"], value: row["value"],
+        var o = Observation(kind: row["kind"], subject: row["subject"], metric: row["metric"], value: row["value"],
                             valueHigh: row["value_high"], unit: row["unit"], previous: row["previous"], target: row["target"],
                             qualifier: row["qualifier"], date: row["date"], period: row["period"], text: row["text"],
                             start: row["start"], end: row["end"], rule: row["rule"])
+        o.scope = row["scope"]
         return StoredObservation(observation: o, page: row["source_path"], pageHash: row["content_hash"], extractorVersion: row["extractor_version"],
                                  id: row["id"], ingestedAt: row["ingested_at"], scope: row["scope"])
     }

@@ -5848,6 +5848,60 @@ MY	國油	2
 鿁	䜤
 鿓	鿒
 """###,
+        "tariff-scopes.tsv": ###"""
+# What a tariff rate covers, as news names it: goods, sectors and the kind of duty. One word a line; the
+# nearest before the rate in its sentence (else right after it in its clause) is the rate's `scope`,
+# kept as written in the text (both scripts are matched). Longer words win (鋼鋁產品 over 鋼鋁).
+鋼鐵
+鋼鋁
+鋼鋁產品
+鋼材
+鋼
+鋁
+鋁製品
+銅
+汽車
+汽車零組件
+汽車零件
+進口汽車
+卡車
+中重型卡車
+巴士
+半導體
+晶片
+藥品
+品牌藥
+專利藥
+醫藥
+木材
+家具
+太陽能
+太陽能板
+電動車
+電池
+大豆
+農產品
+豬肉
+牛肉
+雞肉
+水果
+威士忌
+紡織品
+成衣
+鞋類
+電子產品
+手機
+芬太尼關稅
+芬太尼
+對等關稅
+基準關稅
+報復關稅
+反制關稅
+懲罰性關稅
+232條款
+301條款
+反傾銷稅
+"""###,
         "yields.tsv": ###"""
 # Government bond yields: id<TAB>name as written.
 US2Y	美國2年期公債

@@ -679,4 +679,13 @@ final class ExtractionTests: XCTestCase {
         let us = extract("美国联邦储备局周三宣布加息0.75个百分点。劳工部公布，6月消费者物价指数年增9.1%。", date: Day(year: 2022, month: 7, day: 28))
         XCTAssertEqual(us.first { $0.metric == "cpi" }?.subject, "US")
     }
+
+    func testATariffRateCarriesWhatItCovers() {
+        let obs = extract("美國總統宣布，進口鋼鋁產品的關稅由25%調升至50%，汽車關稅維持25%。")
+        XCTAssertEqual(obs.first { $0.kind == "tariff" && $0.value == 50 }?.scope, "鋼鋁產品")
+        XCTAssertEqual(obs.first { $0.kind == "tariff" && $0.value == 25 && $0.previous == nil }?.scope, "汽車")
+        let simplified = extract("中方决定对原产于美国的大豆加征25%关税，对猪肉加征10%关税。")
+        XCTAssertEqual(simplified.first { $0.value == 25 }?.scope, "大豆")
+        XCTAssertEqual(simplified.first { $0.value == 10 }?.scope, "猪肉")
+    }
 }
