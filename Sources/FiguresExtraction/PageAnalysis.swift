@@ -562,6 +562,8 @@ struct PageAnalysis {
                     return looksLikeCompany(text, name.0, name.1) ? name : nil
                 }
                 guard let (s, e) = name else { continue }
+                // a metric word inside is no name (稅前溢利總額, 出口額)
+                if cues.hitsBefore(from: s, to: e).contains(where: { [.fin, .macro, .rate, .turnover, .volume].contains($0.cue.role) }) { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
                 // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
                 if sortedKnown[k...].prefix { $0.start < e }.contains(where: { $0.end > s }) { continue }

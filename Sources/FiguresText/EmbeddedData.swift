@@ -1813,6 +1813,11 @@ SHIBOR	rate	interbank
 淨利息收入	fin	none
 毛利	fin	none
 股息	fin	none
+稅前溢利	fin	none
+稅前利潤	fin	none
+稅前盈利	fin	none
+除稅前溢利	fin	none
+稅前淨利	fin	none
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.
