@@ -6,7 +6,7 @@ struct Cue: Sendable, Hashable {
         case up, down, to, close, open, high, low, level
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
         case weekly, monthly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
-        case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after"
+        case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after", official
         case agency, sequential, comparison, untracked
     }
     var role: Role

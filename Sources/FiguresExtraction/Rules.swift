@@ -52,6 +52,9 @@ extension FigureContext {
         if case .percent = q.unit, sentenceHasTariff || (teaserHasTariffTitle && countryInClause && !before.contains { [.fin, .macro, .rate].contains($0.cue.role) }) {
             if let obs = tariff(quantities: quantities, state: &state) { return obs }
         }
+        // 台灣去年成長勝過中國的5%、新加坡4.8%: economies listed each with a percent, in a teaser that names
+        // one economic metric, are that metric's figures for each
+        if q.unit == .percent, let listed = listedEconomyFigure() { return listed }
         // A company metric or an economic metric named in the clause decides the domain before any name does.
         if q.unit.isMoney || q.unit == .percent {
             let fin = domainCue(.fin, sentence: sentenceCues)
@@ -162,6 +165,23 @@ extension FigureContext {
         if let hit = before.first(where: { $0.cue.role == role }) { return hit }
         let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }
         return yoy ? sentence.first(where: { $0.cue.role == role }) : nil
+    }
+
+    /// A percent right after a country (中國的5%, 新加坡4.8%) that stands in a list of such pairs, in a
+    /// sentence with no metric word of its own, when the teaser has named exactly one economic metric before it.
+    func listedEconomyFigure() -> [Observation]? {
+        guard let country = mentions.last(where: { $0.entity.kind == .country && $0.end <= q.start && $0.start >= listClauseStart }),
+              q.start - country.end <= 1, country.end == q.start || text[country.end] == 0x7684,   // 的
+              !sentenceHits().contains(where: { [.macro, .fin, .rate, .tariff, .up, .down].contains($0.cue.role) && $0.start >= country.end }),
+              !sentenceHits().contains(where: { [.fin, .rate, .tariff].contains($0.cue.role) }) else { return nil }
+        // a list: another country-and-percent pair right before or after this one
+        let pairs = page.quantities.filter { $0.unit == .percent && $0.start >= sentenceStart && $0.end <= sentenceEnd }
+            .filter { p in mentions.contains { $0.entity.kind == .country && $0.end <= p.start && p.start - $0.end <= 1 } }
+        guard pairs.count >= 2 else { return nil }
+        let metrics = Set(interpreter.teaserCues(teaser).filter { $0.cue.role == .macro && $0.end <= q.start }.map { $0.cue.argument })
+        guard metrics.count == 1, let metric = metrics.first, ["gdp_growth", "cpi", "core_cpi"].contains(metric) else { return nil }
+        return [observation(kind: "macro", subject: country.entity.id, metric: metric, value: q.value, unit: "pct", period: period,
+                            rule: "economy \(metric) of a listed country (the teaser's metric)", entity: country.entity)]
     }
 
     /// The economy a sentence names before the figure: the nearest country that is not a partner (對美國出口).

@@ -1249,6 +1249,7 @@ GB	倫敦金屬交易所
 #   macro-after METRIC   economy-wide metric named after the figure (7.71萬億元貿易順差)
 #   volume               traded volume in shares
 #   forecast             an expectation, not a figure of the day (預估)
+#   official             an official first estimate (概估, 初估, 初值): a figure of its period, not a forecast
 #   agency [COUNTRY]     a national statistics office: its figures are its country's (the argument),
 #                        or the writer's own country's when the name is shared (財政部, 經濟部)
 #   sequential           a change on the month or quarter before (環比, 月增): no spec metric for it
@@ -1818,6 +1819,11 @@ SHIBOR	rate	interbank
 稅前盈利	fin	none
 除稅前溢利	fin	none
 稅前淨利	fin	none
+概估	official
+初估	official
+初值	official
+速估	official
+快估	official
 """###,
         "currencies.tsv": ###"""
 # Currency words that may follow (or precede) an amount. word<TAB>ISO 4217 code.

@@ -688,4 +688,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(simplified.first { $0.value == 25 }?.scope, "大豆")
         XCTAssertEqual(simplified.first { $0.value == 10 }?.scope, "猪肉")
     }
+
+    func testAnOfficialFirstEstimateIsAFigureAndListedEconomiesTakeTheTeasersMetric() {
+        let obs = extract("主計總處今天公布，首季經濟成長率概估為3.2%。台灣成長表現勝過日本的1.1%、新加坡2.4%與南韓的1.5%。", date: Day(year: 2025, month: 4, day: 30))
+        XCTAssertEqual(obs.first { $0.subject == "TW" }?.value, 3.2)
+        XCTAssertEqual(obs.first { $0.subject == "SG" && $0.metric == "gdp_growth" }?.value, 2.4)
+        XCTAssertEqual(obs.first { $0.subject == "JP" && $0.metric == "gdp_growth" }?.value, 1.1)
+        let simplified = extract("统计局初值显示，一季度国内生产总值同比增长5.3%。")
+        XCTAssertEqual(simplified.first { $0.metric == "gdp_growth" }?.value, 5.3)
+    }
 }
