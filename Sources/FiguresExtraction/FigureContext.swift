@@ -235,6 +235,7 @@ struct FigureContext {
         case .localYuan:
             // 新台幣58億元, 約合人民幣72.35億元: a currency named right before the amount is its currency
             let head = q.qualifierStart ?? q.start
+            if let named = page.currencyBeforeAmount[q.start] { return named }
             if let named = mentions.last(where: { $0.entity.kind == .currency && $0.end <= head && $0.end >= head - 1 }) {
                 return named.entity.id
             }

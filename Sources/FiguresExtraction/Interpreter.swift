@@ -177,6 +177,7 @@ final class Interpreter {
                 k += w.count; continue
             }
             if let m = page.mentions.first(where: { $0.start == k && $0.entity.kind == .currency }) { k = m.end; continue }   // （約新台幣58億元）
+            if let name = Lexicon.shared.currencyCodes.match(in: text, at: k) { k += name.length; continue }   // the same, as the amount's unit
             return nil
         }
         guard bracketed || worded else { return nil }

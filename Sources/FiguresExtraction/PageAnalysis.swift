@@ -149,6 +149,8 @@ struct PageAnalysis {
     let cues: CueIndex
     /// Per teaser index: the currency declared for bare 元 (（人民幣．下同）).
     let declaredCurrency: [Int: String]
+    /// By the start of a sum of money: the currency named right before it (港幣2224億元), which is its unit.
+    let currencyBeforeAmount: [Int: String]
     /// Per teaser index: the one regional currency its amounts name (港元, 新元, 令吉, 澳元) on a page placed
     /// by its script alone; a company's results in bare 元 are in it (大新銀行上半盈利11.1億元…每股0.11港元).
     let regionalYuan: [Int: String]
@@ -210,11 +212,22 @@ struct PageAnalysis {
         var reach: [Int] = []
         reach.reserveCapacity(kept.count)
         for q in kept { reach.append(max(reach.last ?? Int.min, q.end)) }
+        var unitBefore: [Int: String] = [:]
         self.mentions = mentions.filter { m in
             let k = kept.lowerBound(m.start + 1, by: \.start) - 1
             let inFigure = k >= 0 && reach[k] >= m.end
+            // 成交額港幣2224億元, 約新台幣8696億元: a currency right before a sum of money is its unit, not a name
+            if m.entity.kind == .currency {
+                let next = kept.lowerBound(m.end, by: \.start)
+                if next < kept.count, (kept[next].qualifierStart ?? kept[next].start) - m.end <= 0 || kept[next].start - m.end <= 1,
+                   kept[next].unit.isMoney, kept[next].value >= 1e6 {
+                    unitBefore[kept[next].start] = m.entity.id
+                    return false
+                }
+            }
             return !inFigure && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
         }
+        self.currencyBeforeAmount = unitBefore
         // （人民幣．下同）: bare 元 in the rest of that teaser is in the currency declared
         var declared: [Int: String] = [:]
         let xiatong = ScriptFold.shared.fold("下同")

@@ -21,6 +21,7 @@ extension FigureContext {
         } else if q.unit == .localYuan, let declared = state.resultsCurrency {
             unit = declared
         } else if q.unit == .localYuan, page.declaredCurrency[teaserIndex] == nil, let regional = page.regionalYuan[teaserIndex],
+                  page.currencyBeforeAmount[q.start] == nil,
                   !(mentions.contains { $0.entity.kind == .currency && $0.end >= (q.qualifierStart ?? q.start) - 1 && $0.end <= q.start }) {
             unit = regional
         }

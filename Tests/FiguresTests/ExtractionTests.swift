@@ -697,4 +697,13 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("统计局初值显示，一季度国内生产总值同比增长5.3%。")
         XCTAssertEqual(simplified.first { $0.metric == "gdp_growth" }?.value, 5.3)
     }
+
+    func testACurrencyBeforeASumIsItsUnitAndTheMarketKeepsItsTurnover() {
+        let obs = extract("恒指收報27,140點，跌0.5%。大市成交額減至港幣1347億元。", date: Day(year: 2025, month: 10, day: 3))
+        XCTAssertEqual(find(obs, "HSI", "turnover")?.value, 1.347e11)
+        XCTAssertEqual(find(obs, "HSI", "turnover")?.unit, "HKD")
+        XCTAssertNil(obs.first { $0.kind == "fx" })
+        let tw = extract("台股終場下跌74.92點，成交金額新台幣7365.1億元。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(tw, "TAIEX", "turnover")?.unit, "TWD")
+    }
 }
