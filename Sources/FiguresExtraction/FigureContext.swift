@@ -171,11 +171,41 @@ struct FigureContext {
     /// The subject for a figure after `分別`: the k-th of the names listed before the cue.
     func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
         guard let (cue, figures, k) = respectiveList(quantities) else { return nil }
-        let names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
+        var names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
+        // 香港、上海、東京和首爾分別下滑2.18%…: markets named by their cities
+        // (in a market report, one that names an index or stock markets: 新加坡 of a GDP list is the country)
+        if kinds.contains(.index), mentions.contains(where: { $0.entity.kind == .index && $0.end <= cue.start })
+            || (sentenceStart..<cue.start).contains(where: { k in Words.stockMarket.contains { text.matches($0, at: k) } }) {
+            names = withMarketCities(names, before: cue.start)
+        }
         // the names listed right before 分別, as many as there are figures after it
         guard names.count >= figures else { return nil }
         return Array(names.suffix(figures))[k]
     }
+
+    /// `names` with the market cities (data/market-cities.tsv) named between the sentence start and `end`
+    /// that no other name covers, in text order.
+    func withMarketCities(_ names: [Mention], before end: Int) -> [Mention] {
+        var found = names
+        var k = sentenceStart
+        while k < end {
+            if let (length, id) = FigureContext.marketCities.lengthAndPayload(in: text, at: k), k + length <= end,
+               !mentions.contains(where: { $0.start < k + length && $0.end > k && !($0.entity.kind == .country && $0.start == k && $0.end == k + length) }) {
+                var entity = Entity(kind: .index, id: id)
+                entity.source = "market-cities.tsv: \(text.text(k, k + length)) \(id)"
+                found.removeAll { $0.start == k && $0.entity.kind == .country }   // 香港 in a list of markets is its market
+                found.append(Mention(start: k, end: k + length, entity: entity))
+                k += length
+            } else { k += 1 }
+        }
+        return found.sorted { $0.start < $1.start }
+    }
+
+    static let marketCities: WordTable<String> = {
+        var table = WordTable<String>()
+        for row in TableFile.rows(named: "market-cities.tsv") where row.count >= 2 { table.add(row[0], row[1]) }
+        return table
+    }()
 
     /// The cue word of `role` for a figure after `分別`: the k-th of those listed before it
     /// (重貼現率、擔保放款融通利率及短期融通利率分別維持在2%、2.375%及4.25%: the second figure is the

@@ -28,6 +28,8 @@ enum Words {
     static let allOrigins = folded(["進口", "全球", "所有國家", "各國", "全世界", "所有進口"])
     /// Before a currency: the quote is for a hundred units of it (每百日圓兌港元5.05).
     static let perHundred = folded(["每百", "每100", "每一百"])
+    /// Words of a sentence about stock markets (亞洲股市, 股指, 大市).
+    static let stockMarket = folded(["股市", "股指", "股票市場", "大市", "指數", "市場收"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

@@ -2618,6 +2618,30 @@ LOCAL-MAIN	基準指數
 LOCAL-MAIN	基準股指
 LOCAL-MAIN	股市基準指數
 """###,
+        "market-cities.tsv": ###"""
+# A market named by its city in a list of markets (香港、上海、東京和首爾分別下滑…): city<TAB>index id.
+# Read only where 分別 pairs a list of names with a list of moves; a city elsewhere is a place.
+香港	HSI
+上海	SSEC
+深圳	SZSC
+東京	N225
+首爾	KOSPI
+漢城	KOSPI
+台北	TAIEX
+臺北	TAIEX
+悉尼	ASX200
+雪梨	ASX200
+新加坡	STI
+吉隆坡	KLCI
+曼谷	SET
+雅加達	JCI
+馬尼拉	PSEI
+孟買	SENSEX
+胡志明市	VNINDEX
+倫敦	FTSE100
+法蘭克福	DAX
+巴黎	CAC40
+"""###,
         "measure-words.tsv": ###"""
 # Words that, right after a number, say it counts something other than money,
 # percent or index points. word<TAB>class. Classes: count (things, people,

@@ -706,4 +706,14 @@ final class ExtractionTests: XCTestCase {
         let tw = extract("台股終場下跌74.92點，成交金額新台幣7365.1億元。", date: Day(year: 2026, month: 1, day: 8))
         XCTAssertEqual(find(tw, "TAIEX", "turnover")?.unit, "TWD")
     }
+
+    func testMarketsNamedByTheirCitiesInAListAreTheirIndices() {
+        let obs = extract("（新加坡讯）亚洲股市普遍下跌，香港、上海、东京和首尔股市分别下滑1.2%、0.8%、0.5%和0.3%。", date: Day(year: 2025, month: 1, day: 3))
+        XCTAssertEqual(find(obs, "HSI", "change_pct")?.value, -1.2)
+        XCTAssertEqual(find(obs, "N225", "change_pct")?.value, -0.5)
+        let traditional = extract("海峽時報指數收升0.4%。區域方面，香港、東京與悉尼分別收升0.9%、0.6%和0.2%。", date: Day(year: 2024, month: 11, day: 19))
+        XCTAssertEqual(find(traditional, "ASX200", "change_pct")?.value, 0.2)
+        let gdp = extract("亞洲經濟方面，新加坡與香港去年經濟成長率分別為4.4%和2.5%。", date: Day(year: 2025, month: 2, day: 20))
+        XCTAssertNil(gdp.first { $0.kind == "index" }, "countries in an economic list are no markets")
+    }
 }
