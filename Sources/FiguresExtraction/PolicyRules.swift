@@ -35,6 +35,11 @@ extension FigureContext {
             guard let fin = fins.first, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
                 reason = "an amount with no company metric named next to it"; return []
             }
+            // 其中雲端記憶體銷售額52.8億美元, 大中華地區收益6,502億日圓: a business line's or region's revenue
+            if fin.cue.argument == "revenue", let segment = segmentBefore(fin.start) {
+                return [observation(kind: "financial", subject: m.entity.id, metric: "segment_revenue", value: q.value, unit: unit, target: segment,
+                                    period: period, rule: "company segment revenue (\(segment))", entity: m.entity)]
+            }
             let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
             return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }
@@ -69,6 +74,23 @@ extension FigureContext {
             target = t.entity.id
         }
         return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: "pct", target: target, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+    }
+
+    /// The business line or region named right before a revenue word, as written: the run of characters
+    /// after the clause's last name or connective, with no numeral (a period) and no word of the whole
+    /// company's revenue (合併, 總, 全年, 集團…); nil when the revenue is the company's.
+    func segmentBefore(_ cueStart: Int) -> String? {
+        var s = clauseStart
+        if let last = mentions.last(where: { $0.end <= cueStart && $0.end > s }) { s = last.end }
+        var k = cueStart
+        while k > s, PageAnalysis.isHan(text[k - 1]) || PageAnalysis.isLatin(text[k - 1]) { k -= 1 }
+        s = max(s, k)
+        for w in Words.segmentLeading where text.matches(w, at: s) && s + w.count < cueStart { s += w.count }
+        guard cueStart - s >= 2, cueStart - s <= 10 else { return nil }
+        for i in s..<cueStart where NumeralChar.isASCIIDigit(text[i]) || NumeralChar.isChineseNumeral(text[i]) { return nil }
+        let run = text.foldedText(s, cueStart)
+        if Words.wholeCompanyRevenue.contains(where: { w in run.contains(String(String.UnicodeScalarView(w.compactMap(Unicode.Scalar.init)))) }) { return nil }
+        return text.text(s, cueStart)
     }
 
     /// The spec's metric and signed value for a company-figure cue (a loss is a negative result).

@@ -30,6 +30,12 @@ enum Words {
     static let perHundred = folded(["每百", "每100", "每一百"])
     /// Words of a sentence about stock markets (亞洲股市, 股指, 大市).
     static let stockMarket = folded(["股市", "股指", "股票市場", "大市", "指數", "市場收"])
+    /// Before a revenue word, words of the whole company's revenue (合併營收, 總收入, 全年營收): no segment.
+    static let wholeCompanyRevenue = folded(["合併", "總", "全年", "年度", "單季", "季度", "集團", "公司", "整體", "累計", "淨", "今年", "去年",
+                                              "同期", "期內", "本業", "核心", "調整", "上半年", "下半年", "半年", "首季", "營業", "月", "季", "年",
+                                              "預期", "預估", "市場", "財測", "指引", "其", "該", "此", "美元", "人民幣"])
+    /// Connectives before a segment's name (其中資料中心營收).
+    static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

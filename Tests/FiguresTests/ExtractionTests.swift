@@ -716,4 +716,14 @@ final class ExtractionTests: XCTestCase {
         let gdp = extract("亞洲經濟方面，新加坡與香港去年經濟成長率分別為4.4%和2.5%。", date: Day(year: 2025, month: 2, day: 20))
         XCTAssertNil(gdp.first { $0.kind == "index" }, "countries in an economic list are no markets")
     }
+
+    func testABusinessLinesRevenueIsASegmentNotTheCompanys() {
+        let obs = extract("超微第4季營收103億美元，年增34%；其中資料中心營收54億美元。", date: Day(year: 2026, month: 2, day: 5))
+        XCTAssertEqual(obs.first { $0.metric == "revenue" }?.value, 1.03e10)
+        XCTAssertEqual(obs.first { $0.metric == "segment_revenue" }?.target, "資料中心")
+        XCTAssertEqual(obs.first { $0.metric == "segment_revenue" }?.value, 5.4e9)
+        let simplified = extract("按地区划分，迅销大中华地区收益6502亿日元，按年跌4%；合并营收增9.6%。", date: Day(year: 2025, month: 10, day: 10))
+        XCTAssertEqual(simplified.first { $0.metric == "segment_revenue" }?.target, "大中华地区")
+        XCTAssertNil(simplified.first { $0.metric == "segment_revenue" && $0.target == "合并" })
+    }
 }
