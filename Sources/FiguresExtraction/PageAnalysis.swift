@@ -510,7 +510,7 @@ struct PageAnalysis {
         /// Characters before a name that opens its clause.
         static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
-        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其市閉闭休時时猛".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其市閉闭休時时猛歸归屬属".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters a short name does not end with (按年上, 外資, 季).
         static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Words in front of a name that are not part of it (其中, 而, 至於…).

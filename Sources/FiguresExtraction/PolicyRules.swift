@@ -40,6 +40,10 @@ extension FigureContext {
                 return [observation(kind: "financial", subject: m.entity.id, metric: "segment_revenue", value: q.value, unit: unit, target: segment,
                                     period: period, rule: "company segment revenue (\(segment))", entity: m.entity)]
             }
+            // 股價1495元 in a sentence about revenue: a company's result is never a few thousand units of money
+            if ["revenue", "net_income", "net_loss", "operating_income", "operating_loss", "loss"].contains(fin.cue.argument), abs(q.value) < 1e4 {
+                reason = "an amount too small for a company's result (a price)"; return []
+            }
             let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
             return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }

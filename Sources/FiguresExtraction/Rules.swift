@@ -314,6 +314,10 @@ extension FigureContext {
             if q.qualifier == .over || q.qualifier == .under, !before.contains(where: { $0.cue.role == .up || $0.cue.role == .down }) || q.end < text.count && (text[q.end] == 0x4EE5) {
                 reason = "a level with 以上/以下: a threshold"; return []
             }
+            // 大市高開257點: the gap the session opened with, which the spec has no metric for
+            if Words.openingGap.contains(where: { text.matches($0, endingAt: q.qualifierStart ?? q.start) }) {
+                reason = "an opening gap (高開/低開), no spec metric"; return []
+            }
             if let extreme = intradayExtreme(namedIsQuote: false) {
                 return [observation(kind: "index", subject: m.entity.id, metric: extreme, value: q.value, unit: "pt", date: date, rule: "index intraday \(extreme)", entity: m.entity)]
             }

@@ -36,6 +36,8 @@ enum Words {
                                               "預期", "預估", "市場", "財測", "指引", "其", "該", "此", "美元", "人民幣"])
     /// Connectives before a segment's name (其中資料中心營收).
     static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外"])
+    /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
+    static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

@@ -726,4 +726,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(simplified.first { $0.metric == "segment_revenue" }?.target, "大中华地区")
         XCTAssertNil(simplified.first { $0.metric == "segment_revenue" && $0.target == "合并" })
     }
+
+    func testAnOpeningGapAndAPriceBesideResultsAreNoFigures() {
+        let obs = extract("恒指今日高開257點，收市報22229點，升510點。", date: Day(year: 2022, month: 6, day: 27))
+        XCTAssertNil(obs.first { $0.value == 257 })
+        XCTAssertEqual(find(obs, "HSI", "close")?.value, 22229)
+        let tw = extract("台積電10月營收3,674億元，股價收1495元。", date: Day(year: 2025, month: 11, day: 10))
+        XCTAssertNil(tw.first { $0.kind == "financial" && $0.value == 1495 })
+    }
 }
