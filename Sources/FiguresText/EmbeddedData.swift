@@ -1767,6 +1767,9 @@ SHIBOR	rate	interbank
 稼動率	untracked
 產能利用率	untracked
 良率	untracked
+庫存	untracked
+存貨	untracked
+持股比例	untracked
 # Price points named by their words (an intraday touch, an opening or midday print, a settlement)
 中午收市報	level
 中午收市	level

@@ -734,4 +734,11 @@ final class ExtractionTests: XCTestCase {
         let tw = extract("台積電10月營收3,674億元，股價收1495元。", date: Day(year: 2025, month: 11, day: 10))
         XCTAssertNil(tw.first { $0.kind == "financial" && $0.value == 1495 })
     }
+
+    func testAPercentOfTurnoverOrStockIsNoPriceMove() {
+        let obs = extract("恒指收報27,140點，跌0.5%。大市成交額較周四急減39.42%至1347億元。", date: Day(year: 2025, month: 10, day: 3))
+        XCTAssertEqual(obs.filter { $0.subject == "HSI" && $0.metric == "change_pct" }.map(\.value), [-0.5])
+        let oil = extract("紐約期油收漲1.2%，美國原油庫存增加5%。", date: Day(year: 2025, month: 10, day: 3))
+        XCTAssertEqual(oil.filter { $0.metric == "change_pct" }.map(\.value), [1.2])
+    }
 }
