@@ -383,8 +383,11 @@ struct PageAnalysis {
     static func mainIndex(_ mentions: [Mention], teaser: Teaser, before: Int, text: NormalizedText, preferSentence: Bool = true,
                           sentences: SentenceIndex? = nil, indexMentionsByStart: [Mention]? = nil) -> Mention? {
         // `indexMentionsByStart`: the index mentions (no sectors) sorted by start, when the caller has them
-        let candidates = indexMentionsByStart.map { $0.within(teaser.start, before, start: \.start, end: \.end) }
+        let named = indexMentionsByStart.map { $0.within(teaser.start, before, start: \.start, end: \.end) }
             ?? mentions.filter { $0.entity.kind == .index && $0.start >= teaser.start && $0.end <= before && !$0.entity.id.utf8.contains(0x2F) }
+        // a sector belongs to its market's composite (電器電纜類 to TAIEX, not to the 台灣50 named beside it)
+        let composites = named.filter { compositeIndices.contains($0.entity.id) }
+        let candidates = composites.isEmpty ? named : composites
         var sentenceStart = before
         if let sentences { sentenceStart = sentences.sentenceStart(before, floor: teaser.start) } else {
             while sentenceStart > teaser.start, !Interpreter.sentenceEnds.contains(text[sentenceStart - 1]) { sentenceStart -= 1 }
@@ -395,6 +398,10 @@ struct PageAnalysis {
         // the index named most often; on a tie the one named first (a report leads with its main market)
         return candidates.max { counts[$0.entity.id]! < counts[$1.entity.id]! }
     }
+
+    /// The composite indices of markets, the parents of their sector sub-indices.
+    static let compositeIndices: Set<String> = ["TAIEX", "TPEX", "HSI", "SSEC", "SZSC", "STI", "KLCI", "ASX200", "N225", "TOPIX", "KOSPI",
+                                               "SPX", "STOXX600", "SET", "JCI", "PSEI", "SENSEX", "CSI300", "FTSE100", "DAX", "CAC40"]
 
     /// The words of sector names, folded once.
     enum SectorWords {
