@@ -438,7 +438,7 @@ final class SeriesCLITests: XCTestCase {
         let queue = try DatabaseQueue(path: db, configuration: { var c = Configuration(); c.readonly = true; return c }())
         try queue.read { db in
             let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
-            XCTAssertEqual(views, ["latest_value", "observation_view", "subjects", "tariff_changes"])
+            XCTAssertEqual(views, ["latest", "latest_value", "observation_view", "series", "subjects", "tariff_changes"])
             let latest = try Double.fetchAll(db, sql: "SELECT value FROM latest_value WHERE subject = 'N225' AND metric = 'close'")
             XCTAssertEqual(latest, [50836.55])
             let day = try String.fetchOne(db, sql: "SELECT day FROM observation_view WHERE subject = '4414.TW' AND period = '2025-Q3' LIMIT 1")
