@@ -464,9 +464,10 @@ final class SchemaV3ReaderTests: XCTestCase {
         // back to what schema v2 left
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            for view in ["latest_value", "observation_view", "subjects", "tariff_changes"] { try db.execute(sql: "DROP VIEW \(view)") }
+            for view in ["latest_value", "latest", "series", "observation_view", "subjects", "tariff_changes"] { try db.execute(sql: "DROP VIEW \(view)") }
             try db.execute(sql: "ALTER TABLE observation DROP COLUMN scope")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%'")
+            for column in ["text", "title", "source"] { try db.execute(sql: "ALTER TABLE page DROP COLUMN \(column)") }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%' OR identifier LIKE 'v4%'")
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         try queue.close()
