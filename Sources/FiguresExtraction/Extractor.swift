@@ -11,6 +11,8 @@ public struct Extraction: Sendable {
     public var unused: [UnusedFigure]
     public var locale: PageLocale
     public var teaserCount: Int
+    /// The outlet named in the page's first teaser footer (`中央社 ・ 1 天前`), when the layout has one.
+    public var source: String? = nil
 }
 
 public struct UnusedFigure: Sendable, Hashable {
@@ -198,6 +200,7 @@ public enum Extractor {
             unused.append(UnusedFigure(text: text.text(d.start, d.end), start: d.start, end: d.end, reason: "date"))
         }
         unused.sort { $0.start < $1.start }
-        return Extraction(observations: observations, unused: unused, locale: analysis.locale, teaserCount: analysis.teasers.count)
+        return Extraction(observations: observations, unused: unused, locale: analysis.locale, teaserCount: analysis.teasers.count,
+                          source: PageLayout.source(of: text, teasers: analysis.teasers))
     }
 }

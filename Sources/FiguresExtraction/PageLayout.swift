@@ -19,6 +19,16 @@ enum PageLayout {
     /// The dots between a teaser's source and its age: ・ · ‧ •
     static func isSeparator(_ c: UInt32) -> Bool { c == 0x30FB || c == 0x00B7 || c == 0x2027 || c == 0x2022 }
 
+    /// The outlet of the first footer: its text before the first dot (`中央社 ・ 1 天前` → 中央社), trimmed;
+    /// nil when no footer names one (an age alone, or a name of more than 40 characters).
+    static func source(of text: NormalizedText, teasers: [Teaser]) -> String? {
+        guard let footer = teasers.lazy.compactMap(\.footer).first(where: { !$0.isEmpty }) else { return nil }
+        var k = footer.lowerBound
+        while k < footer.upperBound, !isSeparator(text.folded[k]) { k += 1 }
+        let name = text.text(footer.lowerBound, k).trimmingCharacters(in: " \t\r\n\u{3000}")
+        return name.isEmpty || name.count > 40 ? nil : name
+    }
+
     static func teasers(of text: NormalizedText, reference: Day) -> [Teaser] {
         let t = text.folded, n = t.count
         var teasers: [Teaser] = []

@@ -175,7 +175,7 @@ public final class FiguresStore: Sendable {
     /// what tells a figures database from any other SQLite file.
     public static let applicationID: Int32 = 0x4649_4753
     /// `PRAGMA user_version` this build writes and reads: the number of the last migration it knows.
-    public static let schemaVersion = 3
+    public static let schemaVersion = 4
 
     /// Opens the database for writing, as `init(writingAt:)`.
     public convenience init(path: String) throws {
@@ -360,6 +360,18 @@ public final class FiguresStore: Sendable {
             try db.alter(table: "observation") { t in t.add(column: "scope", .text) }
             try db.execute(sql: Self.viewsSQL)
         }
+        migrator.registerMigration("v4: page text, title and source; views latest and series") { db in
+            try db.execute(sql: "PRAGMA user_version = 4")
+            // the page's decoded text, stored plain (no compression: Foundation on Linux has no zlib API), so
+            // that `figures reextract` can extract it again; NULL for pages stored before this migration
+            try db.alter(table: "page") { t in
+                t.add(column: "text", .text)
+                t.add(column: "title", .text)
+                t.add(column: "source", .text)
+            }
+            try db.execute(sql: "DROP VIEW latest_value; DROP VIEW observation_view;")
+            try db.execute(sql: Self.viewsV4SQL)
+        }
         return migrator
     }
 
@@ -402,6 +414,108 @@ public final class FiguresStore: Sendable {
                  MIN(COALESCE(date, period)) AS first, MAX(COALESCE(date, period)) AS last
           FROM observation GROUP BY subject, kind;
         """
+
+    /// Views of schema v4 (replacing v3's `observation_view` and `latest_value`):
+    /// - `observation_view`: as in v3, plus the page's `page_title` and `page_source`;
+    /// - `series`: one row per subject, metric, target (NULL for most) and date (or period, for a period-only row; dated rows with a
+    ///   relative period such as `1w` are left out, as `figures series` does) with the value `SeriesRule`
+    ///   chooses — the value most observations state (values compared to 9 decimals), on a tie the one from
+    ///   the page ingested last, then the highest row id — and `sources`, `agree`, `disagree`, `pages`;
+    /// - `latest`: per kind, subject, metric, target and period (a period-only row by the period's shape:
+    ///   year, half, quarter, month, span), the row of `series`' rule on the latest day;
+    /// - `latest_value`: the same rows as `latest` (its v3 name).
+    static let viewsV4SQL = """
+        CREATE VIEW observation_view AS
+          SELECT o.id, o.kind, o.subject, o.metric, o.value, o.value_high, o.unit, o.previous, o.target, o.qualifier, o.scope,
+                 o.date, o.period,
+                 COALESCE(o.date,
+                   CASE
+                     WHEN o.period GLOB '[12][0-9][0-9][0-9]' THEN o.period || '-12-31'
+                     WHEN o.period GLOB '*[12][0-9][0-9][0-9]-H[12]' THEN substr(o.period, -7, 4) || CASE substr(o.period, -1) WHEN '1' THEN '-06-30' ELSE '-12-31' END
+                     WHEN o.period GLOB '*[12][0-9][0-9][0-9]-Q[1-4]' THEN substr(o.period, -7, 4) || '-' ||
+                       CASE substr(o.period, -1) WHEN '1' THEN '03-31' WHEN '2' THEN '06-30' WHEN '3' THEN '09-30' ELSE '12-31' END
+                     WHEN o.period GLOB '*[12][0-9][0-9][0-9]-[01][0-9]' THEN date(substr(o.period, -7) || '-01', '+1 month', '-1 day')
+                   END) AS day,
+                 o.text, o.start, o.end, o.extractor_version, o.rule,
+                 p.source_path AS page, p.reference_date AS page_reference_date, p.ingested_at AS page_ingested_at, o.page_id,
+                 p.title AS page_title, p.source AS page_source
+          FROM observation o JOIN page p ON p.id = o.page_id;
+        CREATE VIEW series AS
+          SELECT subject, metric, label AS date, day, value, value_high, unit, kind, target, period, sources, agree,
+                 sources - agree AS disagree, pages, id AS observation_id, page
+          FROM (
+            SELECT g.*, ROW_NUMBER() OVER (PARTITION BY g.subject COLLATE NOCASE, g.metric COLLATE NOCASE, COALESCE(g.target, ''), g.label
+                                           ORDER BY g.agree DESC, g.page_ingested_at DESC, g.id DESC) AS choice
+            FROM (
+              SELECT v.*, COALESCE(v.date, v.period) AS label,
+                     COUNT(*) OVER (PARTITION BY v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''), COALESCE(v.date, v.period),
+                                    round(v.value, 9), round(COALESCE(v.value_high, -1e300), 9)) AS agree,
+                     COUNT(*) OVER (PARTITION BY v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''), COALESCE(v.date, v.period)) AS sources,
+                     -- distinct pages (SQLite has no COUNT(DISTINCT) window): dense ranks up plus down, minus one
+                     DENSE_RANK() OVER (PARTITION BY v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''), COALESCE(v.date, v.period) ORDER BY v.page_id)
+                       + DENSE_RANK() OVER (PARTITION BY v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''), COALESCE(v.date, v.period) ORDER BY v.page_id DESC)
+                       - 1 AS pages
+              FROM observation_view v
+              WHERE v.day IS NOT NULL AND NOT (v.date IS NOT NULL AND v.period IS NOT NULL)) g)
+          WHERE choice = 1;
+        CREATE VIEW latest AS
+          SELECT id, kind, subject, metric, value, value_high, unit, previous, target, qualifier, scope, date, period, day,
+                 sources, agree, sources - agree AS disagree, text, page, page_reference_date, page_ingested_at, page_title, page_source
+          FROM (
+            SELECT c.*, ROW_NUMBER() OVER (PARTITION BY c.kind, c.subject COLLATE NOCASE, c.metric COLLATE NOCASE, c.target_key, c.span
+                                           ORDER BY c.day DESC, c.agree DESC, c.page_ingested_at DESC, c.id DESC) AS n
+            FROM (
+              SELECT v.*, COALESCE(v.target, '') AS target_key,
+                     CASE WHEN v.date IS NOT NULL THEN COALESCE(v.period, '')
+                          WHEN v.period GLOB '[12][0-9][0-9][0-9]' THEN 'year'
+                          WHEN v.period GLOB '[12][0-9][0-9][0-9]-H[12]' THEN 'half'
+                          WHEN v.period GLOB '[12][0-9][0-9][0-9]-Q[1-4]' THEN 'quarter'
+                          WHEN v.period GLOB '[12][0-9][0-9][0-9]-[01][0-9]' THEN 'month'
+                          ELSE 'span ' || v.period END AS span,
+                     COUNT(*) OVER (PARTITION BY v.kind, v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''),
+                                    v.day, COALESCE(v.period, ''), round(v.value, 9), round(COALESCE(v.value_high, -1e300), 9)) AS agree,
+                     COUNT(*) OVER (PARTITION BY v.kind, v.subject COLLATE NOCASE, v.metric COLLATE NOCASE, COALESCE(v.target, ''),
+                                    v.day, COALESCE(v.period, '')) AS sources
+              FROM observation_view v WHERE v.day IS NOT NULL) c)
+          WHERE n = 1;
+        CREATE VIEW latest_value AS SELECT * FROM latest;
+        """
+
+    /// A page's title: its first non-empty line, trimmed, at most 200 characters.
+    public static func title(of text: String) -> String? {
+        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
+            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !t.isEmpty { return String(t.prefix(200)) }
+        }
+        return nil
+    }
+
+    /// A stored page's text and provenance, for `reextract`.
+    public struct StoredPageText: Sendable {
+        public var id: Int64
+        public var text: String
+        public var sourcePath: String
+        public var referenceDate: String
+        public var ingestedAt: String
+    }
+
+    /// Up to `limit` pages that have their text stored, with ids above `id`, by id.
+    public func pagesWithText(after id: Int64, limit: Int) throws -> [StoredPageText] {
+        try reader.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT id, text, source_path, reference_date, ingested_at FROM page
+                WHERE text IS NOT NULL AND id > ? ORDER BY id LIMIT ?
+                """, arguments: [id, limit]).map {
+                StoredPageText(id: $0["id"], text: $0["text"], sourcePath: $0["source_path"], referenceDate: $0["reference_date"],
+                               ingestedAt: $0["ingested_at"])
+            }
+        }
+    }
+
+    /// Pages stored without their text (before schema v4): `reextract` cannot extract them again.
+    public func pagesWithoutText() throws -> Int {
+        try reader.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM page WHERE text IS NULL") ?? 0 }
+    }
 
     /// The reference date a page with this content was stored with, or nil when it is not stored.
     public func storedReferenceDate(of identity: PageIdentity) throws -> String? {
@@ -452,9 +566,12 @@ public final class FiguresStore: Sendable {
         public var reference: Day
         public var extraction: Extraction
         public var policy: StoredPagePolicy
+        /// When set (by `reextract`), the page keeps this ingest time instead of the time of this write.
+        public var ingestedAt: String?
 
         public init(content: String, identity: PageIdentity? = nil, sourcePath: String, reference: Day, extraction: Extraction,
-                    policy: StoredPagePolicy = .keep) {
+                    policy: StoredPagePolicy = .keep, ingestedAt: String? = nil) {
+            self.ingestedAt = ingestedAt
             self.content = content
             self.identity = identity ?? PageIdentity(content)
             self.sourcePath = sourcePath
@@ -529,6 +646,8 @@ public final class FiguresStore: Sendable {
     /// since the caller looked).
     static func write(_ page: PageToStore, stamp: String, _ db: Database) throws -> IngestOutcome {
         let pageID: Int64
+        let stamp = page.ingestedAt ?? stamp
+        let title = Self.title(of: page.content), source = page.extraction.source
         var outcome = IngestOutcome(status: .new, observationsAdded: page.extraction.observations.count, storedReferenceDate: nil)
         if let stored = try storedPage(page.identity, db) {
             let differentDate = stored.referenceDate != page.reference.description
@@ -547,16 +666,17 @@ public final class FiguresStore: Sendable {
                 // lookup would have found that row first
                 try db.execute(sql: """
                     UPDATE page SET content_hash = ?, hash_basis = 'normalised', source_path = ?, reference_date = ?,
-                                    ingested_at = ?, byte_count = ?
+                                    ingested_at = ?, byte_count = ?, text = ?, title = ?, source = ?
                     WHERE id = ?
                     """, arguments: [page.identity.textHash, page.sourcePath, page.reference.description, stamp,
-                                     page.content.utf8.count, pageID])
+                                     page.content.utf8.count, page.content, title, source, pageID])
             }
         } else {
             try db.execute(sql: """
-                INSERT INTO page (content_hash, hash_basis, source_path, reference_date, ingested_at, byte_count)
-                VALUES (?, 'normalised', ?, ?, ?, ?)
-                """, arguments: [page.identity.textHash, page.sourcePath, page.reference.description, stamp, page.content.utf8.count])
+                INSERT INTO page (content_hash, hash_basis, source_path, reference_date, ingested_at, byte_count, text, title, source)
+                VALUES (?, 'normalised', ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [page.identity.textHash, page.sourcePath, page.reference.description, stamp, page.content.utf8.count,
+                                 page.content, title, source])
             pageID = db.lastInsertedRowID
         }
         let insert = try db.cachedStatement(sql: """

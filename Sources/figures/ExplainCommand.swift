@@ -25,7 +25,7 @@ struct ExplainCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Say on stderr which encoding the page was read in.")
     var verbose = false
 
-    @Argument(help: ArgumentHelp("The page to explain; - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The page to explain; - for standard input.", valueName: "file"), completion: .file())
     var file: String
 
     func validate() throws { try requireSupportedYears(["--date": date]) }

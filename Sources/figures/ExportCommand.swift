@@ -38,16 +38,16 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Start the file with a UTF-8 byte-order mark (for Excel).")
     var bom = false
 
-    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.", completion: .file())
     var output: String?
 
-    @Option(help: "Only this subject: an id or any name (N225, 日經, 台積電, USDTWD…).")
+    @Option(help: "Only this subject: an id or any name (N225, 日經, 台積電, USDTWD…).", completion: Completion.subjects)
     var subject: String?
 
     @Option(help: "Only this metric (any case).")
     var metric: String?
 
-    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.")
+    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.", completion: Completion.kinds)
     var kind: String?
 
     @Option(help: "Only figures dated this day (or of a period that includes it).")

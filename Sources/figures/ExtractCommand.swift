@@ -31,7 +31,7 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: jsonl, json, table, csv or tsv.")
     var format: OutputFormat = .jsonl
 
-    @Argument(help: ArgumentHelp("Pages to read; - for standard input.", valueName: "file"))
+    @Argument(help: ArgumentHelp("Pages to read; - for standard input.", valueName: "file"), completion: .file())
     var files: [String]
 
     func validate() throws {

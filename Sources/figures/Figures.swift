@@ -17,7 +17,7 @@ struct Figures: ParsableCommand {
         version: extractorVersion,
         subcommands: [
             DemoCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, SubjectsCommand.self, SeriesCommand.self,
-            PlotCommand.self, ExportCommand.self, TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
+            PlotCommand.self, ExportCommand.self, ReextractCommand.self, TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
         ]
     )
 

@@ -52,7 +52,7 @@ struct IngestCommand: ParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line.")
     var quiet = false
 
-    @Argument(help: ArgumentHelp("Pages or folders of pages; - for a page on standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp("Pages or folders of pages; - for a page on standard input.", valueName: "path"), completion: .file())
     var paths: [String]
 
     func validate() throws {

@@ -31,7 +31,7 @@ struct QueryCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Subject: id or name (N225, 日經, 台積電, 2330, USDTWD, 新台幣, US…).")
+    @Argument(help: "Subject: id or name (N225, 日經, 台積電, 2330, USDTWD, 新台幣, US…).", completion: Completion.subjects)
     var subject: String?
 
     @Argument(help: "Metric (close, change, change_pct, policy_rate_change, tariff_rate, revenue…).")
@@ -40,7 +40,7 @@ struct QueryCommand: ParsableCommand {
     @Option(name: .customLong("metric"), help: "Metric, when no subject is given (or instead of the second argument).")
     var metricOption: String?
 
-    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.")
+    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.", completion: Completion.kinds)
     var kind: String?
 
     @Option(help: "Only figures dated this day (or of a period that includes it).")
@@ -64,7 +64,7 @@ struct QueryCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or jsonl.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.", completion: .file())
     var output: String?
 
     static let kinds: Set<String> = ["index", "equity", "fx", "rate", "tariff", "financial", "macro", "commodity"]

@@ -68,7 +68,7 @@ struct SeriesCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("One or more subjects, then the metric.", valueName: "subject… metric"))
+    @Argument(help: ArgumentHelp("One or more subjects, then the metric.", valueName: "subject… metric"), completion: Completion.subjects)
     var arguments: [String]
 
     @OptionGroup var options: SeriesOptions
@@ -79,7 +79,7 @@ struct SeriesCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or jsonl (default table; csv with --wide).")
     var format: OutputFormat?
 
-    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.", completion: .file())
     var output: String?
 
     func validate() throws {
@@ -121,7 +121,7 @@ struct PlotCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: ArgumentHelp("Pairs of subject and metric.", valueName: "subject metric"))
+    @Argument(help: ArgumentHelp("Pairs of subject and metric.", valueName: "subject metric"), completion: Completion.subjects)
     var arguments: [String]
 
     @OptionGroup var options: SeriesOptions
@@ -129,7 +129,7 @@ struct PlotCommand: ParsableCommand {
     @Option(help: "Chart title (default: the series' names).")
     var title: String?
 
-    @Option(name: .shortAndLong, help: "Write the SVG to this file (new, or a regular file to replace).")
+    @Option(name: .shortAndLong, help: "Write the SVG to this file (new, or a regular file to replace).", completion: .file())
     var output: String?
 
     func validate() throws {

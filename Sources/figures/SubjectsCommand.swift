@@ -21,10 +21,10 @@ struct SubjectsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Argument(help: "Part of an id or name (N225, 日經, 台積, USD…).")
+    @Argument(help: "Part of an id or name (N225, 日經, 台積, USD…).", completion: Completion.subjects)
     var query: String?
 
-    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.")
+    @Option(help: "Only this kind: index, equity, fx, rate, tariff, financial, macro, commodity.", completion: Completion.kinds)
     var kind: String?
 
     @Option(help: "Output format: table, csv, tsv, json or jsonl.")

@@ -14,7 +14,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// `--db PATH`, else `FIGURES_DB`, else `figures.sqlite` in the current folder.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("SQLite database file (default: $FIGURES_DB, else ./figures.sqlite).", valueName: "path"))
+    @Option(name: .customLong("db"), help: ArgumentHelp("SQLite database file (default: $FIGURES_DB, else ./figures.sqlite).", valueName: "path"), completion: .file())
     var path: String?
 
     var resolvedPath: String {

@@ -24,7 +24,7 @@ struct TariffsCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    @Option(help: "Levying country (ISO alpha-2 or group id).")
+    @Option(help: "Levying country (ISO alpha-2 or group id).", completion: Completion.subjects)
     var subject: String?
 
     @Option(help: "Country or group charged.")
@@ -36,7 +36,7 @@ struct TariffsCommand: ParsableCommand {
     @Option(help: "Output format: table, csv, tsv, json or jsonl.")
     var format: OutputFormat = .table
 
-    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write to this file (new, or a regular file to replace) instead of standard output.", completion: .file())
     var output: String?
 
     func validate() throws { try requireSupportedYears(["--since": since]) }

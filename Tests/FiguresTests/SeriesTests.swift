@@ -438,7 +438,7 @@ final class SeriesCLITests: XCTestCase {
         let queue = try DatabaseQueue(path: db, configuration: { var c = Configuration(); c.readonly = true; return c }())
         try queue.read { db in
             let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
-            XCTAssertEqual(views, ["latest_value", "observation_view", "subjects", "tariff_changes"])
+            XCTAssertEqual(views, ["latest", "latest_value", "observation_view", "series", "subjects", "tariff_changes"])
             let latest = try Double.fetchAll(db, sql: "SELECT value FROM latest_value WHERE subject = 'N225' AND metric = 'close'")
             XCTAssertEqual(latest, [50836.55])
             let day = try String.fetchOne(db, sql: "SELECT day FROM observation_view WHERE subject = '4414.TW' AND period = '2025-Q3' LIMIT 1")
@@ -464,9 +464,10 @@ final class SchemaV3ReaderTests: XCTestCase {
         // back to what schema v2 left
         let queue = try DatabaseQueue(path: path)
         try queue.write { db in
-            for view in ["latest_value", "observation_view", "subjects", "tariff_changes"] { try db.execute(sql: "DROP VIEW \(view)") }
+            for view in ["latest_value", "latest", "series", "observation_view", "subjects", "tariff_changes"] { try db.execute(sql: "DROP VIEW \(view)") }
             try db.execute(sql: "ALTER TABLE observation DROP COLUMN scope")
-            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%'")
+            for column in ["text", "title", "source"] { try db.execute(sql: "ALTER TABLE page DROP COLUMN \(column)") }
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier LIKE 'v3%' OR identifier LIKE 'v4%'")
             try db.execute(sql: "PRAGMA user_version = 2")
         }
         try queue.close()
