@@ -165,7 +165,13 @@ struct FigureContext {
     /// The nearest name before the figure in its sentence whose kind is in `kinds`.
     func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil) -> Mention? {
         let lo = from ?? sentenceStart
-        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) }
+        // 理想營收274億元，雖仍高於蔚來，但同比下滑36.2%: a name compared with is not the one the figure is about
+        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0) }
+    }
+
+    /// A name right after a comparison word (高於, 低於, 超過, 勝過, 不及, 優於): what something is compared with.
+    func isComparedWith(_ m: Mention) -> Bool {
+        Words.comparedWith.contains { text.matches($0, endingAt: m.start) }
     }
 
     /// The subject for a figure after `分別`: the k-th of the names listed before the cue.

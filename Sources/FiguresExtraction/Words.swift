@@ -38,6 +38,8 @@ enum Words {
     static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外"])
     /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
+    /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
+    static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

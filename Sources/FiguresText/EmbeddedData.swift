@@ -1446,6 +1446,9 @@ EPS	fin	eps
 本業虧損	fin	operating_loss
 營業虧損	fin	operating_loss
 營業損失	fin	operating_loss
+營業淨損	fin	operating_loss
+營業淨利	fin	operating_income
+營業淨利率	fin	operating_margin
 營損	fin	operating_loss
 經營虧損	fin	operating_loss
 損失	fin	loss

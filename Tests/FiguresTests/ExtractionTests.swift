@@ -741,4 +741,18 @@ final class ExtractionTests: XCTestCase {
         let oil = extract("紐約期油收漲1.2%，美國原油庫存增加5%。", date: Day(year: 2025, month: 10, day: 3))
         XCTAssertEqual(oil.filter { $0.metric == "change_pct" }.map(\.value), [1.2])
     }
+
+    func testANameComparedWithIsNotTheSubject() {
+        let obs = extract("蔚來第三季營收217.9億元。理想營收274億元，絕對值雖仍高於蔚來，但同比下滑36.2%。", date: Day(year: 2025, month: 11, day: 30))
+        XCTAssertEqual(obs.first { $0.metric == "revenue_change_pct" }?.subject, "LI-AUTO")
+        let index = extract("道瓊指數上漲0.5%，表現優於標普500指數，收在42,100點。", date: Day(year: 2025, month: 3, day: 7))
+        XCTAssertEqual(find(index, "DJI", "close")?.value, 42100)
+        XCTAssertNil(find(index, "SPX", "close"))
+    }
+
+    func testAnOperatingNetLossIsANegativeOperatingIncome() {
+        let obs = extract("南亞科第3季營收81.33億元，營業淨損新台幣25.05億元。", date: Day(year: 2024, month: 10, day: 15))
+        XCTAssertEqual(obs.first { $0.metric == "operating_income" }?.value, -2.505e9)
+        XCTAssertNil(obs.first { $0.metric == "net_income" })
+    }
 }
