@@ -40,6 +40,8 @@ enum Words {
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
     /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
     static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
+    /// A yield of the tenor named before it (日本同天期殖利率).
+    static let sameTenor = folded(["同天期", "同年期", "同期限", "同年限"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

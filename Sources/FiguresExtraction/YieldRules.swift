@@ -17,7 +17,7 @@ extension FigureContext {
     func composedYield() -> Mention? {
         guard q.unit == .percent || q.unit == .percentagePoint || q.unit == .li,
               let cue = before.first(where: { $0.cue.role == .rate && $0.cue.argument == "yield" }),
-              let tenor = tenorBefore(cue.start) else { return nil }
+              let tenor = tenorBefore(cue.start) ?? sameTenor(before: cue.start) else { return nil }
         // the country: a bond word (日債) or a country named earlier in the sentence
         // the country: in the clause, the nearest (英國5年期公債); else the sentence's first, its subject (日本債市21日
         //跟隨美債走弱：…10年期公債殖利率); else the teaser's first (its title names the market)
@@ -40,6 +40,18 @@ extension FigureContext {
         for m in mentions where m.entity.kind == .country && m.start >= from && m.end <= to { found.append((m.entity.id, m.start)) }
         found.sort { $0.1 < $1.1 }
         return nearest ? found.last : found.first
+    }
+
+    /// `日本同天期殖利率`: the tenor named earlier in the sentence (美國30年期公債…；日本同天期…), at the
+    /// place of the 同天期 words.
+    func sameTenor(before p: Int) -> (start: Int, years: Int)? {
+        guard let same = (max(sentenceStart, p - 4)..<p).first(where: { k in Words.sameTenor.contains { text.matches($0, at: k) } }) else { return nil }
+        var k = same
+        while k > sentenceStart {
+            if let t = tenorBefore(k) { return (same, t.years) }
+            k -= 8
+        }
+        return nil
     }
 
     /// `10年期`, `十年期`, `5年` within a few characters before the yield word (10年期國債殖利率).

@@ -755,4 +755,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.first { $0.metric == "operating_income" }?.value, -2.505e9)
         XCTAssertNil(obs.first { $0.metric == "net_income" })
     }
+
+    func testAYieldOfTheSameTenorTakesTheTenorNamedBefore() {
+        let obs = extract("全球債市賣壓加重：美國30年期公債殖利率觸及5%；日本同天期殖利率升至3.29%。", date: Day(year: 2025, month: 9, day: 4))
+        XCTAssertEqual(obs.first { $0.value == 3.29 }?.subject, "JP30Y")
+        let simplified = extract("英国10年期国债收益率升至4.6%，德国同期限收益率为2.7%。", date: Day(year: 2025, month: 9, day: 4))
+        XCTAssertEqual(simplified.first { $0.value == 2.7 }?.subject, "DE10Y")
+    }
 }
