@@ -1008,6 +1008,11 @@ INTEL	INTC	英特爾公司
 JNJ	JNJ	強生|強生公司
 BERKSHIRE	BRK	伯克希爾|伯克希爾哈撒韋|波克夏海瑟威
 ARAMCO	2222.SR	沙烏地阿美|沙特阿美|阿美石油|Saudi Aramco
+MOTOROLA	MSI	摩托羅拉|Motorola
+VERIZON	VZ	威瑞森|威訊|Verizon|Verizon Communications
+GE	GE	通用電氣|奇異|奇異公司
+TOSHIBA	6502.T	東芝
+AT&T	T	AT&T|美國電話電報
 """###,
         "countries.tsv": ###"""
 # Countries and groups: id (ISO 3166 alpha-2, or a group id)<TAB>name as written.
