@@ -529,7 +529,9 @@ extension FigureContext {
             if let extreme = intradayExtreme(namedIsQuote: namedIsQuote) {
                 return [observation(kind: "fx", subject: subject, metric: extreme, value: q.value, unit: quote, date: date, rule: "fx intraday \(extreme)", entity: m.entity)]
             }
-            if before.contains(where: { $0.cue.role == .parity }) {
+            // 人民幣中間價轉弱，定於7.0931兌1美元: the parity named earlier in the sentence, no other price word nearer
+            if before.contains(where: { $0.cue.role == .parity })
+                || sentenceHits().first(where: { [.parity, .close, .open, .high, .low, .closeContext].contains($0.cue.role) })?.cue.role == .parity {
                 return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
             }
             guard var metric = marketLevelMetric(toIsClose: false) else {

@@ -762,4 +762,11 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("英国10年期国债收益率升至4.6%，德国同期限收益率为2.7%。", date: Day(year: 2025, month: 9, day: 4))
         XCTAssertEqual(simplified.first { $0.value == 2.7 }?.subject, "DE10Y")
     }
+
+    func testAParityNamedEarlierInTheSentenceIsTheLevelsMetric() {
+        let obs = extract("人民幣中間價轉弱，定於7.0931兌1美元，比上日低241點子。", date: Day(year: 2020, month: 5, day: 7))
+        XCTAssertEqual(find(obs, "USD/CNY", "central_parity")?.value, 7.0931)
+        let simplified = extract("人民币兑美元中间价今日调升，报6.8345。", date: Day(year: 2019, month: 5, day: 7))
+        XCTAssertEqual(find(simplified, "USD/CNY", "central_parity")?.value, 6.8345)
+    }
 }
