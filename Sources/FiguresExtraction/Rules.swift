@@ -148,7 +148,13 @@ extension FigureContext {
             // a bank's share price or results: the bank as a listed company
             if isFinancialFigure { return financial(mention, state: &state) }
             return equity(mention)
-        case .centralBank, .bank, .yield: return rate(mention, state: state, quantities: quantities)
+        case .bank:
+            // 渣打、星展、東亞等其他銀行則採用5.25厘: one figure for every bank listed
+            let first = rate(mention, state: state, quantities: quantities)
+            return first + listedSiblings(of: mention).flatMap { sibling in
+                first.map { o in var c = o; c.subject = sibling.entity.id; c.rule += " (listed with \(mention.entity.id))"; return c }
+            }
+        case .centralBank, .yield: return rate(mention, state: state, quantities: quantities)
         case .commodity: return commodity(mention)
         case .country:
             // 美國減息1/4厘: a rate move written with the country is its central bank's
@@ -272,6 +278,22 @@ extension FigureContext {
         case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country, .bank]
         default: return FigureContext.marketKinds
         }
+    }
+
+    /// The names of the same kind listed right before `m` (A、B及C: A and B for C), when no 分別 pairs
+    /// them with figures of their own.
+    func listedSiblings(of m: Mention) -> [Mention] {
+        guard !before.contains(where: { $0.cue.role == .respective }) else { return [] }
+        var out: [Mention] = []
+        var end = m.start
+        for other in mentions.reversed() where other.end <= end && other.start >= sentenceStart {
+            guard other.entity.kind == m.entity.kind || other.entity.kind == .company else { break }
+            let gap = text.foldedText(other.end, end)
+            guard Words.listJoiners.contains(where: { ScriptFold.shared.foldedString(String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init)))) == gap }) else { break }
+            if other.entity.id != m.entity.id { out.append(other) }
+            end = other.start
+        }
+        return out
     }
 
     /// A bank's own rate is named in the sentence (存款利率, 最優惠利率): a listed bank may be its subject.

@@ -1535,6 +1535,9 @@ GDP的比重	macro	gdp_share
 最優惠利率	rate	prime
 最優惠貸款利率	rate	prime
 減P	rate	prime
+加P	rate	prime
+細P	rate	prime
+大P	rate	prime
 存款準備金率	rate	rrr
 存款準備率	rate	rrr
 存準率	rate	rrr

@@ -769,4 +769,11 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("人民币兑美元中间价今日调升，报6.8345。", date: Day(year: 2019, month: 5, day: 7))
         XCTAssertEqual(find(simplified, "USD/CNY", "central_parity")?.value, 6.8345)
     }
+
+    func testOneRateForEveryBankListed() {
+        let obs = extract("【明報專訊】目前滙豐與中銀沿用「細P」，渣打、星展等其他銀行則採用5.25厘。", date: Day(year: 2025, month: 3, day: 20))
+        XCTAssertEqual(Set(obs.filter { $0.metric == "prime_rate" }.map(\.subject)), ["SCB", "DBS"])
+        let deposits = extract("台銀、土銀及合庫的一年期定存利率調升至1.7%。", date: Day(year: 2024, month: 3, day: 22))
+        XCTAssertGreaterThanOrEqual(deposits.filter { $0.metric == "deposit_rate" && $0.value == 1.7 }.count, 2)
+    }
 }
