@@ -515,7 +515,13 @@ extension FigureContext {
         let (base, quote, namedIsQuote) = pair(for: m)
         let subject = "\(base)/\(quote)"
         let date = tradingDay
-        let flip: Double = namedIsQuote ? -1 : 1   // the named currency rising moves the pair down when it is the quote
+        // the named currency rising moves the pair down when it is the quote; but a move of its 匯率 (韓元對美元匯率
+        // …下跌9.9韓元) is a move of the quoted number itself
+        // (升值/貶值, 升/貶 are the currency's own worth whatever word stands between: 新台幣匯價升值6.6分)
+        let rateWordBetween = (m.end..<q.start).contains { k in Words.exchangeRate.contains { text.matches($0, at: k) } }
+        let moveWord = before.first { $0.cue.role == .up || $0.cue.role == .down }
+        let numericMove = moveWord.map { hit in !(hit.start..<hit.end).contains { Words.currencyWorth.contains(text[$0]) } } ?? false
+        let flip: Double = namedIsQuote && !(rateWordBetween && numericMove) ? -1 : 1
         // 成交金額放大至22.51億美元: turnover, unless a price word stands nearer (成交價最高為31.561元)
         let nearestMetric = before.first { [.turnover, .close, .open, .high, .low, .parity].contains($0.cue.role) }
         if nearestMetric?.cue.role == .turnover, q.unit.isMoney, currency(of: q.unit) != quote || q.value >= 1e6 {

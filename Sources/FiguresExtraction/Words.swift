@@ -42,6 +42,10 @@ enum Words {
     static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
     /// A yield of the tenor named before it (日本同天期殖利率).
     static let sameTenor = folded(["同天期", "同年期", "同期限", "同年限"])
+    /// The quoted exchange rate itself (韓元對美元匯率下跌9.9韓元: the number fell).
+    static let exchangeRate = folded(["匯率", "匯價"])
+    /// Characters of a currency's own worth moving (升值, 貶值, 升, 貶), as against its quoted number.
+    static let currencyWorth: Set<UInt32> = Set("升貶贬值".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

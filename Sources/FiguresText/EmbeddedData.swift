@@ -1963,6 +1963,8 @@ CHF	CHF
 丹麥克朗	DKK
 巴西雷亞爾	BRL
 雷亞爾	BRL
+星幣	SGD
+坡幣	SGD
 """###,
         "currency-magnitudes.tsv": ###"""
 # A currency's rough worth in US dollars (order of magnitude over 2000–2026), only to tell how a

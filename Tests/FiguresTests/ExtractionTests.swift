@@ -776,4 +776,11 @@ final class ExtractionTests: XCTestCase {
         let deposits = extract("台銀、土銀及合庫的一年期定存利率調升至1.7%。", date: Day(year: 2024, month: 3, day: 22))
         XCTAssertGreaterThanOrEqual(deposits.filter { $0.metric == "deposit_rate" && $0.value == 1.7 }.count, 2)
     }
+
+    func testAMoveOfTheQuotedRateIsNotTheCurrencysOwn() {
+        let obs = extract("韓元對美元匯率以1440.2韓元收盤，比前一交易日下跌9.9韓元。", date: Day(year: 2026, month: 2, day: 12))
+        XCTAssertEqual(find(obs, "USD/KRW", "change")?.value, -9.9)
+        let worth = extract("新台幣匯價今天升值6.6分，收在31.2元。", date: Day(year: 2025, month: 12, day: 12))
+        XCTAssertEqual(find(worth, "USD/TWD", "change")?.value ?? 0, -0.066, accuracy: 1e-12)
+    }
 }
