@@ -225,6 +225,11 @@ final class Interpreter {
 
     /// The country of the statistics office a teaser quotes, when the office's name tells it (海關總署 → CN).
     func statisticsAgencyCountry(_ teaser: Teaser) -> Mention? {
+        // 美國商務部, 日本財務省: a ministry named with its country is that country's
+        if let hit = teaserCues(teaser).last(where: { $0.cue.role == .agency && $0.cue.argument.isEmpty }),
+           let country = page.mentions.last(where: { $0.entity.kind == .country && $0.end == hit.start }) {
+            return country
+        }
         guard let hit = teaserCues(teaser).last(where: { $0.cue.role == .agency && !$0.cue.argument.isEmpty }) else { return nil }
         var entity = Entity(kind: .country, id: hit.cue.argument)
         entity.source = "cues.tsv: \(text.text(hit.start, hit.end)) agency \(hit.cue.argument)"

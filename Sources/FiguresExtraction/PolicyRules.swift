@@ -129,6 +129,8 @@ extension FigureContext {
         }
         var metric = cue.cue.argument
         var value = q.value
+        // 逆差7545億日元: a deficit is a negative trade balance
+        if metric == "trade_deficit" { metric = "trade_balance"; value = -abs(value) }
         if q.unit == .percent {
             switch metric {
             case "exports", "imports":

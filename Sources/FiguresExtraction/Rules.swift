@@ -69,8 +69,9 @@ extension FigureContext {
             }
             if let m = after.first(where: { $0.cue.role == .macroAfter }), q.unit.isMoney, !before.contains(where: { $0.cue.role == .macro }) {
                 let country = economySubject() ?? reportingCountry()
-                return [observation(kind: "macro", subject: country?.entity.id ?? page.locale(at: q.start).country, metric: m.cue.argument,
-                                    value: q.value, unit: currency(of: q.unit), period: period, rule: "economy \(m.cue.argument) named after it", entity: country?.entity)]
+                let deficit = m.cue.argument == "trade_deficit"   // 1.2萬億日元貿易逆差: a negative balance
+                return [observation(kind: "macro", subject: country?.entity.id ?? page.locale(at: q.start).country, metric: deficit ? "trade_balance" : m.cue.argument,
+                                    value: deficit ? -abs(q.value) : q.value, unit: currency(of: q.unit), period: period, rule: "economy \(m.cue.argument) named after it", entity: country?.entity)]
             }
             let sentenceFin = sentenceCues.first { $0.cue.role == .fin }
             let marketNameInClause = mentions.contains { $0.start >= clauseStart && $0.end <= q.start && [.index, .commodity, .centralBank, .bank].contains($0.entity.kind) }

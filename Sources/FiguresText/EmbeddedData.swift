@@ -1240,7 +1240,7 @@ GB	倫敦金屬交易所
 #                        operating_loss name a result that is negative (稅後淨損: net_income < 0)
 #   fin-after METRIC     company-figure metric named after the figure
 #   change               a year-on-year change of the metric before it (年增, 年減 with up/down)
-#   macro METRIC         economy-wide metric
+#   macro METRIC         economy-wide metric; trade_deficit names a trade balance that is negative (逆差, 入超)
 #   rate FAMILY          which rate: policy, deposit, prime, rrr, lpr_1y, lpr_5y, yield,
 #                        secured_lending, short_term_lending (a central bank's other official rates)
 #   tariff               the sentence is about tariffs
@@ -1478,6 +1478,11 @@ EPS	fin	eps
 進口額	macro	imports
 進口總值	macro	imports
 貿易順差	macro	trade_balance
+逆差	macro	trade_deficit
+逆差額	macro	trade_deficit
+貿易逆差	macro	trade_deficit
+入超	macro	trade_deficit
+貿易赤字	macro	trade_deficit
 順差	macro	trade_balance
 出超	macro	trade_balance
 貿易盈餘	macro	trade_balance
@@ -1687,7 +1692,9 @@ GDP的比重	macro	gdp_share
 開徵	tariff
 徵收	tariff
 貿易順差	macro-after	trade_balance
-貿易逆差	macro-after	trade_balance
+貿易逆差	macro-after	trade_deficit
+逆差	macro-after	trade_deficit
+入超	macro-after	trade_deficit
 順差	macro-after	trade_balance
 出超	macro-after	trade_balance
 1年期	rate	lpr_1y

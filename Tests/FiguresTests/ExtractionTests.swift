@@ -783,4 +783,12 @@ final class ExtractionTests: XCTestCase {
         let worth = extract("新台幣匯價今天升值6.6分，收在31.2元。", date: Day(year: 2025, month: 12, day: 12))
         XCTAssertEqual(find(worth, "USD/TWD", "change")?.value ?? 0, -0.066, accuracy: 1e-12)
     }
+
+    func testADeficitIsANegativeTradeBalance() {
+        let obs = extract("日本財務省公布，3月貿易逆差為7545億日元。", date: Day(year: 2023, month: 4, day: 20))
+        XCTAssertEqual(obs.first { $0.metric == "trade_balance" }?.value, -7.545e11)
+        let simplified = extract("美国商务部数据显示，8月贸易逆差缩小至855亿美元。", date: Day(year: 2025, month: 10, day: 5))
+        XCTAssertEqual(simplified.first { $0.metric == "trade_balance" }?.value, -8.55e10)
+        XCTAssertEqual(simplified.first { $0.metric == "trade_balance" }?.subject, "US")
+    }
 }
