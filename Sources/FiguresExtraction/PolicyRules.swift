@@ -119,6 +119,15 @@ extension FigureContext {
         }
         let hits = sentenceHits()
         guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        // 第1季則修正為萎縮0.6%: with no metric word in its clause, an economy that shrinks or expands is its output's
+        // growth, whatever metric an earlier clause named (核心通膨率也從2.5%上修至2.6%；…)
+        if q.unit == .percent, !before.contains(where: { $0.cue.role == .macro }),
+           let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }),
+           Words.economyMoves.contains(where: { text.matches($0, at: move.start) }) {
+            var growth = cue
+            growth.cue = Cue(role: .macro, argument: "gdp_growth")
+            cue = growth
+        }
         // 出口2.1万亿元、进口1.6万亿元，分别同比增长1.7%和0.6%: figures after 分別 pair with the metrics before it
         if let respective = before.first(where: { $0.cue.role == .respective }) {
             let metrics = hits.filter { $0.cue.role == .macro && $0.end <= respective.start }.reversed().map { $0 }

@@ -46,6 +46,8 @@ enum Words {
     static let exchangeRate = folded(["匯率", "匯價"])
     /// Characters of a currency's own worth moving (升值, 貶值, 升, 貶), as against its quoted number.
     static let currencyWorth: Set<UInt32> = Set("升貶贬值".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+    /// Moves that only an economy makes (萎縮, 擴張, 衰退): its output's growth.
+    static let economyMoves = folded(["萎縮", "擴張", "衰退", "負成長", "負增長"])
     static let pastYears = folded(["去年", "前年"])
     static let lastYearSamePeriod = ScriptFold.shared.fold("去年同期")
 }

@@ -791,4 +791,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(simplified.first { $0.metric == "trade_balance" }?.value, -8.55e10)
         XCTAssertEqual(simplified.first { $0.metric == "trade_balance" }?.subject, "US")
     }
+
+    func testAShrinkingEconomyIsItsOutputsGrowth() {
+        let obs = extract("美國商務部公布，核心通膨率從2.5%上修至2.6%；第1季則修正為萎縮0.6%。", date: Day(year: 2025, month: 9, day: 26))
+        XCTAssertEqual(obs.first { $0.metric == "gdp_growth" }?.value, -0.6)
+        let simplified = extract("欧元区通胀率升至2.5%；第二季度经济萎缩0.2%。", date: Day(year: 2012, month: 11, day: 15))
+        XCTAssertEqual(simplified.first { $0.metric == "gdp_growth" }?.value, -0.2)
+    }
 }
