@@ -292,6 +292,18 @@ struct PageAnalysis {
                 }
                 continue
             }
+            // 恆生指數-HU: an index name with a dash and a code is a warrant or other derivative listed under
+            // that code, a security of its own, kept as written
+            if entity.kind == .index, text[e] == 0x2D || text[e] == 0xFF0D, isLatin(text[e + 1]) || NumeralChar.isASCIIDigit(text[e + 1]) {
+                var k = e + 1
+                while k < text.count, k - e <= 6, isLatin(text[k]) || NumeralChar.isASCIIDigit(text[k]) { k += 1 }
+                if k - e >= 2, k - e <= 6, !isLatin(text[k]) {
+                    var warrant = Entity(kind: .company, id: text.text(s, k))
+                    warrant.source = "a derivative of \(entity.id) under its own code"
+                    mentions.append(Mention(start: s, end: k, entity: warrant))
+                    continue
+                }
+            }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         // 日本銀行（央行）: the bracketed 央行 repeats the bank just named

@@ -798,4 +798,11 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("欧元区通胀率升至2.5%；第二季度经济萎缩0.2%。", date: Day(year: 2012, month: 11, day: 15))
         XCTAssertEqual(simplified.first { $0.metric == "gdp_growth" }?.value, -0.2)
     }
+
+    func testAnIndexWarrantIsASecurityOfItsOwn() {
+        let obs = extract("（吉隆坡訊）跌得最慘的是恆生指數-HU，閉市暴跌51.25%或20.5仙，報19.5仙。恆生指數收跌1.2%。", date: Day(year: 2016, month: 4, day: 13))
+        XCTAssertEqual(obs.first { $0.value == -51.25 }?.subject, "恆生指數-HU")
+        XCTAssertEqual(find(obs, "HSI", "change_pct")?.value, -1.2)
+        XCTAssertNil(obs.first { $0.subject == "HSI" && $0.value == -51.25 })
+    }
 }
