@@ -21,6 +21,8 @@ public struct Lexicon: Sendable {
     public static let shared = Lexicon()
 
     public let names: WordTable<Entity>
+    /// Every name the tables give a subject, as loaded, in table order (the names of `names`).
+    public let entries: [(name: String, entity: Entity)]
     public let currencyCodes: WordTable<String>
     /// One-character country abbreviations of headlines (美, 中, 墨…), used only where grammar points at a country.
     public let countryAbbreviations: [UInt32: String]
@@ -35,12 +37,14 @@ public struct Lexicon: Sendable {
 
     public init() {
         var names = WordTable<Entity>()
+        var entries: [(name: String, entity: Entity)] = []
         func load(_ file: String, _ body: ([String]) -> [(String, Entity)]) {
             for row in TableFile.rows(named: file) {
                 for (name, entity) in body(row) {
                     var e = entity
                     e.source = "\(file): \(row.joined(separator: " "))"
                     names.add(name, e)
+                    entries.append((name, e))
                 }
             }
         }
@@ -64,14 +68,17 @@ public struct Lexicon: Sendable {
                 var e = Entity(kind: .currency, id: row[1])
                 e.source = "currencies.tsv: \(row.joined(separator: " "))"
                 names.add(row[0], e)
+                entries.append((row[0], e))
             }
         }
         for row in TableFile.rows(named: "fx-names.tsv") where row.count >= 2 {
             var e = Entity(kind: .currency, id: row[1])
             e.source = "fx-names.tsv: \(row.joined(separator: " "))"
             names.add(row[0], e)
+            entries.append((row[0], e))
         }
         self.names = names
+        self.entries = entries
         self.currencyCodes = codes
         var abbreviations: [UInt32: String] = [:]
         for row in TableFile.rows(named: "country-abbreviations.tsv") where row.count >= 2 {

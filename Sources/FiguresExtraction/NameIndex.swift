@@ -20,32 +20,34 @@ extension Lexicon {
     /// company (names, ticker and bare stock code), commodity, yield and currency names. Names that
     /// stand for a locale (央行, bare 元) are left out.
     public static let allNames: [LexiconName] = {
+        // the names the extractor loaded (one reading of the tables), then what only people type:
+        // tickers and bare stock codes, and currency codes and symbols
         var out: [LexiconName] = []
-        func load(_ file: String, _ body: ([String]) -> [LexiconName]) {
-            for row in TableFile.rows(named: file) { out += body(row) }
-        }
-        load("indices.tsv") { r in r.count >= 2 ? [LexiconName(name: r[1], id: r[0], kind: .index)] : [] }
-        load("countries.tsv") { r in r.count >= 2 ? [LexiconName(name: r[1], id: r[0], kind: .country)] : [] }
-        load("banks.tsv") { r in
-            r.count >= 3 && !r[0].hasPrefix("LOCAL") ? [LexiconName(name: r[1], id: r[0], kind: r[2] == "central" ? .centralBank : .bank)] : []
-        }
-        load("companies.tsv") { r in
-            guard r.count >= 3 else { return [] }
-            var names = r[2].split(separator: "|").map { LexiconName(name: String($0), id: r[0], kind: .company) }
-            if !r[1].isEmpty {
-                names.append(LexiconName(name: r[1], id: r[0], kind: .ticker))
-                if let dot = r[1].firstIndex(of: "."), dot != r[1].startIndex {
-                    names.append(LexiconName(name: String(r[1][..<dot]), id: r[0], kind: .ticker))
+        var tickers = Set<String>()
+        for (name, entity) in Lexicon.shared.entries where !entity.id.hasPrefix("LOCAL") {
+            switch entity.kind {
+            case .index: out.append(LexiconName(name: name, id: entity.id, kind: .index))
+            case .country: out.append(LexiconName(name: name, id: entity.id, kind: .country))
+            case .centralBank: out.append(LexiconName(name: name, id: entity.id, kind: .centralBank))
+            case .bank: out.append(LexiconName(name: name, id: entity.id, kind: .bank))
+            case .commodity: out.append(LexiconName(name: name, id: entity.id, kind: .commodity))
+            case .yield: out.append(LexiconName(name: name, id: entity.id, kind: .yield))
+            case .currency: out.append(LexiconName(name: name, id: entity.id, kind: .currency))
+            case .indexGroup: continue
+            case .company:
+                out.append(LexiconName(name: name, id: entity.id, kind: .company))
+                let ticker = entity.extra
+                guard !ticker.isEmpty, tickers.insert(entity.id + " " + ticker).inserted else { continue }
+                out.append(LexiconName(name: ticker, id: entity.id, kind: .ticker))
+                if let dot = ticker.firstIndex(of: "."), dot != ticker.startIndex {
+                    out.append(LexiconName(name: String(ticker[..<dot]), id: entity.id, kind: .ticker))
                 }
             }
-            return names
         }
-        load("commodities.tsv") { r in r.count >= 2 ? [LexiconName(name: r[1], id: r[0], kind: .commodity)] : [] }
-        load("yields.tsv") { r in r.count >= 2 ? [LexiconName(name: r[1], id: r[0], kind: .yield)] : [] }
-        load("currencies.tsv") { r in
-            r.count >= 2 && r[1] != "LOCAL" ? [LexiconName(name: r[0], id: r[1], kind: .currency)] : []
+        for row in TableFile.rows(named: "currencies.tsv") where row.count >= 2 && row[1] != "LOCAL"
+            && !row[0].unicodeScalars.allSatisfy({ $0.value > 0x2E80 }) {
+            out.append(LexiconName(name: row[0], id: row[1], kind: .currency))   // USD, US$, S$: not names in text
         }
-        load("fx-names.tsv") { r in r.count >= 2 ? [LexiconName(name: r[0], id: r[1], kind: .currency)] : [] }
         return out
     }()
 }
