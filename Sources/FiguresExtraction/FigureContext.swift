@@ -207,11 +207,7 @@ struct FigureContext {
         return found.sorted { $0.start < $1.start }
     }
 
-    static let marketCities: WordTable<String> = {
-        var table = WordTable<String>()
-        for row in TableFile.rows(named: "market-cities.tsv") where row.count >= 2 { table.add(row[0], row[1]) }
-        return table
-    }()
+    static let marketCities = WordTable<String>(table: "market-cities.tsv") { $0.count >= 2 ? ($0[0], $0[1]) : nil }
 
     /// The cue word of `role` for a figure after `分別`: the k-th of those listed before it
     /// (重貼現率、擔保放款融通利率及短期融通利率分別維持在2%、2.375%及4.25%: the second figure is the

@@ -176,12 +176,12 @@ final class Interpreter {
                 if Interpreter.hedgedRestatement.contains(where: { text.matches($0, at: k) }) { hedged = true }
                 k += w.count; continue
             }
-            if let m = page.mentions.first(where: { $0.start == k && $0.entity.kind == .currency }) { k = m.end; continue }   // （約新台幣58億元）
-            if let name = Lexicon.shared.currencyCodes.match(in: text, at: k) { k += name.length; continue }   // the same, as the amount's unit
+            if let name = Lexicon.shared.currencyCodes.match(in: text, at: k) { k += name.length; continue }   // （約新台幣58億元）
             return nil
         }
         guard bracketed || worded else { return nil }
-        let before = observations.filter { $0.start == previous.start && $0.end == previous.end }
+        // the observations of `previous` are the last ones made
+        let before = observations.reversed().prefix { $0.start >= previous.start }.filter { $0.start == previous.start && $0.end == previous.end }
         guard !before.isEmpty else { return nil }
         let unit = ctx.currency(of: q.unit)
         if before.allSatisfy({ $0.unit == unit }) { return [] }

@@ -29,11 +29,7 @@ public struct Lexicon: Sendable {
     /// A country's central bank (US → FED), for rate moves written with the country.
     public let centralBankOf: [String: String]
     /// A central bank's country (FED → US; the euro area's ECB → EA), from central-banks.tsv.
-    public var countryOfCentralBank: [String: String] {
-        var out: [String: String] = [:]
-        for (country, bank) in centralBankOf where out[bank] == nil || country == "EA" { out[bank] = country }
-        return out
-    }
+    public let countryOfCentralBank: [String: String]
 
     public init() {
         var names = WordTable<Entity>()
@@ -88,5 +84,8 @@ public struct Lexicon: Sendable {
         var banks: [String: String] = [:]
         for row in TableFile.rows(named: "central-banks.tsv") where row.count >= 2 { banks[row[0]] = row[1] }
         self.centralBankOf = banks
+        var countries: [String: String] = [:]
+        for (country, bank) in banks where countries[bank] == nil || country == "EA" { countries[bank] = country }
+        self.countryOfCentralBank = countries
     }
 }

@@ -106,22 +106,14 @@ public enum PageLocale: String, Sendable {
     static let datelineWords = Words.folded(["綜合", "訊", "電"])
 
     /// Words only Hong Kong writers use (data/hong-kong-words.tsv).
-    static let hongKongWords: WordTable<Bool> = {
-        var table = WordTable<Bool>()
-        for row in TableFile.rows(named: "hong-kong-words.tsv") where !row.isEmpty { table.add(row[0], true) }
-        return table
-    }()
+    static let hongKongWords = WordTable<Bool>(table: "hong-kong-words.tsv") { $0.isEmpty ? nil : ($0[0], true) }
 
     /// Words that place a text in Singapore or Malaysia, with their weight (data/region-words.tsv).
-    static let regionWords: WordTable<(locale: PageLocale, weight: Int)> = {
-        var table = WordTable<(locale: PageLocale, weight: Int)>()
-        for row in TableFile.rows(named: "region-words.tsv") where row.count >= 3 {
-            guard let locale: PageLocale = ["SG": .singapore, "MY": .malaysia, "AU": .australia][row[0]],
-                  let weight = Int(row[2]) else { continue }
-            table.add(row[1], (locale, weight))
-        }
-        return table
-    }()
+    static let regionWords = WordTable<(locale: PageLocale, weight: Int)>(table: "region-words.tsv") { row in
+        guard row.count >= 3, let locale: PageLocale = ["SG": .singapore, "MY": .malaysia, "AU": .australia][row[0]],
+              let weight = Int(row[2]) else { return nil }
+        return (row[1], (locale, weight))
+    }
 }
 
 /// A name found in the page.
@@ -567,8 +559,11 @@ struct PageAnalysis {
                     // 海庭（Seatrium）、揚子江和新翔集團分別上漲3.8%、3.57%和2.94%: every name of the list
                     if let respective = words.respective.first(where: { text.matches($0, endingAt: nameEnd) }) {
                         for (s, e) in listedNames(text, end: nameEnd - respective.count, floor: teaser.start) {
-                            while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
-                            if sortedKnown.contains(where: { $0.start < e && $0.end > s }) { continue }
+                            // a known name over it (names are short: look back a few dozen characters)
+                            var j = sortedKnown.lowerBound(e, by: \.start) - 1
+                            var covered = false
+                            while j >= 0, sortedKnown[j].start >= s - 48 { if sortedKnown[j].end > s { covered = true; break }; j -= 1 }
+                            if covered { continue }
                             var entity = Entity(kind: .company, id: text.text(s, e))
                             entity.source = "name from context (listed before 分別 and a move)"
                             out.append(Mention(start: s, end: e, entity: entity))

@@ -92,8 +92,7 @@ extension FigureContext {
         for w in Words.segmentLeading where text.matches(w, at: s) && s + w.count < cueStart { s += w.count }
         guard cueStart - s >= 2, cueStart - s <= 10 else { return nil }
         for i in s..<cueStart where NumeralChar.isASCIIDigit(text[i]) || NumeralChar.isChineseNumeral(text[i]) { return nil }
-        let run = text.foldedText(s, cueStart)
-        if Words.wholeCompanyRevenue.contains(where: { w in run.contains(String(String.UnicodeScalarView(w.compactMap(Unicode.Scalar.init)))) }) { return nil }
+        if (s..<cueStart).contains(where: { k in Words.wholeCompanyRevenue.contains { text.matches($0, at: k) && k + $0.count <= cueStart } }) { return nil }
         return text.text(s, cueStart)
     }
 
@@ -325,11 +324,7 @@ extension FigureContext {
         return nil
     }
 
-    static let governments: WordTable<String> = {
-        var table = WordTable<String>()
-        for row in TableFile.rows(named: "governments.tsv") where row.count >= 2 { table.add(row[0], row[1]) }
-        return table
-    }()
+    static let governments = WordTable<String>(table: "governments.tsv") { $0.count >= 2 ? ($0[0], $0[1]) : nil }
 
     func teaserNamesUnitedStates(_ countries: [Mention]) -> Bool {
         countries.contains { $0.entity.id == "US" } || (teaser.start..<teaser.end).contains { i in Words.unitedStates.contains { text.matches($0, at: i) } }
@@ -360,11 +355,7 @@ extension FigureContext {
         return best.map { text.text($0.0, $0.1) }
     }
 
-    static let tariffScopes: WordTable<Bool> = {
-        var table = WordTable<Bool>()
-        for row in TableFile.rows(named: "tariff-scopes.tsv") where !row.isEmpty { table.add(row[0], true) }
-        return table
-    }()
+    static let tariffScopes = WordTable<Bool>(table: "tariff-scopes.tsv") { $0.isEmpty ? nil : ($0[0], true) }
 
     var teaserHasTariffTitle: Bool {
         let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)

@@ -188,7 +188,7 @@ extension FigureContext {
               !sentenceHits().contains(where: { [.macro, .fin, .rate, .tariff, .up, .down].contains($0.cue.role) && $0.start >= country.end }),
               !sentenceHits().contains(where: { [.fin, .rate, .tariff].contains($0.cue.role) }) else { return nil }
         // a list: another country-and-percent pair right before or after this one
-        let pairs = page.quantities.filter { $0.unit == .percent && $0.start >= sentenceStart && $0.end <= sentenceEnd }
+        let pairs = page.quantities.within(sentenceStart, sentenceEnd, start: \.start, end: \.end).filter { $0.unit == .percent }
             .filter { p in mentions.contains { $0.entity.kind == .country && $0.end <= p.start && p.start - $0.end <= 1 } }
         guard pairs.count >= 2 else { return nil }
         let metrics = Set(interpreter.teaserCues(teaser).filter { $0.cue.role == .macro && $0.end <= q.start }.map { $0.cue.argument })
@@ -289,8 +289,7 @@ extension FigureContext {
         var end = m.start
         for other in mentions.reversed() where other.end <= end && other.start >= sentenceStart {
             guard other.entity.kind == m.entity.kind || other.entity.kind == .company else { break }
-            let gap = text.foldedText(other.end, end)
-            guard Words.listJoiners.contains(where: { ScriptFold.shared.foldedString(String(String.UnicodeScalarView($0.compactMap(Unicode.Scalar.init)))) == gap }) else { break }
+            guard Words.listJoiners.contains(Array(text.folded[other.end..<end])) else { break }   // as listRun reads a list
             if other.entity.id != m.entity.id { out.append(other) }
             end = other.start
         }

@@ -22,6 +22,11 @@ public struct WordTable<Payload: Sendable>: Sendable {
         for (word, payload) in pairs { add(word, payload) }
     }
 
+    /// The words of a table in `data/`: one entry for each row `entry` reads (nil skips the row).
+    public init(table name: String, _ entry: ([String]) -> (String, Payload)?) {
+        for row in TableFile.rows(named: name) { if let (word, payload) = entry(row) { add(word, payload) } }
+    }
+
     public mutating func add(_ word: String, _ payload: Payload) {
         let folded = ScriptFold.shared.fold(word).map { WordIndex.caseFold($0) }
         guard !folded.isEmpty else { return }
