@@ -76,7 +76,7 @@ final class ReliabilityCLITests: XCTestCase {
         let folder = path("folder")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: false)
         FileManager.default.createFile(atPath: folder + "/keep.txt", contents: Data("keep".utf8))
-        FileManager.default.createFile(atPath: path("real.csv"), contents: Data("old".utf8))
+        XCTAssertTrue(FileManager.default.createFile(atPath: path("real.csv"), contents: Data("old".utf8)))
         try FileManager.default.createSymbolicLink(atPath: path("link.csv"), withDestinationPath: "real.csv")
         XCTAssertEqual(mkfifo(path("fifo"), 0o600), 0)
         try FileManager.default.linkItem(atPath: db, toPath: path("hardlink.sqlite"))
