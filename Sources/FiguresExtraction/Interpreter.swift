@@ -132,10 +132,14 @@ final class Interpreter {
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
                 ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
-            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
-                ctx.period = period
-                state.period = period
-                state.periodSentence = ctx.sentenceStart
+            if let (period, hitStart) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor,
+                                                              text: text, carried: state.period) {
+                ctx.period = period.isEmpty ? nil : period
+                // 去年同期為X dates X alone; the figures after it are the current period's again
+                if !periods.contains(where: { $0.start == hitStart && $0.isRelative }) {
+                    state.period = period
+                    state.periodSentence = ctx.sentenceStart
+                }
             } else if state.periodSentence == ctx.sentenceStart || (state.period.map { $0.count > 4 } ?? false) {
                 // a quarter or month stays in force for the teaser's later sentences; a bare year does not
                 ctx.period = state.period

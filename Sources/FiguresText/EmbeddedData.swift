@@ -1822,6 +1822,11 @@ SHIBOR	rate	interbank
 營運利潤	fin	operating_income
 經營盈利	fin	operating_income
 營業盈利	fin	operating_income
+運營利潤	fin	operating_income
+營運盈利	fin	operating_income
+盈餘	fin	net_income
+淨盈餘	fin	net_income
+淨盈利	fin	net_income
 每股基本盈利	fin	eps
 每股基本收益	fin	eps
 基本每股盈利	fin	eps

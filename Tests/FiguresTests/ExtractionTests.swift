@@ -520,6 +520,56 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(quarter.first { $0.metric == "net_income" }?.period, "2015-05/2015-07")
     }
 
+    func testQuartersAndHalvesAfterAPeriodEndingFollowThatFiscalYear() {
+        // the second quarter ends in October, so the half is May–October
+        let kl = extract("（吉隆坡讯）宏福种植（HFPLANT，5555，主板种植股）截至10月底的次季净利按年增加12%至1500万令吉；上半年净利则跌5%至2850万令吉。",
+                         date: Day(year: 2024, month: 11, day: 25))
+        XCTAssertEqual(kl.first { $0.metric == "net_income" && $0.value == 1.5e7 }?.period, "2024-08/2024-10")
+        XCTAssertEqual(kl.first { $0.metric == "net_income" && $0.value == 2.85e7 }?.period, "2024-05/2024-10")
+        // a fiscal year ending in March: its fourth quarter is January–March, the year April–March
+        let sg = extract("新加坡交易所公布截至今年3月底的2024財年業績：第四季淨利按年增長8%至5600萬新元，全年淨利則增加10%至2億1000萬新元。",
+                         date: Day(year: 2024, month: 5, day: 10))
+        XCTAssertEqual(sg.first { $0.metric == "net_income" && $0.value == 5.6e7 }?.period, "2024-Q1")
+        XCTAssertEqual(sg.first { $0.metric == "net_income" && $0.value == 2.1e8 }?.period, "2023-Q2/2024-Q1")
+        // a year named with the half keeps its calendar
+        let named = extract("星辰控股（08888）公布截至9月30日止六个月业绩，营业额约为3.5亿港元；2023年上半年营业额为3亿港元。", date: Day(year: 2024, month: 11, day: 28))
+        XCTAssertEqual(named.first { $0.value == 3e8 }?.period, "2023-Q1/2023-Q2")
+    }
+
+    func testFiscalQuartersAndTheQuarterBefore() {
+        // 截止到…的第三財季: the quarter ending on that day; 上一季度 is the three months before it
+        let us = extract("美光科技公司8月16日发布截止到2023年7月31日的第三财季财报：收入120亿美元，比去年同期增长5%；运营利润15亿美元，上一季度为13亿美元；每股收益48美分。",
+                         date: Day(year: 2023, month: 8, day: 20))
+        XCTAssertEqual(us.first { $0.metric == "revenue" }?.period, "2023-05/2023-07")
+        XCTAssertEqual(us.first { $0.metric == "operating_income" && $0.value == 1.3e9 }?.period, "2023-02/2023-04")
+        XCTAssertEqual(us.first { $0.metric == "eps" }?.period, "2023-05/2023-07")
+        // 最後三個月 is the fourth quarter; 上季 the third; 同季 a year back
+        let tw = extract("英特爾交出亮眼的第四季度成績。2024年最後三個月，英特爾盈餘6億5400萬美元，去年同期為4億8900萬美元；上季盈餘為5億美元。",
+                         date: Day(year: 2025, month: 1, day: 20))
+        XCTAssertEqual(tw.first { $0.value == 6.54e8 }?.period, "2024-Q4")
+        XCTAssertEqual(tw.first { $0.value == 4.89e8 }?.period, "2023-Q4")
+        XCTAssertEqual(tw.first { $0.value == 5e8 }?.period, "2024-Q3")
+        XCTAssertEqual(tw.first { $0.value == 6.54e8 }?.metric, "net_income", "盈餘 alone is earnings")
+        let kl = extract("(吉隆坡23日讯)宏福种植(HFPLANT,5555,主板种植股)截至9月杪的首季净利大跌50%，只赚300万令吉，上财年同季为600万令吉。",
+                         date: Day(year: 2024, month: 11, day: 23))
+        XCTAssertEqual(kl.first { $0.value == 3e6 }?.period, "2024-Q3")
+        XCTAssertEqual(kl.first { $0.value == 6e6 }?.period, "2023-Q3")
+    }
+
+    func testTheSamePeriodAYearEarlierDatesOnlyTheFigureItIntroduces() {
+        let hk = extract("大通控股（01234）公布截至二零二三年九月三十日止六個月業績，期內收入5,200,000港元，對比二零二二年同期的4,800,000港元微升。期內溢利3,000,000港元，上年同期為2,500,000港元；每股盈利0.8港仙。",
+                         date: Day(year: 2025, month: 2, day: 25))
+        XCTAssertEqual(hk.first { $0.value == 5.2e6 }?.period, "2023-Q2/2023-Q3")
+        XCTAssertEqual(hk.first { $0.value == 4.8e6 }?.period, "2022-Q2/2022-Q3")
+        XCTAssertEqual(hk.first { $0.value == 3e6 }?.period, "2023-Q2/2023-Q3")
+        XCTAssertEqual(hk.first { $0.value == 2.5e6 }?.period, "2022-Q2/2022-Q3")
+        XCTAssertEqual(hk.first { $0.metric == "eps" }?.period, "2023-Q2/2023-Q3", "the next clause is the current period again")
+        let cn = extract("华通电子上半年营收12亿元，去年同期则为10亿元；净利润比去年同期增长20%至1.2亿元。", date: Day(year: 2025, month: 8, day: 20))
+        XCTAssertEqual(cn.first { $0.metric == "revenue" && $0.value == 1.2e9 }?.period, "2025-Q1/2025-Q2")
+        XCTAssertEqual(cn.first { $0.metric == "revenue" && $0.value == 1e9 }?.period, "2024-Q1/2024-Q2")
+        XCTAssertEqual(cn.first { $0.metric == "net_income" }?.period, "2025-Q1/2025-Q2", "比去年同期增长 compares; it dates nothing")
+    }
+
     func testAFullYearTakesTheYearTheTeaserNamed() {
         let obs = extract("四家公司12日交出2025年度成績單，台塑化全年每股盈餘1.04元。", date: Day(year: 2026, month: 3, day: 13))
         XCTAssertEqual(obs.first { $0.metric == "eps" }?.period, "2025")
