@@ -66,6 +66,9 @@ enum PeriodFinder {
         /// A phrase counted within the reporting year (第3季, 上半年, 首9個月, 全年), which a fiscal year
         /// stated earlier in the teaser places (截至7月底的次季 … 上半年: the half ending in July).
         var fiscalRelative = false
+        /// A phrase that names a fiscal period (第三財季, 首半財年): without a fiscal year stated in the
+        /// teaser its months are unknown, and the spec gives it no period.
+        var fiscalOnly = false
         /// The fiscal year a `截至…` phrase implies (截至9月30日止六個月: the year ending in March).
         var fiscal: FiscalYear? = nil
         /// 去年同期, 上年同期, 2021年同期 before a figure: the period before it, a year earlier (or in the year named).
@@ -201,10 +204,10 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: i + w.count, span: .quarters(4, 4), year: nil, fiscalRelative: true)); i += w.count; continue
             }
             if let w = W.fiscalFirstHalf.first(where: { word($0) }) {
-                out.append(Hit(start: i, end: i + w.count, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += w.count; continue
+                out.append(Hit(start: i, end: i + w.count, span: .quarters(1, 2), year: nil, fiscalRelative: true, fiscalOnly: true)); i += w.count; continue
             }
             if let w = W.fiscalSecondHalf.first(where: { word($0) }) {
-                out.append(Hit(start: i, end: i + w.count, span: .quarters(3, 4), year: nil, fiscalRelative: true)); i += w.count; continue
+                out.append(Hit(start: i, end: i + w.count, span: .quarters(3, 4), year: nil, fiscalRelative: true, fiscalOnly: true)); i += w.count; continue
             }
             if word(W.fullYear) || word(W.yearly) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil, fiscalRelative: true)); i += 2; continue }
             if word(W.firstHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue }
@@ -222,10 +225,10 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil, fiscalRelative: true)); i = e + 1; continue
             }
             if c == 0x7B2C || c == 0x9996, let (k, e) = numeral(at: i + 1), text[e] == W.fiscalMark, text[e + 1] == 0x5B63, k <= 4 {   // 第3財季
-                out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil, fiscalRelative: true)); i = e + 2; continue
+                out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil, fiscalRelative: true, fiscalOnly: true)); i = e + 2; continue
             }
             if c == 0x9996, text[i + 1] == W.fiscalMark, text[i + 2] == 0x5B63 {   // 首財季
-                out.append(Hit(start: i, end: i + 3, span: .quarters(1, 1), year: nil, fiscalRelative: true)); i += 3; continue
+                out.append(Hit(start: i, end: i + 3, span: .quarters(1, 1), year: nil, fiscalRelative: true, fiscalOnly: true)); i += 3; continue
             }
             if (c == 0x51 || c == 0x71), NumeralChar.isASCIIDigit(text[i + 1]), let k = Int(String(UnicodeScalar(text[i + 1])!)), (1...4).contains(k) {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(k, k), year: nil, fiscalRelative: true)); i += 2; continue
@@ -265,11 +268,12 @@ enum PeriodFinder {
     /// implying a fiscal year, placed in that year: after 截至今年3月底的2024財年, 第四季 is 2024-Q1 and
     /// 全年 is 2023-Q2/2024-Q1. A phrase with its own year right before it (2024年上半年) keeps it.
     static func placedInFiscalYear(_ hits: [Hit]) -> [Hit] {
-        guard hits.contains(where: { $0.fiscal != nil }) else { return hits }
+        guard hits.contains(where: { $0.fiscal != nil || $0.fiscalOnly }) else { return hits }
         var out = hits
         var fiscal: FiscalYear?
         for k in out.indices {
             if let f = out[k].fiscal { fiscal = f; continue }
+            if fiscal == nil, out[k].fiscalOnly { out[k].literal = ""; continue }   // months unknown: no period
             guard let f = fiscal, out[k].fiscalRelative, out[k].year == nil, out[k].literal == nil else { continue }
             if k > 0, out[k - 1].year != nil, out[k - 1].span == nil, out[k - 1].literal == nil, out[k].start - out[k - 1].end <= 1 { continue }
             switch out[k].span {

@@ -554,6 +554,21 @@ final class ExtractionTests: XCTestCase {
                          date: Day(year: 2024, month: 11, day: 23))
         XCTAssertEqual(kl.first { $0.value == 3e6 }?.period, "2024-Q3")
         XCTAssertEqual(kl.first { $0.value == 6e6 }?.period, "2023-Q3")
+        // a fiscal quarter whose months the text does not give has no period
+        let bare = extract("美光科技第四財季淨利10.3億美元，每股盈餘35美分。", date: Day(year: 2024, month: 1, day: 28))
+        XCTAssertEqual(bare.first { $0.metric == "net_income" }.map { $0.period == nil }, true)
+        let bareSimplified = extract("英特尔首财季净利润5.2亿美元。", date: Day(year: 2024, month: 5, day: 2))
+        XCTAssertEqual(bareSimplified.first { $0.metric == "net_income" }.map { $0.period == nil }, true)
+    }
+
+    func testAQuarterNamedInAnEarlierSentenceDatesTheFiguresAfterIt() {
+        let cn = extract("三季度财报陆续出炉，新能源车企表现分化。小鹏营收同比增长20%至100亿元，净亏损5亿元。", date: Day(year: 2025, month: 11, day: 25))
+        XCTAssertEqual(cn.first { $0.metric == "revenue" }?.period, "2025-Q3")
+        XCTAssertEqual(cn.first { $0.metric == "net_income" }?.period, "2025-Q3")
+        let tw = extract("第2季財報出爐。聯發科營收1,500億元，年增10%。", date: Day(year: 2025, month: 8, day: 1))
+        XCTAssertEqual(tw.first { $0.metric == "revenue" }?.period, "2025-Q2")
+        let year = extract("2024年財報出爐。聯發科營收5,000億元。", date: Day(year: 2025, month: 3, day: 1))
+        XCTAssertNil(year.first { $0.metric == "revenue" }?.period, "a bare year of an earlier sentence does not carry")
     }
 
     func testTheSamePeriodAYearEarlierDatesOnlyTheFigureItIntroduces() {
@@ -713,6 +728,23 @@ final class ExtractionTests: XCTestCase {
     func testADayInsideAComparisonIsNotTheFiguresDay() {
         let obs = extract("9月26日加權股價指數收盤為25,580.32點，較上周(9月19日)的25,578.37點上漲1.95點，台灣50指數收盤為22,551.83點。", date: Day(year: 2025, month: 9, day: 27))
         XCTAssertEqual(find(obs, "TW50", "close")?.date, "2025-09-26")
+    }
+
+    func testTheTeasersDayIsTheOneAMarketMoveFollows() {
+        let tw = extract("出口民調看好 印度股市齊揚\n印度大選昨天落幕，激勵股市今天同步走高。孟買Sensex指數大漲3.75%，終場收39352點。\n中央社 ・ 2019/05/20",
+                         date: Day(year: 2024, month: 6, day: 5))
+        XCTAssertEqual(tw.first { $0.metric == "close" }?.date, "2019-05-20")
+        let cn = extract("美联储议息会议前天结束，港股今天全线上扬，恒生指数涨1.2%，收报20,100点。", date: Day(year: 2025, month: 3, day: 21))
+        XCTAssertEqual(cn.first { $0.metric == "close" }?.date, "2025-03-21")
+    }
+
+    func testTheSameDayIsTheTeasersDayNotTheDayNamedLast() {
+        let hk = extract("恒生指數3日上漲1.1%，收於20,100點。以2日收市價計，港股總市值達40萬億港元。日本股市同日上漲2.2%，日經225指數收於38,500點。",
+                         date: Day(year: 2025, month: 3, day: 4))
+        XCTAssertEqual(hk.first { $0.subject == "N225" && $0.metric == "close" }?.date, "2025-03-03")
+        let cn = extract("上证指数5日上涨0.8%，收报3,350点。按4日收盘价计算，A股总市值达90万亿元。当天深证成指上涨1.1%，收于10,800点。",
+                         date: Day(year: 2025, month: 3, day: 6))
+        XCTAssertEqual(cn.first { $0.subject == "SZSC" && $0.metric == "close" }?.date, "2025-03-05")
     }
 
     func testTheSessionDayOfAnEarlierSentenceCarriesAndWeekendsRollBack() {
