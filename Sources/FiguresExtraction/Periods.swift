@@ -234,6 +234,7 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(k, k), year: nil, fiscalRelative: true)); i += 2; continue
             }
             if NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil {
+                if let (hit, e) = monthRange(text, at: i, reference: reference) { out.append(hit); i = e; continue }
                 guard let n = NumeralReader.read(text.folded, from: i) else { i += 1; continue }
                 if n.value >= 1, n.value <= 12, n.value == n.value.rounded() {
                     let k = Int(n.value), e = n.end
@@ -283,6 +284,41 @@ enum PeriodFinder {
             }
         }
         return out
+    }
+
+    /// `2022年4月至2023年3月`, `4月到9月`, `2024年7-9月`: the months from one to the other, as written; nil when
+    /// either end is a day (4月1日至6月30日 is a span of days) or the phrase is something else.
+    static func monthRange(_ text: NormalizedText, at i: Int, reference: Day) -> (Hit, Int)? {
+        func yearMonth(at p: Int) -> (year: Int?, month: Int, end: Int)? {
+            var p = p
+            var year: Int?
+            if let y = NumeralReader.read(text.folded, from: p), y.value >= 1900, y.value <= 2100, y.value == y.value.rounded(), text[y.end] == 0x5E74 {
+                year = Int(y.value); p = y.end + 1
+            }
+            guard let m = NumeralReader.read(text.folded, from: p), m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+            return (year, Int(m.value), m.end)
+        }
+        guard let first = yearMonth(at: i) else { return nil }
+        var p = first.end
+        let firstHasMonthWord = text[p] == 0x6708   // 4月至9月; 7-9月 writes 月 once
+        if firstHasMonthWord {
+            if let d = NumeralReader.read(text.folded, from: p + 1), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 { return nil }
+            p += 1
+        }
+        guard [0x81F3, 0x5230, 0x2D, 0x7E, 0xFF5E, 0x2014, 0x2013, 0xFF0D].contains(text[p]) else { return nil }   // 至 到 - ~ ～ — – －
+        guard let second = yearMonth(at: p + 1), text[second.end] == 0x6708 else { return nil }
+        if let d = NumeralReader.read(text.folded, from: second.end + 1), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 { return nil }
+        // a range without 月 on its first end needs a year or a small span (7-9月), not 2-3月 of a count
+        if !firstHasMonthWord && first.year == nil && second.year == nil && first.month == 1 { return nil }   // 1-11月 is read elsewhere
+        let endYear = second.year ?? first.year.map { second.month >= first.month ? $0 : $0 + 1 }
+            ?? (second.month <= reference.month ? reference.year : reference.year - 1)
+        let startYear = first.year ?? (first.month <= second.month ? endYear : endYear - 1)
+        let a = startYear * 12 + first.month - 1, b = endYear * 12 + second.month - 1
+        guard b > a, b - a < 24 else { return nil }
+        func two(_ m: Int) -> String { m < 10 ? "0\(m)" : "\(m)" }
+        // months as written, not folded into quarters
+        let literal = "\(startYear)-\(two(first.month))/\(endYear)-\(two(second.month))"
+        return (Hit(start: i, end: second.end + 1, span: nil, year: endYear, literal: literal), second.end + 1)
     }
 
     /// `截至2019年3月31日止年度`, `截至9月30日止六個月`, `截至7月31日的第四季`: the months that end on the day

@@ -571,6 +571,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(year.first { $0.metric == "revenue" }?.period, "a bare year of an earlier sentence does not carry")
     }
 
+    func testAMonthRangeIsThePeriodAsWritten() {
+        let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
+                         date: Day(year: 2024, month: 4, day: 20))
+        XCTAssertEqual(jp.first { $0.metric == "exports" }?.period, "2023-04/2024-03")
+        let cn = extract("中国7-9月出口同比增长6%，4月到6月进口增长2%。", date: Day(year: 2024, month: 10, day: 20))
+        XCTAssertEqual(cn.first { $0.metric == "exports_change_pct" }?.period, "2024-07/2024-09")
+        XCTAssertEqual(cn.first { $0.metric == "imports_change_pct" }?.period, "2024-04/2024-06")
+        let days = extract("中国4月1日至6月30日出口同比增长6%。", date: Day(year: 2024, month: 7, day: 20))
+        XCTAssertNotEqual(days.first { $0.metric == "exports_change_pct" }?.period, "2024-04/2024-06", "a span of days is not read as months")
+    }
+
     func testTheSamePeriodAYearEarlierDatesOnlyTheFigureItIntroduces() {
         let hk = extract("大通控股（01234）公布截至二零二三年九月三十日止六個月業績，期內收入5,200,000港元，對比二零二二年同期的4,800,000港元微升。期內溢利3,000,000港元，上年同期為2,500,000港元；每股盈利0.8港仙。",
                          date: Day(year: 2025, month: 2, day: 25))
