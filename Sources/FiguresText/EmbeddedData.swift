@@ -2648,7 +2648,8 @@ LOCAL-MAIN	股市基準指數
 """###,
         "market-cities.tsv": ###"""
 # A market named by its city in a list of markets (香港、上海、東京和首爾分別下滑…): city<TAB>index id.
-# Read only where 分別 pairs a list of names with a list of moves; a city elsewhere is a place.
+# Read where 分別 pairs a list of names with a list of moves, and where a city stands right before a move
+# in a teaser about stock markets (只有悉尼上升0.53%); a city elsewhere is a place.
 香港	HSI
 上海	SSEC
 深圳	SZSC

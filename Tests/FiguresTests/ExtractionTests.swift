@@ -571,6 +571,27 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(year.first { $0.metric == "revenue" }?.period, "a bare year of an earlier sentence does not carry")
     }
 
+    func testOldRatesListedInAnEarlierClauseAndAVerbAfterAnAdverb() {
+        let tw = extract("台灣中央銀行今天召開理監事會，決議升息半碼。重貼現率、擔保放款融通利率及短期融通利率原本分別停在1.5%、1.875%及3.75%，如今分別調升至1.625%、2%及3.875%。",
+                         date: Day(year: 2023, month: 3, day: 23))
+        XCTAssertEqual(tw.first { $0.metric == "secured_lending_rate" }?.value, 2)
+        XCTAssertEqual(tw.first { $0.metric == "secured_lending_rate" }?.previous, 1.875)
+        XCTAssertEqual(tw.first { $0.metric == "short_term_lending_rate" }?.value, 3.875)
+        let cn = extract("台湾中央银行今天召开理监事会。重贴现率原本停在1.5%，已连续4季按兵不动，如今调升至1.625%。", date: Day(year: 2023, month: 3, day: 23))
+        XCTAssertEqual(cn.first { $0.metric == "policy_rate" && $0.value == 1.625 }?.subject, "CBC", "如今調 is no company")
+        XCTAssertFalse(cn.contains { $0.kind == "equity" })
+    }
+
+    func testAMarketNamedByItsCityBeforeAMoveIsItsIndex() {
+        let tw = extract("亞太股市週四多數下跌，只有悉尼上升0.53%，東京則下跌1.2%。", date: Day(year: 2025, month: 1, day: 2))
+        XCTAssertFalse(tw.contains { $0.kind == "equity" })
+        XCTAssertEqual(tw.first { $0.subject == "ASX200" }?.value, 0.53)
+        XCTAssertEqual(tw.first { $0.subject == "N225" }?.value, -1.2)
+        let cn = extract("亚太股市周四多数下跌，仅有首尔上涨0.4%。", date: Day(year: 2025, month: 1, day: 2))
+        XCTAssertEqual(cn.first { $0.subject == "KOSPI" }?.value, 0.4)
+        XCTAssertTrue(extract("東京今天氣溫上升5度。", date: Day(year: 2025, month: 1, day: 2)).filter { $0.kind == "index" }.isEmpty, "a city outside a stock market report is a place")
+    }
+
     func testAMonthRangeIsThePeriodAsWritten() {
         let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
                          date: Day(year: 2024, month: 4, day: 20))
