@@ -133,6 +133,17 @@ struct FigureContext {
         return compared && of
     }
 
+    /// 相較上週五（8月29日）的24,233.10點: a day after 較/比 whose figure follows with 的 is the day compared
+    /// with, wherever in the teaser it stands (its clause, a dated bracket after it, then 的 and a figure).
+    func isComparedDay(_ d: DateMention) -> Bool {
+        let lead = max(teaser.start, d.start - 5)
+        guard (lead..<d.start).contains(where: { text[$0] == 0x8F83 || text[$0] == 0x6BD4 }) else { return false }   // 较 比
+        var k = d.end
+        let limit = min(teaser.end, d.end + 16)
+        if text[k] == 0x28 || text[k] == 0xFF08 { while k < limit, text[k] != 0x29, text[k] != 0xFF09 { k += 1 }; k += 1 }   // （8月29日）
+        return k < limit && text[k] == 0x7684 && (NumeralChar.isASCIIDigit(text[k + 1]) || NumeralChar.plainDigit(text[k + 1]) != nil)   // 的 + figure
+    }
+
     /// The day an earlier sentence of the teaser gave its market move (紐約金價周二走高…。…上漲13.10美元):
     /// the last day named before this sentence that a move word follows in its own sentence, near the
     /// teaser's day and no point of comparison (以來, 之後).
@@ -140,6 +151,7 @@ struct FigureContext {
         for d in state.dates.reversed() where d.end <= sentenceStart && d.start >= teaser.start {
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek,   // 海指上周五領先回彈: last week's, not today's
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
+                  !isComparedDay(d),
                   let r = interpreter.resolve(d, anchor: state.anchor), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
             let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
             let moves = page.cues.hitsBefore(from: d.end, to: end).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
@@ -152,7 +164,7 @@ struct FigureContext {
     var explicitDay: Day? {
         let d = state.dates.last { d in
             guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
-            if isComparisonDay(d) { return false }
+            if isComparisonDay(d) || isComparedDay(d) { return false }
             guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
             if abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40 { return true }
             // 今年5月4日日圓曾貶至94.99: a far day this year dates its figure, unless it is a point of

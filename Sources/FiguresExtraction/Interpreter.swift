@@ -273,15 +273,30 @@ final class Interpreter {
     /// `收30,288.96點，比上週的29,349.81點上漲`: `next` is the value `q` is compared with — same unit,
     /// written right after it behind a comparison word (比上週的, 較前一交易日的) and nothing else.
     func isComparisonBase(_ next: Quantity, after q: Quantity) -> Bool {
-        guard next.unit == q.unit, q.unit != .none, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
+        guard next.unit == q.unit, q.unit != .none, !q.isRange, next.start > q.end, next.start - q.end <= 28 else { return false }
         let hits = page.cues.hitsBefore(from: q.end, to: next.start)
-        guard let comparison = hits.first(where: { $0.cue.role == .comparison }), comparison.end >= next.start - 1 else { return false }
+        guard let comparison = hits.first(where: { $0.cue.role == .comparison }),
+              comparison.end >= next.start - 1 || onlyDaysBetween(comparison.end, next.start) else { return false }
         // between them only the level's own closing word (作收) and a comma
         var k = q.end
         if let metricWord = CueTables.shared.hitsAfter(text, at: k, limit: comparison.start).first { k = metricWord.end }
         guard k <= comparison.start else { return false }
         for p in k..<comparison.start where !(Interpreter.clauseEnds.contains(text[p]) || text[p] == 0x20) || Interpreter.sentenceEnds.contains(text[p]) {
             return false
+        }
+        return true
+    }
+
+    /// 較上週五（8月29日）的24,233.10點: between a comparison word and its figure only the day compared
+    /// with (its dates, a bracket around one, 的).
+    func onlyDaysBetween(_ from: Int, _ to: Int) -> Bool {
+        let days = page.dates.within(from, to, start: \.start, end: \.end)
+        guard !days.isEmpty else { return false }
+        var k = from
+        while k < to {
+            if let d = days.first(where: { $0.start == k }) { k = d.end; continue }
+            guard [0x28, 0x29, 0xFF08, 0xFF09, 0x7684].contains(text[k]) else { return false }   // ( ) （ ） 的
+            k += 1
         }
         return true
     }

@@ -30,6 +30,8 @@ extension FigureContext {
         }
         // a word can hold several roles (比上週的: comparison and weekly): any role of the nearest word counts
         let nearestComparison = before.first.flatMap { first in before.first { $0.end == first.end && $0.cue.role == .comparison } }
+            // 相較上週五（8月29日）的24,233.10點: only the day compared with stands between
+            ?? before.first { $0.cue.role == .comparison && interpreter.onlyDaysBetween($0.end, q.start) }
         if let c = nearestComparison ?? before.first, c.cue.role == .comparison || (before.count > 1 && before[1].cue.role == .comparison && before[0].end <= c.start + 4 && [.to, .level].contains(before[0].cue.role)) {
             reason = "the value compared with (\(text.text(c.start, c.end)))"; return []
         }

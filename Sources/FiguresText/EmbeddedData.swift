@@ -1386,6 +1386,9 @@ GB	倫敦金屬交易所
 作收	close-after
 收盤	close-after
 坐收	close-after
+收市	close-after
+收巿	close-after
+收场	close-after
 開出	open-after
 開盤	open-after
 周線	weekly
@@ -1764,6 +1767,8 @@ SHIBOR	rate	interbank
 較前一日的	comparison
 比昨日的	comparison
 較昨日的	comparison
+相較	comparison
+相較於	comparison
 # Market moves over a month.
 月漲幅	monthly
 月漲幅	up
@@ -2149,6 +2154,7 @@ TAIEX	集中市場加權股價指數
 TAIEX	發行量加權股價指數
 TAIEX	台灣加權指數
 TAIEX	台股
+TAIEX	加權股價指數
 TPEX	櫃買指數
 TPEX	上櫃指數
 TPEX	櫃買

@@ -592,6 +592,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(extract("東京今天氣溫上升5度。", date: Day(year: 2025, month: 1, day: 2)).filter { $0.kind == "index" }.isEmpty, "a city outside a stock market report is a place")
     }
 
+    func testADayComparedWithDatesNothingAndItsFigureIsThePreviousValue() {
+        let tw = extract("證交所統計顯示，加權股價指數114年9月5日以24,494.58點收市，相較上週五（114年8月29日）的24,233.10點，週線上揚261.48點；台灣50指數收在21,068.43點。",
+                         date: Day(year: 2025, month: 9, day: 6))
+        XCTAssertEqual(tw.first { $0.subject == "TAIEX" && $0.metric == "close" }?.previous, 24233.1)
+        XCTAssertFalse(tw.contains { $0.value == 24233.1 }, "the value compared with is no close of its own")
+        XCTAssertEqual(tw.first { $0.subject == "TW50" }?.date, "2025-09-05", "the day compared with dates no later figure")
+        let cn = extract("上证指数12日以3,450.20点收盘，相较上周五（12月5日）的3,400.10点上涨50.10点；深证成指收于11,000点。", date: Day(year: 2025, month: 12, day: 13))
+        XCTAssertEqual(cn.first { $0.subject == "SSEC" && $0.metric == "close" }?.previous, 3400.1)
+        XCTAssertEqual(cn.first { $0.subject == "SZSC" }?.date, "2025-12-12")
+    }
+
     func testAMonthRangeIsThePeriodAsWritten() {
         let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
                          date: Day(year: 2024, month: 4, day: 20))
