@@ -97,8 +97,12 @@ struct FigureContext {
 
     /// A weekly word before the figure; one that is part of a day (上週五 is last Friday) does not count.
     var weekly: Bool {
-        before.contains { hit in
-            hit.cue.role == .weekly && !state.dates.contains { $0.start < hit.end && hit.start < $0.end }
+        func notADay(_ hit: CueHit) -> Bool { !state.dates.contains { $0.start < hit.end && hit.start < $0.end } }
+        if before.contains(where: { $0.cue.role == .weekly && notADay($0) }) { return true }
+        // 以全周計算，恒指累升3.88%: a clause that frames the sentence's figures as the week's, with none of its own
+        return sentenceHits().contains { hit in
+            hit.cue.role == .weekly && hit.end <= clauseStart && notADay(hit)
+                && page.quantities.within(hit.end, interpreter.clauseEnd(hit.end, ceiling: clauseStart), start: \.start, end: \.end).isEmpty
         }
     }
 
@@ -136,6 +140,8 @@ struct FigureContext {
     /// 相較上週五（8月29日）的24,233.10點: a day after 較/比 whose figure follows with 的 is the day compared
     /// with, wherever in the teaser it stands (its clause, a dated bracket after it, then 的 and a figure).
     func isComparedDay(_ d: DateMention) -> Bool {
+        // 成交額較周四急減39.42%: a day right after 較/比 is the one compared with
+        if d.start > teaser.start, text[d.start - 1] == 0x8F83 || text[d.start - 1] == 0x6BD4 { return true }
         let lead = max(teaser.start, d.start - 5)
         guard (lead..<d.start).contains(where: { text[$0] == 0x8F83 || text[$0] == 0x6BD4 }) else { return false }   // 较 比
         var k = d.end

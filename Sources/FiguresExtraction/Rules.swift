@@ -402,7 +402,9 @@ extension FigureContext {
         // in a week's report, the rest of a sentence with a weekly move and the sentence right after it go on
         // about the week unless they name a day
         let lastWeekly = state.weeklySentenceEnd
-        if lastWeekly >= 0, lastWeekly == sentenceEnd || (lastWeekly < sentenceStart && sentenceStart - lastWeekly <= 2),
+        if lastWeekly >= 0, lastWeekly == sentenceEnd || (lastWeekly < sentenceStart && sentenceStart - lastWeekly <= 2
+                                                          // 收市報18258點，升245點: a sentence about a session's close is the day's
+                                                          && !sentenceHits().contains { [.close, .closeAfter, .closeContext, .open, .intraday].contains($0.cue.role) }),
            explicitDay == nil, interpreter.teaserTitleIsWeekly(teaser) {
             return "1w"
         }

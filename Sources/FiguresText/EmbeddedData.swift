@@ -1600,6 +1600,10 @@ GDP的比重	macro	gdp_share
 單周	weekly
 單週	weekly
 本周累計	weekly
+全周	weekly
+全週	weekly
+按周計	weekly
+周內	weekly
 走貶	down
 狂飆	up
 急升	up

@@ -603,6 +603,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(cn.first { $0.subject == "SZSC" }?.date, "2025-12-12")
     }
 
+    func testAClauseFramingTheWeekAndASessionAfterAWeeklyTitle() {
+        let hk = extract("恒指全周升5.1%\n港股延續升勢，恒指收市報18258點，升245點。以全周計算，恒指累升5.1%、國指累升4.2%。", date: Day(year: 2024, month: 9, day: 21))
+        XCTAssertNil(hk.first { $0.subject == "HSI" && $0.metric == "change" }?.period, "a session's close and move are the day's")
+        XCTAssertEqual(hk.first { $0.subject == "HSCEI" }?.period, "1w")
+        let cn = extract("沪指本周涨2.1%\n周五沪指收报3,300点，涨15点。按周计，深成指累涨3.5%。", date: Day(year: 2025, month: 3, day: 22))
+        XCTAssertNil(cn.first { $0.subject == "SSEC" && $0.metric == "change" }?.period)
+        XCTAssertEqual(cn.first { $0.subject == "SZSC" }?.period, "1w")
+    }
+
     func testAMonthRangeIsThePeriodAsWritten() {
         let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
                          date: Day(year: 2024, month: 4, day: 20))
