@@ -138,7 +138,7 @@ struct FigureContext {
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
                   let r = interpreter.resolve(d, anchor: state.anchor), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
             let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
-            let moves = page.cues.hitsBefore(from: d.end, to: end).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
+            let moves = page.cues.containsHit(from: d.end, to: end) { $0.role == .up || $0.role == .down || $0.role == .close }
             if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
         }
         return nil

@@ -67,7 +67,8 @@ public enum PageLocale: String, Sendable {
         var strong = Set<PageLocale>()
         var i = from
         while i < end {
-            if let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
+            // (the one-bit test first: most positions start no region word)
+            if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
                 // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
                 let weight = isDateline(text, at: i + length) ? 3 : region.weight
                 weights[region.locale, default: 0] += weight
@@ -550,7 +551,7 @@ struct PageAnalysis {
                     while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
                     guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
                     // 城市和農村分別上漲0.7%: the parts of a price index, not companies
-                    if cues.hitsBefore(from: max(teaser.start, i - 80), to: i).contains(where: { $0.cue.role == .macro }) { i += verbLength; continue }
+                    if cues.containsHit(from: max(teaser.start, i - 80), to: i, where: { $0.role == .macro }) { i += verbLength; continue }
                     nameEnd = i
                     // 家具零售商Adairs則暴跌: an adverb between the name and the verb
                     while nameEnd > teaser.start, words.adverbs.contains(t[nameEnd - 1]) { nameEnd -= 1 }
@@ -590,7 +591,7 @@ struct PageAnalysis {
                 }
                 guard let (s, e) = name else { continue }
                 // a metric word inside is no name (稅前溢利總額, 出口額)
-                if cues.hitsBefore(from: s, to: e).contains(where: { [.fin, .macro, .rate, .turnover, .volume].contains($0.cue.role) }) { continue }
+                if cues.containsHit(from: s, to: e, where: { switch $0.role { case .fin, .macro, .rate, .turnover, .volume: return true; default: return false } }) { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
                 // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
                 if sortedKnown[k...].prefix { $0.start < e }.contains(where: { $0.end > s }) { continue }

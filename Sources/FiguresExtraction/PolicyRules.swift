@@ -289,7 +289,7 @@ extension FigureContext {
         let exempt = (inClause ?? following ?? sentenceHits().first(where: isTariffWord))?.cue.role == .exempt
         let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
         var qualifierAvg = false
-        if text.foldedText(listClauseStart, q.start).contains("平均") { qualifierAvg = true }
+        if text.containsFolded(Words.average, from: listClauseStart, to: q.start) { qualifierAvg = true }
         let date = effectiveDate() ?? day
         var out: [Observation] = []
         var seen = Set<String>()
@@ -359,7 +359,7 @@ extension FigureContext {
 
     var teaserHasTariffTitle: Bool {
         let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)
-        return page.cues.hitsBefore(from: teaser.start, to: titleEnd).contains { $0.cue.role == .tariff }
+        return page.cues.containsHit(from: teaser.start, to: titleEnd) { $0.role == .tariff }
     }
 
     /// Who levies and on whom: `X對Y加徵…` in the sentence names both (X may be left out);

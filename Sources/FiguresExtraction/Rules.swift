@@ -318,7 +318,7 @@ extension FigureContext {
     /// one in a later clause explains something else (營收年減4.4%，主因為關稅衝擊).
     var sentenceHasTariff: Bool {
         let end = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
-        return page.cues.hitsBefore(from: sentenceStart, to: end).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
+        return page.cues.containsHit(from: sentenceStart, to: end) { $0.role == .tariff || $0.role == .exempt }
     }
 
     var isFinancialFigure: Bool {
@@ -380,7 +380,7 @@ extension FigureContext {
                 }
                 // 大市成交額, 主板成交: the market's turnover belongs to its main index, not the last one named;
                 // 沪深两市成交额 adds up two markets and belongs to neither
-                if text.foldedText(sentenceStart, q.start).contains("两市") {
+                if text.containsFolded(Words.twoMarkets, from: sentenceStart, to: q.start) {
                     reason = "turnover of two markets together"; return []
                 }
                 let main = PageAnalysis.mainIndex(mentions, teaser: teaser, before: q.start, text: text, preferSentence: false) ?? m

@@ -81,6 +81,17 @@ public struct WordTable<Payload: Sendable>: Sendable {
         return (length, payloads[id])
     }
 
+    /// Index and length of the longest entry ending just before `offset` (the index is the order in
+    /// which entries were added; `payload(_:)` reads it back). For per-page indexes kept as flat arrays.
+    @inlinable
+    public func idAndLength(in text: NormalizedText, endingAt offset: Int) -> (Int, Int)? {
+        core.match(text.folded, endingAt: offset)
+    }
+
+    /// The payload of the entry added `id`-th.
+    @inlinable @inline(__always)
+    public func payload(_ id: Int) -> Payload { payloads[id] }
+
     /// Every non-overlapping longest match, left to right.
     public func scan(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> [(start: Int, end: Int, payload: Payload)] {
         var out: [(Int, Int, Payload)] = []
