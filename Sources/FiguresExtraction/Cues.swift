@@ -73,9 +73,10 @@ struct CueTables: Sendable {
 struct CueIndex: Sendable {
     /// Length of the longest cue word ending at each position (0: none); `lengths.count == text.count + 1`.
     private let lengths: [Int32]
-    /// Which entry of `tables.before` that word is.
+    /// Which entry of `CueTables.before` that word is.
     private let entries: [Int32]
-    private let tables: CueTables
+    /// The cues of each entry of `CueTables.before` (one array: copying the index retains three).
+    private let cueSets: [[Cue]]
 
     init(_ text: NormalizedText, tables: CueTables = .shared) {
         let n = text.count
@@ -89,7 +90,7 @@ struct CueIndex: Sendable {
         }
         self.lengths = lengths
         self.entries = entries
-        self.tables = tables
+        self.cueSets = tables.before.payloadsByID
     }
 
     /// Calls `body` with each cue word ending inside `[from, to)`, nearest to `to` first (longest match,
@@ -100,7 +101,7 @@ struct CueIndex: Sendable {
         while p > from {
             let length = Int(lengths[p])
             if length > 0, p - length >= from {
-                if !body(p - length, p, tables.before.payload(Int(entries[p]))) { return }
+                if !body(p - length, p, cueSets[Int(entries[p])]) { return }
                 p -= length
             } else {
                 p -= 1
@@ -121,6 +122,18 @@ struct CueIndex: Sendable {
             return true
         }
         return hits
+    }
+
+    /// `hitsBefore(from: clauseFrom, to: to)` and `hitsBefore(from: sentenceFrom, to: to)` (a figure's clause
+    /// and sentence) from one backward scan. The two scans take the same steps down to `clauseFrom`, unless
+    /// the sentence's scan takes a word that crosses `clauseFrom` (which the clause's scan steps over): only
+    /// then is the clause scanned again on its own.
+    func hitsBefore(clauseFrom: Int, sentenceFrom: Int, to: Int) -> (clause: [CueHit], sentence: [CueHit]) {
+        let sentence = hitsBefore(from: sentenceFrom, to: to)
+        guard sentenceFrom <= clauseFrom else { return (hitsBefore(from: clauseFrom, to: to), sentence) }
+        guard let j = sentence.firstIndex(where: { $0.start < clauseFrom }) else { return (sentence, sentence) }
+        if sentence[j].end > clauseFrom { return (hitsBefore(from: clauseFrom, to: to), sentence) }
+        return (Array(sentence[..<j]), sentence)
     }
 
     /// Whether some cue ending inside `[from, to)` satisfies `predicate` (as `hitsBefore(from:to:).contains`,

@@ -66,6 +66,7 @@ public enum PageLocale: String, Sendable {
         var weights: [PageLocale: Int] = [:]
         var strong = Set<PageLocale>()
         var i = from
+        let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
         while i < end {
             // (the one-bit test first: most positions start no region word)
             if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
@@ -90,6 +91,7 @@ public enum PageLocale: String, Sendable {
         // one Hong Kong word may be a Taiwanese writer's (報道, 收市): two make a Hong Kong text
         var hongKong = 0
         var k = from
+        let hongKongWords = PageLocale.hongKongWords
         while k < end {
             if let length = hongKongWords.matchLength(in: text, at: k) { hongKong += 1; k += length; if hongKong >= 2 { break } } else { k += 1 }
         }
@@ -125,7 +127,11 @@ struct Mention: Sendable {
 }
 
 /// A page read once: its text, quantities, dates, names and teasers.
-struct PageAnalysis {
+///
+/// A class, not a struct: the rules read its fields for every figure through the interpreter, and a
+/// struct of two dozen arrays is copied (each array retained and released) at every such read.
+/// Everything in it is a `let`, so sharing it changes nothing.
+final class PageAnalysis {
     let text: NormalizedText
     let reference: Day
     let recognition: Recognition

@@ -88,9 +88,8 @@ public struct WordTable<Payload: Sendable>: Sendable {
         core.match(text.folded, endingAt: offset)
     }
 
-    /// The payload of the entry added `id`-th.
-    @inlinable @inline(__always)
-    public func payload(_ id: Int) -> Payload { payloads[id] }
+    /// The payload of each entry, by the order in which entries were added.
+    @inlinable public var payloadsByID: [Payload] { payloads }
 
     /// Every non-overlapping longest match, left to right.
     public func scan(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> [(start: Int, end: Int, payload: Payload)] {
