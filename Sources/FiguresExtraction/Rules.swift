@@ -25,7 +25,7 @@ extension FigureContext {
         }
         if q.unit == .percent, let seq = before.first(where: { $0.cue.role == .sequential }),
            !sentenceCues.contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_growth" }),   // Japan's GDP is quarter on quarter
-           !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }) {
+           !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && isYearOnYear($0.start, $0.end) }) {
             reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
         }
         // a word can hold several roles (比上週的: comparison and weekly): any role of the nearest word counts
@@ -176,7 +176,7 @@ extension FigureContext {
     /// A cue of `role` in the figure's clause; or, when the clause only says "year on year", in its sentence.
     func domainCue(_ role: Cue.Role, sentence: [CueHit]) -> CueHit? {
         if let hit = before.first(where: { $0.cue.role == role }) { return hit }
-        let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }
+        let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && isYearOnYear($0.start, $0.end) }
         return yoy ? sentence.first(where: { $0.cue.role == role }) : nil
     }
 
@@ -266,19 +266,32 @@ extension FigureContext {
     }
 
     var acceptableKinds: Set<Entity.Kind> {
+        // (the sets are built once: this is asked for every figure)
+        typealias K = FigureContext.KindSets
         switch q.unit {
-        case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return [.index, .currency]   // 中間價調貶21點
-        case .points, .measure: return [.index]
+        case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return K.indexOrCurrency   // 中間價調貶21點
+        case .points, .measure: return K.index
         case .fxMove where before.contains(where: { $0.cue.role == .fin && $0.cue.argument.hasPrefix("eps") }):
-            return [.company, .currency]   // 每股虧損0.68分: cents per share
-        case .fxMove: return [.currency]
+            return K.companyOrCurrency   // 每股虧損0.68分: cents per share
+        case .fxMove: return K.currency
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
-            return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate
-        case .percentagePoint, .li where namesCommercialRate: return [.centralBank, .bank, .yield, .country, .company]
-        case .percentagePoint, .li: return [.centralBank, .bank, .yield, .country]
-        case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country, .bank]
+            return K.pips   // 中間價上調52個基點: pips of a rate
+        case .percentagePoint, .li where namesCommercialRate: return K.commercialRate
+        case .percentagePoint, .li: return K.rate
+        case .currency, .localYuan: return K.amount
         default: return FigureContext.marketKinds
         }
+    }
+
+    enum KindSets {
+        static let indexOrCurrency: Set<Entity.Kind> = [.index, .currency]
+        static let index: Set<Entity.Kind> = [.index]
+        static let companyOrCurrency: Set<Entity.Kind> = [.company, .currency]
+        static let currency: Set<Entity.Kind> = [.currency]
+        static let pips: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country, .currency]
+        static let commercialRate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country, .company]
+        static let rate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country]
+        static let amount: Set<Entity.Kind> = [.index, .currency, .company, .commodity, .country, .bank]
     }
 
     /// The names of the same kind listed right before `m` (A、B及C: A and B for C), when no 分別 pairs
@@ -327,7 +340,7 @@ extension FigureContext {
         guard let fin = hits.first(where: { $0.cue.role == .fin }) else { return false }
         // 股價大漲3%: a market move, unless a company metric stands nearer than the move word
         if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), case .percent = q.unit,
-           move.start > fin.end, !FigureContext.yearOnYear.contains(text.foldedText(move.start, move.end)) {
+           move.start > fin.end, !isYearOnYear(move.start, move.end) {
             return fin.end >= clauseStart
         }
         return true
