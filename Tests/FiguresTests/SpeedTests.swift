@@ -85,3 +85,36 @@ final class SpeedTests: XCTestCase {
         }
     }
 }
+
+/// The tables of data/ read by bytes give the rows the Character-based reading gave.
+final class TableFileSpeedTests: XCTestCase {
+    /// The reading this replaced: lines split by Characters, a trailing CR dropped, blank and # lines skipped.
+    static func rowsByCharacters(_ text: String) -> [[String]] {
+        var rows = [[String]]()
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.hasSuffix("\r") ? line.dropLast() : line
+            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+            rows.append(trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        }
+        return rows
+    }
+
+    func testEveryEmbeddedTableReadsAsBefore() {
+        XCTAssertFalse(EmbeddedData.files.isEmpty)
+        for (name, text) in EmbeddedData.files {
+            XCTAssertEqual(TableFile.rows(of: text), Self.rowsByCharacters(text), name)
+        }
+    }
+
+    func testEdgeCases() {
+        for text in ["", "\n\n", "a\tb\n#c\n\n d\t\t\n", "x\r\ny", "last line without end", "\t\n", "臺灣\t台湾\r", "#only"] {
+            if text.contains("\r\n") {
+                // a CRLF table: the Character reading kept it as one line, CR and LF inside; the byte reading
+                // splits its lines (no table of data/ has CRLF line ends)
+                XCTAssertEqual(TableFile.rows(of: text), [["x"], ["y"]])
+                continue
+            }
+            XCTAssertEqual(TableFile.rows(of: text), Self.rowsByCharacters(text), text.debugDescription)
+        }
+    }
+}
