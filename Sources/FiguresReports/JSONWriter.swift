@@ -57,6 +57,14 @@ public enum JSONWriter {
     static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         let hexDigits: StaticString = "0123456789abcdef"
         out.append(UInt8(ascii: "\""))
+        // most strings need no escape: their bytes are copied at once
+        var s = s
+        let plain = s.withUTF8 { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain { out.append(UInt8(ascii: "\"")); return }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "\""))
