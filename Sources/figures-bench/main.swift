@@ -45,7 +45,7 @@ func time(_ label: String, _ body: () -> Int) {
         wall.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
     wall.sort(); cpu.sort()
-    print(String(format: "%-26@ %7.1f MB: %7.1f MB/s a core (CPU time; best %.1f), wall %7.1f MB/s  (%d items, %d runs)",
+    print(String(format: "%-26@ %7.2f MB: %7.1f MB/s a core (CPU time; best %.1f), wall %7.1f MB/s  (%d items, %d runs)",
                  label as NSString, mb, mb / cpu[cpu.count / 2], mb / cpu[0], mb / wall[wall.count / 2], count, repeats))
 }
 
