@@ -65,29 +65,85 @@ struct CueTables: Sendable {
 
 /// The cue word ending at each position of one page, found once per page so that
 /// the many backward looks of the rules are array reads.
+///
+/// Stored as two flat integer arrays (the word's length and which entry of the cue table it is,
+/// 0 where no cue ends), not an optional tuple holding an array per position: building and
+/// reading it neither retains nor releases anything, and the look-backs below visit a clause
+/// or a sentence for every figure.
 struct CueIndex: Sendable {
-    private let ending: [(Int, [Cue])?]
+    /// Length of the longest cue word ending at each position (0: none); `lengths.count == text.count + 1`.
+    private let lengths: [Int32]
+    /// Which entry of `CueTables.before` that word is.
+    private let entries: [Int32]
+    /// The cues of each entry of `CueTables.before` (one array: copying the index retains three).
+    private let cueSets: [[Cue]]
 
     init(_ text: NormalizedText, tables: CueTables = .shared) {
-        var ending = [(Int, [Cue])?](repeating: nil, count: text.count + 1)
-        for p in 1...max(1, text.count) where p <= text.count {
-            ending[p] = tables.before.lengthAndPayload(in: text, endingAt: p)
+        let n = text.count
+        var lengths = [Int32](repeating: 0, count: n + 1)
+        var entries = [Int32](repeating: 0, count: n + 1)
+        for p in 1...max(1, n) where p <= n {
+            if tables.before.mayMatch(in: text, endingAt: p), let (id, length) = tables.before.idAndLength(in: text, endingAt: p) {
+                lengths[p] = Int32(length)
+                entries[p] = Int32(id)
+            }
         }
-        self.ending = ending
+        self.lengths = lengths
+        self.entries = entries
+        self.cueSets = tables.before.payloadsByID
     }
 
-    /// Cues that end inside `[from, to)`, nearest to `to` first (longest match, scanning backwards).
-    func hitsBefore(from: Int, to: Int) -> [CueHit] {
-        var hits: [CueHit] = []
-        var p = min(to, ending.count - 1)
+    /// Calls `body` with each cue word ending inside `[from, to)`, nearest to `to` first (longest match,
+    /// scanning backwards), with its start, end and cues, until `body` returns false.
+    @inline(__always)
+    private func forEachWord(from: Int, to: Int, _ body: (Int, Int, [Cue]) -> Bool) {
+        var p = min(to, lengths.count - 1)
         while p > from {
-            if let (length, cues) = ending[p], p - length >= from {
-                for cue in cues { hits.append(CueHit(cue: cue, start: p - length, end: p)) }
+            let length = Int(lengths[p])
+            if length > 0, p - length >= from {
+                if !body(p - length, p, cueSets[Int(entries[p])]) { return }
                 p -= length
             } else {
                 p -= 1
             }
         }
+    }
+
+    /// Cues that end inside `[from, to)`, nearest to `to` first (longest match, scanning backwards).
+    func hitsBefore(from: Int, to: Int) -> [CueHit] {
+        // counted first, so the array is allocated once (a clause holds a few cues, a sentence a dozen)
+        var count = 0
+        forEachWord(from: from, to: to) { _, _, cues in count += cues.count; return true }
+        guard count > 0 else { return [] }
+        var hits: [CueHit] = []
+        hits.reserveCapacity(count)
+        forEachWord(from: from, to: to) { start, end, cues in
+            for cue in cues { hits.append(CueHit(cue: cue, start: start, end: end)) }
+            return true
+        }
         return hits
+    }
+
+    /// `hitsBefore(from: clauseFrom, to: to)` and `hitsBefore(from: sentenceFrom, to: to)` (a figure's clause
+    /// and sentence) from one backward scan. The two scans take the same steps down to `clauseFrom`, unless
+    /// the sentence's scan takes a word that crosses `clauseFrom` (which the clause's scan steps over): only
+    /// then is the clause scanned again on its own.
+    func hitsBefore(clauseFrom: Int, sentenceFrom: Int, to: Int) -> (clause: [CueHit], sentence: [CueHit]) {
+        let sentence = hitsBefore(from: sentenceFrom, to: to)
+        guard sentenceFrom <= clauseFrom else { return (hitsBefore(from: clauseFrom, to: to), sentence) }
+        guard let j = sentence.firstIndex(where: { $0.start < clauseFrom }) else { return (sentence, sentence) }
+        if sentence[j].end > clauseFrom { return (hitsBefore(from: clauseFrom, to: to), sentence) }
+        return (Array(sentence[..<j]), sentence)
+    }
+
+    /// Whether some cue ending inside `[from, to)` satisfies `predicate` (as `hitsBefore(from:to:).contains`,
+    /// without building the array).
+    func containsHit(from: Int, to: Int, where predicate: (Cue) -> Bool) -> Bool {
+        var found = false
+        forEachWord(from: from, to: to) { _, _, cues in
+            if cues.contains(where: predicate) { found = true; return false }
+            return true
+        }
+        return found
     }
 }

@@ -51,14 +51,17 @@ struct FigureContext {
         }
         clauseStart = clause
         var ls = head
-        while ls > sentenceStart, ![0x2C, 0xFF0C, 0x3A].contains(interpreter.text[ls - 1]) { ls -= 1 }
+        while ls > sentenceStart, !FigureContext.endsListClause(interpreter.text[ls - 1]) { ls -= 1 }
         listClauseStart = ls
-        before = interpreter.page.cues.hitsBefore(from: clauseStart, to: q.start)
+        (before, sentenceCues) = interpreter.page.cues.hitsBefore(clauseFrom: clauseStart, sentenceFrom: sentenceStart, to: q.start)
         // 以51.74盧比兌1美元作收: the metric word comes after the "per one dollar" of the quote
         let afterStart = FigureContext.perOneUnitEnd(interpreter.text, at: q.end) ?? q.end
         after = CueTables.shared.hitsAfter(interpreter.text, at: afterStart, limit: min(afterStart + 8, teaser.end))
-        sentenceCues = interpreter.page.cues.hitsBefore(from: sentenceStart, to: q.start)
     }
+
+    /// , ， and : end the clause of a list (、 does not: it parts the list's items).
+    @inline(__always)
+    static func endsListClause(_ c: UInt32) -> Bool { c == 0x2C || c == 0xFF0C || c == 0x3A }
 
     /// The end of `兌1美元` / `對1歐元` right at `p`: a rate quoted as so many units per one of another currency.
     static func perOneUnitEnd(_ text: NormalizedText, at p: Int) -> Int? {
@@ -160,7 +163,7 @@ struct FigureContext {
                   !isComparedDay(d),
                   let r = interpreter.resolve(d, anchor: state.anchor), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
             let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
-            let moves = page.cues.hitsBefore(from: d.end, to: end).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
+            let moves = page.cues.containsHit(from: d.end, to: end) { $0.role == .up || $0.role == .down || $0.role == .close }
             if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
         }
         return nil

@@ -359,7 +359,7 @@ final class Interpreter {
             let firstHead = first.qualifierStart ?? first.start
             let between = page.cues.hitsBefore(from: last.end, to: firstHead)
             let near = next == old.upperBound && first.start - last.end <= 8 && between.contains(where: { $0.cue.role == .to })
-            let opensNewList = page.cues.hitsBefore(from: max(last.end, firstHead - 3), to: firstHead).contains { $0.cue.role == .to }
+            let opensNewList = page.cues.containsHit(from: max(last.end, firstHead - 3), to: firstHead) { $0.role == .to }
             guard !gapHasSentenceEnd, near || opensNewList else { i = old.upperBound; continue }
             let new = run(from: next)
             guard new.count == old.count, quantities[new.lowerBound].unit == q.unit else { i = old.upperBound; continue }

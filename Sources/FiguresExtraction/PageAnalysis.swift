@@ -66,8 +66,10 @@ public enum PageLocale: String, Sendable {
         var weights: [PageLocale: Int] = [:]
         var strong = Set<PageLocale>()
         var i = from
+        let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
         while i < end {
-            if let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
+            // (the one-bit test first: most positions start no region word)
+            if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
                 // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
                 let weight = isDateline(text, at: i + length) ? 3 : region.weight
                 weights[region.locale, default: 0] += weight
@@ -89,6 +91,7 @@ public enum PageLocale: String, Sendable {
         // one Hong Kong word may be a Taiwanese writer's (報道, 收市): two make a Hong Kong text
         var hongKong = 0
         var k = from
+        let hongKongWords = PageLocale.hongKongWords
         while k < end {
             if let length = hongKongWords.matchLength(in: text, at: k) { hongKong += 1; k += length; if hongKong >= 2 { break } } else { k += 1 }
         }
@@ -124,7 +127,11 @@ struct Mention: Sendable {
 }
 
 /// A page read once: its text, quantities, dates, names and teasers.
-struct PageAnalysis {
+///
+/// A class, not a struct: the rules read its fields for every figure through the interpreter, and a
+/// struct of two dozen arrays is copied (each array retained and released) at every such read.
+/// Everything in it is a `let`, so sharing it changes nothing.
+final class PageAnalysis {
     let text: NormalizedText
     let reference: Day
     let recognition: Recognition
@@ -566,7 +573,7 @@ struct PageAnalysis {
                     while f < min(i + verbLength + 2, teaser.end), words.beforeFigure.contains(t[f]) { f += 1 }
                     guard f < teaser.end, NumeralChar.isASCIIDigit(t[f]) else { i += verbLength; continue }
                     // 城市和農村分別上漲0.7%: the parts of a price index, not companies
-                    if cues.hitsBefore(from: max(teaser.start, i - 80), to: i).contains(where: { $0.cue.role == .macro }) { i += verbLength; continue }
+                    if cues.containsHit(from: max(teaser.start, i - 80), to: i, where: { $0.role == .macro }) { i += verbLength; continue }
                     nameEnd = i
                     // 如今調升至1.625%: 調 belongs to the verb, and 如今 is no name
                     if nameEnd > teaser.start, words.verbPrefixes.contains(t[nameEnd - 1]) { nameEnd -= 1 }
@@ -621,7 +628,7 @@ struct PageAnalysis {
                 }
                 guard let (s, e) = name else { continue }
                 // a metric word inside is no name (稅前溢利總額, 出口額)
-                if cues.hitsBefore(from: s, to: e).contains(where: { [.fin, .macro, .rate, .turnover, .volume].contains($0.cue.role) }) { continue }
+                if cues.containsHit(from: s, to: e, where: { switch $0.role { case .fin, .macro, .rate, .turnover, .volume: return true; default: return false } }) { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
                 // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
                 if sortedKnown[k...].prefix { $0.start < e }.contains(where: { $0.end > s }) { continue }

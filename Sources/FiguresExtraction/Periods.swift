@@ -165,7 +165,9 @@ enum PeriodFinder {
     static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day) -> [Hit] {
         var out: [Hit] = []
         var i = from
-        func word(_ w: [UInt32]) -> Bool { text[i] == w[0] && text.matches(w, at: i) }
+        // (the position is passed, not captured: a nested function that captures the loop's `var i` has
+        // every call checked for exclusive access at run time)
+        func word(_ w: [UInt32], _ at: Int) -> Bool { text[at] == w[0] && text.matches(w, at: at) }
         func numeral(at p: Int) -> (Int, Int)? {
             guard let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, n.value == n.value.rounded() else { return nil }
             return (Int(n.value), n.end)
@@ -174,44 +176,44 @@ enum PeriodFinder {
         while i < to {
             let c = text[i]
             if c < 0x10000 && !triggers[Int(c)] { i += 1; continue }
-            if word(W.lastYearSamePeriod) || word(W.priorYearSamePeriod) {
+            if word(W.lastYearSamePeriod, i) || word(W.priorYearSamePeriod, i) {
                 if W.introducesFigure.contains(text[i + 4]) || (W.introducesFigure.contains(text[i + 5]) && [0x5247, 0x5219, 0x4EA6].contains(text[i + 4])) {
                     out.append(Hit(start: i, end: i + 4, span: nil, year: nil, sameTimeEarlier: true))
                 }
                 i += 4; continue
             }
-            if let w = W.earlierYearSamePeriod.first(where: { word($0) }) {
+            if let w = W.earlierYearSamePeriod.first(where: { word($0, i) }) {
                 if W.introducesFigure.contains(text[i + w.count]) { out.append(Hit(start: i, end: i + w.count, span: nil, year: nil, sameTimeEarlier: true)) }
                 i += w.count; continue
             }
-            if word(W.samePeriod), let last = out.last, last.end == i, last.year != nil, last.span == nil, last.literal == nil,
+            if word(W.samePeriod, i), let last = out.last, last.end == i, last.year != nil, last.span == nil, last.literal == nil,
                W.introducesFigure.contains(text[i + 2]) {
                 // 二零二一年同期的3,124,031,000港元: that year's same period
                 out[out.count - 1] = Hit(start: last.start, end: i + 2, span: nil, year: last.year, sameTimeEarlier: true)
                 i += 2; continue
             }
-            if W.until.contains(where: { word($0) }), let (hit, e) = periodEnding(text, at: i, reference: reference) {
+            if W.until.contains(where: { word($0, i) }), let (hit, e) = periodEnding(text, at: i, reference: reference) {
                 out.append(hit); i = e; continue
             }
-            if word(W.lastYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
-            if word(W.yearBeforeLast) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
-            if word(W.thisYear) || word(W.currentYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
-            if word(W.nextYear) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year + 1)); i += 2; continue }
-            if let w = W.previousQuarter.first(where: { word($0) }) {
+            if word(W.lastYear, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 1)); i += 2; continue }
+            if word(W.yearBeforeLast, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year - 2)); i += 2; continue }
+            if word(W.thisYear, i) || word(W.currentYear, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year)); i += 2; continue }
+            if word(W.nextYear, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: reference.year + 1)); i += 2; continue }
+            if let w = W.previousQuarter.first(where: { word($0, i) }) {
                 out.append(Hit(start: i, end: i + w.count, span: nil, year: nil, quarterEarlier: true)); i += w.count; continue
             }
-            if let w = W.lastQuarter.first(where: { word($0) }) {
+            if let w = W.lastQuarter.first(where: { word($0, i) }) {
                 out.append(Hit(start: i, end: i + w.count, span: .quarters(4, 4), year: nil, fiscalRelative: true)); i += w.count; continue
             }
-            if let w = W.fiscalFirstHalf.first(where: { word($0) }) {
+            if let w = W.fiscalFirstHalf.first(where: { word($0, i) }) {
                 out.append(Hit(start: i, end: i + w.count, span: .quarters(1, 2), year: nil, fiscalRelative: true, fiscalOnly: true)); i += w.count; continue
             }
-            if let w = W.fiscalSecondHalf.first(where: { word($0) }) {
+            if let w = W.fiscalSecondHalf.first(where: { word($0, i) }) {
                 out.append(Hit(start: i, end: i + w.count, span: .quarters(3, 4), year: nil, fiscalRelative: true, fiscalOnly: true)); i += w.count; continue
             }
-            if word(W.fullYear) || word(W.yearly) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil, fiscalRelative: true)); i += 2; continue }
-            if word(W.firstHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue }
-            if word(W.secondHalf) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil, fiscalRelative: true)); i += 3; continue }
+            if word(W.fullYear, i) || word(W.yearly, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil, fiscalRelative: true)); i += 2; continue }
+            if word(W.firstHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue }
+            if word(W.secondHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil, fiscalRelative: true)); i += 3; continue }
             if c == 0x524D || c == 0x9996 {   // 前 / 首: 前三季, 前11個月, 首季
                 if let (k, e) = numeral(at: i + 1) {
                     if text[e] == 0x5B63, k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(1, k), year: nil, fiscalRelative: true)); i = e + 1; continue }

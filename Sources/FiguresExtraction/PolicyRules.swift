@@ -10,6 +10,14 @@ extension FigureContext {
     static let lossOf: [String: String] = ["net_loss": "net_income", "eps_loss": "eps", "operating_loss": "operating_income"]
     static let percentMetrics: Set<String> = ["gross_margin", "operating_margin", "revenue_share", "market_share"]
     static let yearOnYear: Set<String> = Set(["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"].map { ScriptFold.shared.foldedString($0) })
+    /// The same words as folded code points, to compare with the text where a cue word was found
+    /// without cutting a String out of the page for each cue.
+    static let yearOnYearWords: [[UInt32]] = yearOnYear.map { $0.unicodeScalars.map(\.value) }
+
+    /// Whether the folded text in `[start, end)` is one of `yearOnYear` (a cue word's span).
+    func isYearOnYear(_ start: Int, _ end: Int) -> Bool {
+        FigureContext.yearOnYearWords.contains { $0.count == end - start && text.matches($0, at: start) }
+    }
 
     // MARK: company figures
 
@@ -56,7 +64,7 @@ extension FigureContext {
         guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
         // A year-on-year change of the amount named before: 營收…，年減4.4%
         if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }),
-           FigureContext.yearOnYear.contains(text.foldedText(move.start, move.end)) || move.cue.role == .up || move.cue.role == .down,
+           isYearOnYear(move.start, move.end) || move.cue.role == .up || move.cue.role == .down,
            let base = fins.first(where: { FigureContext.moneyMetrics.contains($0.cue.argument) }),
            !fins.contains(where: { FigureContext.percentMetrics.contains($0.cue.argument) && $0.start > base.start && $0.start >= clauseStart }),
            base.cue.argument == "revenue" || base.cue.argument == "net_income" {
@@ -289,7 +297,7 @@ extension FigureContext {
         let exempt = (inClause ?? following ?? sentenceHits().first(where: isTariffWord))?.cue.role == .exempt
         let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
         var qualifierAvg = false
-        if text.foldedText(listClauseStart, q.start).contains("平均") { qualifierAvg = true }
+        if text.containsFolded(Words.average, from: listClauseStart, to: q.start) { qualifierAvg = true }
         let date = effectiveDate() ?? day
         var out: [Observation] = []
         var seen = Set<String>()
@@ -359,7 +367,7 @@ extension FigureContext {
 
     var teaserHasTariffTitle: Bool {
         let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)
-        return page.cues.hitsBefore(from: teaser.start, to: titleEnd).contains { $0.cue.role == .tariff }
+        return page.cues.containsHit(from: teaser.start, to: titleEnd) { $0.role == .tariff }
     }
 
     /// Who levies and on whom: `X對Y加徵…` in the sentence names both (X may be left out);

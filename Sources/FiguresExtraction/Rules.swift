@@ -25,7 +25,7 @@ extension FigureContext {
         }
         if q.unit == .percent, let seq = before.first(where: { $0.cue.role == .sequential }),
            !sentenceCues.contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_growth" }),   // Japan's GDP is quarter on quarter
-           !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }) {
+           !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && isYearOnYear($0.start, $0.end) }) {
             reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
         }
         // a word can hold several roles (比上週的: comparison and weekly): any role of the nearest word counts
@@ -178,7 +178,7 @@ extension FigureContext {
     /// A cue of `role` in the figure's clause; or, when the clause only says "year on year", in its sentence.
     func domainCue(_ role: Cue.Role, sentence: [CueHit]) -> CueHit? {
         if let hit = before.first(where: { $0.cue.role == role }) { return hit }
-        let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && FigureContext.yearOnYear.contains(text.foldedText($0.start, $0.end)) }
+        let yoy = before.contains { ($0.cue.role == .up || $0.cue.role == .down) && isYearOnYear($0.start, $0.end) }
         return yoy ? sentence.first(where: { $0.cue.role == role }) : nil
     }
 
@@ -268,19 +268,32 @@ extension FigureContext {
     }
 
     var acceptableKinds: Set<Entity.Kind> {
+        // (the sets are built once: this is asked for every figure)
+        typealias K = FigureContext.KindSets
         switch q.unit {
-        case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return [.index, .currency]   // 中間價調貶21點
-        case .points, .measure: return [.index]
+        case .points where sentenceHits().contains(where: { $0.cue.role == .parity }): return K.indexOrCurrency   // 中間價調貶21點
+        case .points, .measure: return K.index
         case .fxMove where before.contains(where: { $0.cue.role == .fin && $0.cue.argument.hasPrefix("eps") }):
-            return [.company, .currency]   // 每股虧損0.68分: cents per share
-        case .fxMove: return [.currency]
+            return K.companyOrCurrency   // 每股虧損0.68分: cents per share
+        case .fxMove: return K.currency
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
-            return [.centralBank, .bank, .yield, .country, .currency]   // 中間價上調52個基點: pips of a rate
-        case .percentagePoint, .li where namesCommercialRate: return [.centralBank, .bank, .yield, .country, .company]
-        case .percentagePoint, .li: return [.centralBank, .bank, .yield, .country]
-        case .currency, .localYuan: return [.index, .currency, .company, .commodity, .country, .bank]
+            return K.pips   // 中間價上調52個基點: pips of a rate
+        case .percentagePoint, .li where namesCommercialRate: return K.commercialRate
+        case .percentagePoint, .li: return K.rate
+        case .currency, .localYuan: return K.amount
         default: return FigureContext.marketKinds
         }
+    }
+
+    enum KindSets {
+        static let indexOrCurrency: Set<Entity.Kind> = [.index, .currency]
+        static let index: Set<Entity.Kind> = [.index]
+        static let companyOrCurrency: Set<Entity.Kind> = [.company, .currency]
+        static let currency: Set<Entity.Kind> = [.currency]
+        static let pips: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country, .currency]
+        static let commercialRate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country, .company]
+        static let rate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country]
+        static let amount: Set<Entity.Kind> = [.index, .currency, .company, .commodity, .country, .bank]
     }
 
     /// The names of the same kind listed right before `m` (A、B及C: A and B for C), when no 分別 pairs
@@ -320,7 +333,7 @@ extension FigureContext {
     /// one in a later clause explains something else (營收年減4.4%，主因為關稅衝擊).
     var sentenceHasTariff: Bool {
         let end = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
-        return page.cues.hitsBefore(from: sentenceStart, to: end).contains { $0.cue.role == .tariff || $0.cue.role == .exempt }
+        return page.cues.containsHit(from: sentenceStart, to: end) { $0.role == .tariff || $0.role == .exempt }
     }
 
     var isFinancialFigure: Bool {
@@ -329,7 +342,7 @@ extension FigureContext {
         guard let fin = hits.first(where: { $0.cue.role == .fin }) else { return false }
         // 股價大漲3%: a market move, unless a company metric stands nearer than the move word
         if let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), case .percent = q.unit,
-           move.start > fin.end, !FigureContext.yearOnYear.contains(text.foldedText(move.start, move.end)) {
+           move.start > fin.end, !isYearOnYear(move.start, move.end) {
             return fin.end >= clauseStart
         }
         return true
@@ -382,7 +395,7 @@ extension FigureContext {
                 }
                 // 大市成交額, 主板成交: the market's turnover belongs to its main index, not the last one named;
                 // 沪深两市成交额 adds up two markets and belongs to neither
-                if text.foldedText(sentenceStart, q.start).contains("两市") {
+                if text.containsFolded(Words.twoMarkets, from: sentenceStart, to: q.start) {
                     reason = "turnover of two markets together"; return []
                 }
                 let main = PageAnalysis.mainIndex(mentions, teaser: teaser, before: q.start, text: text, preferSentence: false) ?? m

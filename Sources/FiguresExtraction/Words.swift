@@ -30,6 +30,9 @@ enum Words {
     static let allOrigins = folded(["進口", "全球", "所有國家", "各國", "全世界", "所有進口"])
     /// Before a currency: the quote is for a hundred units of it (每百日圓兌港元5.05).
     static let perHundred = folded(["每百", "每100", "每一百"])
+    /// 两市 (沪深两市) and 平均, searched in folded text as written here (not folded again).
+    static let twoMarkets: [UInt32] = "两市".unicodeScalars.map(\.value)
+    static let average: [UInt32] = "平均".unicodeScalars.map(\.value)
     /// Words of a sentence about stock markets (亞洲股市, 股指, 大市).
     static let stockMarket = folded(["股市", "股指", "股票市場", "大市", "指數", "市場收"])
     /// Before a revenue word, words of the whole company's revenue (合併營收, 總收入, 全年營收): no segment.

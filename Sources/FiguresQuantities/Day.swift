@@ -15,10 +15,26 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso: String) {
+        // YYYY-MM-DD, what every stored and printed day looks like, read from its bytes
+        if let day = Day.fastISO(iso) { self = day; return }
         let parts = iso.split(separator: "-")
         guard parts.count == 3, let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
               (1...12).contains(m), d >= 1, d <= Day.daysIn(year: y, month: m) else { return nil }
         self.init(year: y, month: m, day: d)
+    }
+
+    /// A day written as exactly ten ASCII bytes `DDDD-DD-DD`, parsed without splitting the string;
+    /// nil for any other form (the general path reads those, with the same result for these).
+    static func fastISO(_ iso: String) -> Day? {
+        var iso = iso
+        return iso.withUTF8 { b -> Day? in
+            guard b.count == 10, b[4] == 0x2D, b[7] == 0x2D else { return nil }
+            func d(_ i: Int) -> Int? { b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+            guard let y0 = d(0), let y1 = d(1), let y2 = d(2), let y3 = d(3), let m0 = d(5), let m1 = d(6), let d0 = d(8), let d1 = d(9) else { return nil }
+            let y = y0 * 1000 + y1 * 100 + y2 * 10 + y3, m = m0 * 10 + m1, dd = d0 * 10 + d1
+            guard (1...12).contains(m), dd >= 1, dd <= Day.daysIn(year: y, month: m) else { return nil }
+            return Day(year: y, month: m, day: dd)
+        }
     }
 
     public static func daysIn(year: Int, month: Int) -> Int {
@@ -74,6 +90,16 @@ public struct Day: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
+        // four-digit years (all but the odd fuzzed one): ten ASCII bytes written directly
+        if year >= 1000 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= 99 {
+            return String(unsafeUninitializedCapacity: 10) { out in
+                let digit = { (v: Int) in UInt8(0x30 + v) }
+                out[0] = digit(year / 1000); out[1] = digit(year / 100 % 10); out[2] = digit(year / 10 % 10); out[3] = digit(year % 10)
+                out[4] = 0x2D; out[5] = digit(month / 10); out[6] = digit(month % 10)
+                out[7] = 0x2D; out[8] = digit(day / 10); out[9] = digit(day % 10)
+                return 10
+            }
+        }
         let ms = month < 10 ? "0\(month)" : "\(month)", ds = day < 10 ? "0\(day)" : "\(day)"
         // four-digit years as ISO 8601 writes them (0001-12-13, not 1-12-13)
         let ys = (0..<1000).contains(year) ? String(String(year + 10000).dropFirst()) : "\(year)"

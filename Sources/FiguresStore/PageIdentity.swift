@@ -13,8 +13,9 @@ public struct PageIdentity: Sendable, Hashable {
 
     public init(_ content: String) {
         let normalised = Self.normalised(content)
-        bytesHash = SHA256.hex(Array(content.utf8))
-        textHash = normalised.elementsEqual(content.utf8) ? bytesHash : SHA256.hex(normalised)
+        let bytes = Array(content.utf8)
+        bytesHash = SHA256.hex(bytes)
+        textHash = normalised == bytes ? bytesHash : SHA256.hex(normalised)
     }
 
     /// The page's UTF-8 without a leading byte-order mark, with CRLF and lone CR line ends made LF,
@@ -37,7 +38,7 @@ public struct PageIdentity: Sendable, Hashable {
             i += 1
         }
         // trailing ASCII whitespace (space, tab, line ends, form feed, vertical tab)
-        while kept > 0, [0x20, 0x09, 0x0A, 0x0B, 0x0C].contains(bytes[kept - 1]) { kept -= 1 }
+        while kept > 0, bytes[kept - 1] == 0x20 || (0x09...0x0C).contains(bytes[kept - 1]) { kept -= 1 }
         bytes.removeSubrange(kept...)
         return bytes
     }

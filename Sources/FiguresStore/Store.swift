@@ -1,5 +1,10 @@
 import Foundation
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 import FiguresExtraction
 import FiguresQuantities
 
@@ -483,11 +488,24 @@ public final class FiguresStore: Sendable {
 
     /// A page's title: its first non-empty line, trimmed, at most 200 characters.
     public static func title(of text: String) -> String? {
-        for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            let t = line.trimmingCharacters(in: .whitespacesAndNewlines)
-            if !t.isEmpty { return String(t.prefix(200)) }
+        // line by line up to the first that is not blank (splitting the whole page into lines first cost
+        // more than extracting it)
+        var lineStart = text.startIndex
+        var i = text.startIndex
+        while true {
+            let atEnd = i == text.endIndex
+            if atEnd || text[i] == "\n" || text[i] == "\r\n" || text[i] == "\r" {
+                if lineStart < i {
+                    let t = text[lineStart..<i].trimmingCharacters(in: .whitespacesAndNewlines)
+                    if !t.isEmpty { return String(t.prefix(200)) }
+                }
+                if atEnd { return nil }
+                i = text.index(after: i)
+                lineStart = i
+            } else {
+                i = text.index(after: i)
+            }
         }
-        return nil
     }
 
     /// A stored page's text and provenance, for `reextract`.
@@ -684,13 +702,54 @@ public final class FiguresStore: Sendable {
                                      date, period, text, start, end, extractor_version, rule, scope)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        // The rows are bound and stepped with SQLite's own calls on GRDB's cached statement: GRDB's arguments
+        // (an array of boxed values a row, each string copied to a C string) cost as much as SQLite's insert.
+        // The values stored are the same: text as text (copied by SQLite), numbers as REAL or INTEGER, nil as NULL.
+        let statement = insert.sqliteStatement
         for o in page.extraction.observations {
-            // the arguments match the statement by construction: skip GRDB's per-row validation
-            insert.setUncheckedArguments([pageID, o.kind, o.subject, o.metric, o.value, o.valueHigh, o.unit, o.previous, o.target,
-                                          o.qualifier, o.date, o.period, o.text, o.start, o.end, extractorVersion, o.rule, o.scope])
-            try insert.execute()
+            sqlite3_reset(statement)
+            var k: Int32 = 0
+            func next() -> Int32 { k += 1; return k }
+            sqlite3_bind_int64(statement, next(), pageID)
+            bindText(o.kind, statement, next()); bindText(o.subject, statement, next()); bindText(o.metric, statement, next())
+            sqlite3_bind_double(statement, next(), o.value)
+            bindDouble(o.valueHigh, statement, next())
+            bindText(o.unit, statement, next())
+            bindDouble(o.previous, statement, next())
+            bindText(o.target, statement, next()); bindText(o.qualifier, statement, next()); bindText(o.date, statement, next())
+            bindText(o.period, statement, next()); bindText(o.text, statement, next())
+            sqlite3_bind_int64(statement, next(), Int64(o.start)); sqlite3_bind_int64(statement, next(), Int64(o.end))
+            bindText(extractorVersion, statement, next()); bindText(o.rule, statement, next()); bindText(o.scope, statement, next())
+            let code = sqlite3_step(statement)
+            guard code == SQLITE_DONE else {
+                let message = String(cString: sqlite3_errmsg(db.sqliteConnection))
+                sqlite3_reset(statement)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: insert.sql)
+            }
         }
+        sqlite3_reset(statement)
         return outcome
+    }
+
+    /// SQLite copies the bytes (SQLITE_TRANSIENT), as GRDB binds strings.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bindText(_ value: String?, _ statement: OpaquePointer, _ index: Int32) {
+        guard var value else { sqlite3_bind_null(statement, index); return }
+        value.withUTF8 { bytes in
+            // an empty string is text, not NULL: a non-nil pointer of length 0
+            bytes.withMemoryRebound(to: CChar.self) { chars in
+                if let base = chars.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(chars.count), transient)
+                } else {
+                    sqlite3_bind_text(statement, index, "", 0, transient)
+                }
+            }
+        }
+    }
+
+    private static func bindDouble(_ value: Double?, _ statement: OpaquePointer, _ index: Int32) {
+        if let value { sqlite3_bind_double(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
     /// ISO 8601 UTC timestamp, without a formatter object per page.

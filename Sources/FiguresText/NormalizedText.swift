@@ -65,17 +65,68 @@ public struct NormalizedText: Sendable {
     /// The text as written between two scalar offsets (end exclusive).
     public func text(_ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, original.count)), hi = max(lo, min(end, original.count))
-        var s = String.UnicodeScalarView()
-        for v in original[lo..<hi] { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
+        return NormalizedText.string(original[lo..<hi])
     }
 
     /// The folded text between two offsets, as a String (for lexicon look-ups and messages).
     public func foldedText(_ start: Int, _ end: Int) -> String {
         let lo = max(0, min(start, folded.count)), hi = max(lo, min(end, folded.count))
-        var s = String.UnicodeScalarView()
-        for v in folded[lo..<hi] { if let u = Unicode.Scalar(v) { s.append(u) } }
-        return String(s)
+        return NormalizedText.string(folded[lo..<hi])
+    }
+
+    /// A String of code points, written as UTF-8 into the string's own storage in one pass (appending
+    /// scalar by scalar to a String re-checks and re-grows it each time; figures, names and messages
+    /// are cut from the page by the thousand). Values that are no Unicode scalar (surrogates, beyond
+    /// U+10FFFF) are left out, as `Unicode.Scalar(_:)` would.
+    static func string(_ scalars: ArraySlice<UInt32>) -> String {
+        if scalars.isEmpty { return "" }
+        return String(unsafeUninitializedCapacity: scalars.count * 4) { out in
+            var n = 0
+            for v in scalars {
+                if v < 0x80 {
+                    out[n] = UInt8(truncatingIfNeeded: v); n &+= 1
+                } else if v < 0x800 {
+                    out[n] = UInt8(truncatingIfNeeded: 0xC0 | v >> 6)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); n &+= 2
+                } else if v < 0x10000 {
+                    if v >= 0xD800 && v <= 0xDFFF { continue }
+                    out[n] = UInt8(truncatingIfNeeded: 0xE0 | v >> 12)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); n &+= 3
+                } else if v <= 0x10FFFF {
+                    out[n] = UInt8(truncatingIfNeeded: 0xF0 | v >> 18)
+                    out[n &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v >> 12) & 0x3F)
+                    out[n &+ 2] = UInt8(truncatingIfNeeded: 0x80 | (v >> 6) & 0x3F)
+                    out[n &+ 3] = UInt8(truncatingIfNeeded: 0x80 | v & 0x3F); n &+= 4
+                }
+            }
+            return n
+        }
+    }
+
+    /// True when the folded text in `[from, to)` holds `word` (already folded) as whole characters:
+    /// what `foldedText(from, to).contains(String)` answered, without building the String. A match
+    /// followed by a combining mark or joiner is none (the String comparison is by characters).
+    public func containsFolded(_ word: [UInt32], from: Int, to: Int) -> Bool {
+        let lo = max(0, from), hi = min(to, folded.count)
+        guard !word.isEmpty, hi - lo >= word.count else { return word.isEmpty }
+        var k = lo
+        while k + word.count <= hi {
+            if folded[k] == word[0], matches(word, at: k) {
+                let after = k + word.count
+                if after >= hi || !NormalizedText.extendsCharacter(folded[after]) {
+                    return true
+                }
+            }
+            k += 1
+        }
+        return false
+    }
+
+    /// A scalar that belongs to the character before it (a combining or spacing mark, a joiner).
+    static func extendsCharacter(_ v: UInt32) -> Bool {
+        guard v >= 0x300, let u = Unicode.Scalar(v) else { return false }
+        return v == 0x200D || u.properties.isGraphemeExtend || u.properties.generalCategory == .spacingMark
     }
 
     /// True when the folded text at `offset` starts with `word` (already folded).
@@ -145,12 +196,31 @@ public enum TableFile {
         return rows(of: text)
     }
 
+    /// Lines and tabs are found in the UTF-8 bytes: the tables are read when a process starts, and
+    /// splitting them by Characters was most of the start-up of `figures extract` on one page. A line's
+    /// one trailing CR is dropped, so a table saved with CRLF line ends reads the same. (A test compares
+    /// this with the Character-based reading on every embedded table.)
     public static func rows(of text: String) -> [[String]] {
         var rows = [[String]]()
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.trimmingTrailingCarriageReturn
-            if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-            rows.append(trimmed.split(separator: "\t", omittingEmptySubsequences: false).map(String.init))
+        var text = text
+        text.makeContiguousUTF8()
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            let n = bytes.count
+            var lineStart = 0
+            for i in 0...n where i == n || bytes[i] == 0x0A {
+                var end = i
+                if end > lineStart, bytes[end - 1] == 0x0D { end -= 1 }
+                if end > lineStart, bytes[lineStart] != 0x23 {   // not blank, not a # comment
+                    var fields: [String] = []
+                    var fieldStart = lineStart
+                    for k in lineStart...end where k == end || bytes[k] == 0x09 {
+                        fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<k]), as: UTF8.self))
+                        fieldStart = k + 1
+                    }
+                    rows.append(fields)
+                }
+                lineStart = i + 1
+            }
         }
         return rows
     }

@@ -81,9 +81,21 @@ public struct WordTable<Payload: Sendable>: Sendable {
         return (length, payloads[id])
     }
 
-    /// Every non-overlapping longest match, left to right.
+    /// Index and length of the longest entry ending just before `offset` (the index is the order in
+    /// which entries were added; `payload(_:)` reads it back). For per-page indexes kept as flat arrays.
+    @inlinable
+    public func idAndLength(in text: NormalizedText, endingAt offset: Int) -> (Int, Int)? {
+        core.match(text.folded, endingAt: offset)
+    }
+
+    /// The payload of each entry, by the order in which entries were added.
+    @inlinable public var payloadsByID: [Payload] { payloads }
+
+    /// Every non-overlapping longest match, left to right. (Inlinable, so that it is compiled for the
+    /// payload's type where it is used, not run through generic code at every position of the page.)
+    @inlinable
     public func scan(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> [(start: Int, end: Int, payload: Payload)] {
-        var out: [(Int, Int, Payload)] = []
+        var out: [(start: Int, end: Int, payload: Payload)] = []
         var i = from
         let end = to ?? text.count
         let t = text.folded
