@@ -110,6 +110,10 @@ struct FigureContext {
     /// the teaser's day, a weekend rolled back to Friday (a Saturday page reports Friday's close).
     var tradingDay: Day {
         if let named = explicitDay { return named }
+        // 日本與台灣股市同日雙雙改寫紀錄: the teaser's own day, whatever day a sentence between named
+        if state.anchorIsNamed, (sentenceStart..<q.start).contains(where: { k in Words.sameDay.contains { text.matches($0, at: k) } }) {
+            return state.anchor
+        }
         if let session = sessionDayBefore { return session }
         let anchor = state.anchor
         // only a day the page left open rolls back: a dateline that names a Saturday stays

@@ -132,13 +132,23 @@ final class Interpreter {
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
                 ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
-            if let (period, _) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor, text: text) {
-                ctx.period = period
-                state.period = period
-                state.periodSentence = ctx.sentenceStart
+            if let (period, hitStart) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor,
+                                                              text: text, carried: state.period) {
+                ctx.period = period.isEmpty ? nil : period
+                // 去年同期為X dates X alone; the figures after it are the current period's again
+                if !periods.contains(where: { $0.start == hitStart && $0.isRelative }) {
+                    state.period = period
+                    state.periodSentence = ctx.sentenceStart
+                }
             } else if state.periodSentence == ctx.sentenceStart || (state.period.map { $0.count > 4 } ?? false) {
                 // a quarter or month stays in force for the teaser's later sentences; a bare year does not
                 ctx.period = state.period
+            } else if state.period == nil, let (period, hitStart) = PeriodFinder.resolve(periods, before: ctx.sentenceStart, reference: state.anchor, text: text),
+                      period.count > 4, !periods.contains(where: { $0.start == hitStart && $0.isRelative }) {
+                // 三季度財報顯示，…。蔚來營收…: a quarter or month named in an earlier sentence with no figure of its own
+                ctx.period = period
+                state.period = period
+                state.periodSentence = ctx.sentenceStart
             }
             // 283億日圓（約新台幣58億元）: the same figure stated in another currency
             if index > 0, let restated = restatement(of: quantities[index - 1], as: q, context: ctx) {
@@ -390,11 +400,21 @@ final class Interpreter {
         }?.start ?? teaser.end
         let bodyStart = min(titleEnd + 1, teaser.end)
         let bodyFirstSentenceEnd = sentenceEnd(bodyStart, ceiling: teaser.end)
-        for d in dates where d.end <= min(firstFigure, bodyFirstSentenceEnd) {
+        let named = dates.filter { d in
             // 上週五 looks back from the teaser's day; it does not name the day of the report
-            guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek else { continue }
-            if let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 { return (day, true) }
+            d.end <= min(firstFigure, bodyFirstSentenceEnd) && (d.day != nil || d.weekday != nil || d.relative != nil) && !d.lastWeek
+        }.compactMap { d -> (DateMention, Day)? in
+            guard let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 else { return nil }
+            return (d, day)
         }
+        // 大選昨天落幕，激勵股市今天同步走高: the day a market move follows in its own clause is the
+        // session's; a day of some other event named first is not
+        if named.count > 1, let session = named.first(where: { (d, _) in
+            page.cues.hitsBefore(from: d.end, to: clauseEnd(d.end, ceiling: teaser.end)).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
+        }) {
+            return (session.1, true)
+        }
+        if let first = named.first { return (first.1, true) }
         return (base, false)
     }
 

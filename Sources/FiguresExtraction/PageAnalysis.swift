@@ -499,6 +499,8 @@ struct PageAnalysis {
         /// Words that stand where a name would and are none (此次分別升至).
         static let notNames = Words.folded(["此次", "本次", "這次", "如今", "目前", "現時", "當時", "其後", "隨後", "最終", "兩者", "三者", "雙方", "兩地", "兩市",
                                             "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司"])
+        /// Characters that make one verb with the move word after them (調升, 上升, 回升, 反彈): not the name's end.
+        static let verbPrefixes: Set<UInt32> = Set("調调上下攀回反拉推續续".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Adverbs between a name and its verb (則, 也, 亦).
         static let adverbs: Set<UInt32> = Set("則则也亦均都更再又仍".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         static let respective = Words.folded(["分別", "各自"])
@@ -525,7 +527,7 @@ struct PageAnalysis {
         /// Characters a short name does not end with (按年上, 外資, 季).
         static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Words in front of a name that are not part of it (其中, 而, 至於…).
-        static let leading = SectorWords.leading + Words.folded(["同時", "另", "則", "但是", "不過", "反之", "隨後", "今天", "今日", "昨天", "昨日"])
+        static let leading = SectorWords.leading + Words.folded(["同時", "另", "則", "但是", "不過", "反之", "隨後", "今天", "今日", "昨天", "昨日", "只有", "僅有", "唯有", "只", "僅"])
     }
 
     /// A company the lexicon does not know, found from what follows it: a price or move verb and a figure
@@ -540,6 +542,20 @@ struct PageAnalysis {
         let sortedKnown = known.sorted { $0.start < $1.start }
         var k = 0   // first known mention that may overlap a name ending at or after the current position
         for teaser in teasers {
+            /// A known name over any part of `s..<e` (names are short: look back a few dozen characters).
+            func isCovered(_ s: Int, _ e: Int) -> Bool {
+                var j = sortedKnown.lowerBound(e, by: \.start) - 1
+                while j >= 0, sortedKnown[j].start >= s - 48 { if sortedKnown[j].end > s { return true }; j -= 1 }
+                return false
+            }
+            var aboutStocks: Bool?
+            /// The teaser speaks of stock markets (股市, 指數): found once, when first asked.
+            func teaserIsAboutStocks(_ teaser: Teaser) -> Bool {
+                if let known = aboutStocks { return known }
+                let found = (teaser.start..<teaser.end).contains { k in Words.stockMarket.contains { text.matches($0, at: k) } }
+                aboutStocks = found
+                return found
+            }
             var i = teaser.start
             while i < teaser.end {
                 var nameEnd: Int
@@ -552,13 +568,28 @@ struct PageAnalysis {
                     // 城市和農村分別上漲0.7%: the parts of a price index, not companies
                     if cues.hitsBefore(from: max(teaser.start, i - 80), to: i).contains(where: { $0.cue.role == .macro }) { i += verbLength; continue }
                     nameEnd = i
+                    // 如今調升至1.625%: 調 belongs to the verb, and 如今 is no name
+                    if nameEnd > teaser.start, words.verbPrefixes.contains(t[nameEnd - 1]) { nameEnd -= 1 }
                     // 家具零售商Adairs則暴跌: an adverb between the name and the verb
                     while nameEnd > teaser.start, words.adverbs.contains(t[nameEnd - 1]) { nameEnd -= 1 }
                     for w in words.between where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
+                    // 只有悉尼上升0.53%: in a stock market report, a city right before a move is its market
+                    if let (s, id) = marketCity(text, endingAt: nameEnd, floor: teaser.start), !isCovered(s, nameEnd), teaserIsAboutStocks(teaser) {
+                        var entity = Entity(kind: .index, id: id)
+                        entity.source = "market-cities.tsv: \(text.text(s, nameEnd)) \(id) (a city's market before a move)"
+                        out.append(Mention(start: s, end: nameEnd, entity: entity))
+                        i += verbLength
+                        continue
+                    }
                     i += verbLength
                     // 海庭（Seatrium）、揚子江和新翔集團分別上漲3.8%、3.57%和2.94%: every name of the list
                     if let respective = words.respective.first(where: { text.matches($0, endingAt: nameEnd) }) {
-                        for (s, e) in listedNames(text, end: nameEnd - respective.count, floor: teaser.start) {
+                        let listed = listedNames(text, end: nameEnd - respective.count, floor: teaser.start)
+                        // 重貼現率、擔保放款融通利率及短期融通利率原本分別停在…: a list of rates or metrics names no companies
+                        if listed.contains(where: { (s, e) in
+                            cues.hitsBefore(from: s, to: e).contains { [.rate, .macro, .fin].contains($0.cue.role) }
+                        }) { continue }
+                        for (s, e) in listed {
                             // a known name over it (names are short: look back a few dozen characters)
                             var j = sortedKnown.lowerBound(e, by: \.start) - 1
                             var covered = false
@@ -601,6 +632,14 @@ struct PageAnalysis {
             }
         }
         return out
+    }
+
+    /// A market city (data/market-cities.tsv) ending at `end`, with its index, when one does.
+    static func marketCity(_ text: NormalizedText, endingAt end: Int, floor: Int) -> (Int, String)? {
+        for length in stride(from: 4, through: 2, by: -1) where end - length >= floor {
+            if let (l, id) = FigureContext.marketCities.lengthAndPayload(in: text, at: end - length), l == length { return (end - length, id) }
+        }
+        return nil
     }
 
     /// The names of a list ending at `end` (A、B和C), last first, while they are joined by 、/和/及/與.
@@ -667,6 +706,8 @@ struct PageAnalysis {
         guard opensClause, (2...6).contains(e - s) || (7...8).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
         for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }
         if ContextNameWords.notNames.contains(where: { $0.count == e - s && text.matches($0, at: s) }) { return nil }
+        // 只有悉尼上升0.53%: a market named by its city is no company
+        if FigureContext.marketCities.lengthAndPayload(in: text, at: s)?.0 == e - s { return nil }
         for k in s..<e where ContextNameWords.notNameCharacters.contains(t[k]) { return nil }
         if ContextNameWords.notNameLast.contains(t[e - 1]) { return nil }
         return (s, e)

@@ -10,6 +10,8 @@ enum Words {
     static let effective = folded(["起", "開始", "生效", "實施"])
     static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])
     /// Words after a day that make it a point of comparison, not the figure's day.
+    /// 同日, 當天: the day the teaser's report is about, not the day named last.
+    static let sameDay = folded(["同日", "同一天", "同一日", "同天", "當天", "當日"])
     static let sinceOrUntil = folded(["之後", "以後", "以來", "之前", "以前", "後", "前", "起", "至今", "迄今"])
     /// 關稅, the word itself.
     static let tariff = ScriptFold.shared.fold("關稅")

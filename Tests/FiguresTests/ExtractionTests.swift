@@ -520,6 +520,103 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(quarter.first { $0.metric == "net_income" }?.period, "2015-05/2015-07")
     }
 
+    func testQuartersAndHalvesAfterAPeriodEndingFollowThatFiscalYear() {
+        // the second quarter ends in October, so the half is May–October
+        let kl = extract("（吉隆坡讯）宏福种植（HFPLANT，5555，主板种植股）截至10月底的次季净利按年增加12%至1500万令吉；上半年净利则跌5%至2850万令吉。",
+                         date: Day(year: 2024, month: 11, day: 25))
+        XCTAssertEqual(kl.first { $0.metric == "net_income" && $0.value == 1.5e7 }?.period, "2024-08/2024-10")
+        XCTAssertEqual(kl.first { $0.metric == "net_income" && $0.value == 2.85e7 }?.period, "2024-05/2024-10")
+        // a fiscal year ending in March: its fourth quarter is January–March, the year April–March
+        let sg = extract("新加坡交易所公布截至今年3月底的2024財年業績：第四季淨利按年增長8%至5600萬新元，全年淨利則增加10%至2億1000萬新元。",
+                         date: Day(year: 2024, month: 5, day: 10))
+        XCTAssertEqual(sg.first { $0.metric == "net_income" && $0.value == 5.6e7 }?.period, "2024-Q1")
+        XCTAssertEqual(sg.first { $0.metric == "net_income" && $0.value == 2.1e8 }?.period, "2023-Q2/2024-Q1")
+        // a year named with the half keeps its calendar
+        let named = extract("星辰控股（08888）公布截至9月30日止六个月业绩，营业额约为3.5亿港元；2023年上半年营业额为3亿港元。", date: Day(year: 2024, month: 11, day: 28))
+        XCTAssertEqual(named.first { $0.value == 3e8 }?.period, "2023-Q1/2023-Q2")
+    }
+
+    func testFiscalQuartersAndTheQuarterBefore() {
+        // 截止到…的第三財季: the quarter ending on that day; 上一季度 is the three months before it
+        let us = extract("美光科技公司8月16日发布截止到2023年7月31日的第三财季财报：收入120亿美元，比去年同期增长5%；运营利润15亿美元，上一季度为13亿美元；每股收益48美分。",
+                         date: Day(year: 2023, month: 8, day: 20))
+        XCTAssertEqual(us.first { $0.metric == "revenue" }?.period, "2023-05/2023-07")
+        XCTAssertEqual(us.first { $0.metric == "operating_income" && $0.value == 1.3e9 }?.period, "2023-02/2023-04")
+        XCTAssertEqual(us.first { $0.metric == "eps" }?.period, "2023-05/2023-07")
+        // 最後三個月 is the fourth quarter; 上季 the third; 同季 a year back
+        let tw = extract("英特爾交出亮眼的第四季度成績。2024年最後三個月，英特爾盈餘6億5400萬美元，去年同期為4億8900萬美元；上季盈餘為5億美元。",
+                         date: Day(year: 2025, month: 1, day: 20))
+        XCTAssertEqual(tw.first { $0.value == 6.54e8 }?.period, "2024-Q4")
+        XCTAssertEqual(tw.first { $0.value == 4.89e8 }?.period, "2023-Q4")
+        XCTAssertEqual(tw.first { $0.value == 5e8 }?.period, "2024-Q3")
+        XCTAssertEqual(tw.first { $0.value == 6.54e8 }?.metric, "net_income", "盈餘 alone is earnings")
+        let kl = extract("(吉隆坡23日讯)宏福种植(HFPLANT,5555,主板种植股)截至9月杪的首季净利大跌50%，只赚300万令吉，上财年同季为600万令吉。",
+                         date: Day(year: 2024, month: 11, day: 23))
+        XCTAssertEqual(kl.first { $0.value == 3e6 }?.period, "2024-Q3")
+        XCTAssertEqual(kl.first { $0.value == 6e6 }?.period, "2023-Q3")
+        // a fiscal quarter whose months the text does not give has no period
+        let bare = extract("美光科技第四財季淨利10.3億美元，每股盈餘35美分。", date: Day(year: 2024, month: 1, day: 28))
+        XCTAssertEqual(bare.first { $0.metric == "net_income" }.map { $0.period == nil }, true)
+        let bareSimplified = extract("英特尔首财季净利润5.2亿美元。", date: Day(year: 2024, month: 5, day: 2))
+        XCTAssertEqual(bareSimplified.first { $0.metric == "net_income" }.map { $0.period == nil }, true)
+    }
+
+    func testAQuarterNamedInAnEarlierSentenceDatesTheFiguresAfterIt() {
+        let cn = extract("三季度财报陆续出炉，新能源车企表现分化。小鹏营收同比增长20%至100亿元，净亏损5亿元。", date: Day(year: 2025, month: 11, day: 25))
+        XCTAssertEqual(cn.first { $0.metric == "revenue" }?.period, "2025-Q3")
+        XCTAssertEqual(cn.first { $0.metric == "net_income" }?.period, "2025-Q3")
+        let tw = extract("第2季財報出爐。聯發科營收1,500億元，年增10%。", date: Day(year: 2025, month: 8, day: 1))
+        XCTAssertEqual(tw.first { $0.metric == "revenue" }?.period, "2025-Q2")
+        let year = extract("2024年財報出爐。聯發科營收5,000億元。", date: Day(year: 2025, month: 3, day: 1))
+        XCTAssertNil(year.first { $0.metric == "revenue" }?.period, "a bare year of an earlier sentence does not carry")
+    }
+
+    func testOldRatesListedInAnEarlierClauseAndAVerbAfterAnAdverb() {
+        let tw = extract("台灣中央銀行今天召開理監事會，決議升息半碼。重貼現率、擔保放款融通利率及短期融通利率原本分別停在1.5%、1.875%及3.75%，如今分別調升至1.625%、2%及3.875%。",
+                         date: Day(year: 2023, month: 3, day: 23))
+        XCTAssertEqual(tw.first { $0.metric == "secured_lending_rate" }?.value, 2)
+        XCTAssertEqual(tw.first { $0.metric == "secured_lending_rate" }?.previous, 1.875)
+        XCTAssertEqual(tw.first { $0.metric == "short_term_lending_rate" }?.value, 3.875)
+        let cn = extract("台湾中央银行今天召开理监事会。重贴现率原本停在1.5%，已连续4季按兵不动，如今调升至1.625%。", date: Day(year: 2023, month: 3, day: 23))
+        XCTAssertEqual(cn.first { $0.metric == "policy_rate" && $0.value == 1.625 }?.subject, "CBC", "如今調 is no company")
+        XCTAssertFalse(cn.contains { $0.kind == "equity" })
+    }
+
+    func testAMarketNamedByItsCityBeforeAMoveIsItsIndex() {
+        let tw = extract("亞太股市週四多數下跌，只有悉尼上升0.53%，東京則下跌1.2%。", date: Day(year: 2025, month: 1, day: 2))
+        XCTAssertFalse(tw.contains { $0.kind == "equity" })
+        XCTAssertEqual(tw.first { $0.subject == "ASX200" }?.value, 0.53)
+        XCTAssertEqual(tw.first { $0.subject == "N225" }?.value, -1.2)
+        let cn = extract("亚太股市周四多数下跌，仅有首尔上涨0.4%。", date: Day(year: 2025, month: 1, day: 2))
+        XCTAssertEqual(cn.first { $0.subject == "KOSPI" }?.value, 0.4)
+        XCTAssertTrue(extract("東京今天氣溫上升5度。", date: Day(year: 2025, month: 1, day: 2)).filter { $0.kind == "index" }.isEmpty, "a city outside a stock market report is a place")
+    }
+
+    func testAMonthRangeIsThePeriodAsWritten() {
+        let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
+                         date: Day(year: 2024, month: 4, day: 20))
+        XCTAssertEqual(jp.first { $0.metric == "exports" }?.period, "2023-04/2024-03")
+        let cn = extract("中国7-9月出口同比增长6%，4月到6月进口增长2%。", date: Day(year: 2024, month: 10, day: 20))
+        XCTAssertEqual(cn.first { $0.metric == "exports_change_pct" }?.period, "2024-07/2024-09")
+        XCTAssertEqual(cn.first { $0.metric == "imports_change_pct" }?.period, "2024-04/2024-06")
+        let days = extract("中国4月1日至6月30日出口同比增长6%。", date: Day(year: 2024, month: 7, day: 20))
+        XCTAssertNotEqual(days.first { $0.metric == "exports_change_pct" }?.period, "2024-04/2024-06", "a span of days is not read as months")
+    }
+
+    func testTheSamePeriodAYearEarlierDatesOnlyTheFigureItIntroduces() {
+        let hk = extract("大通控股（01234）公布截至二零二三年九月三十日止六個月業績，期內收入5,200,000港元，對比二零二二年同期的4,800,000港元微升。期內溢利3,000,000港元，上年同期為2,500,000港元；每股盈利0.8港仙。",
+                         date: Day(year: 2025, month: 2, day: 25))
+        XCTAssertEqual(hk.first { $0.value == 5.2e6 }?.period, "2023-Q2/2023-Q3")
+        XCTAssertEqual(hk.first { $0.value == 4.8e6 }?.period, "2022-Q2/2022-Q3")
+        XCTAssertEqual(hk.first { $0.value == 3e6 }?.period, "2023-Q2/2023-Q3")
+        XCTAssertEqual(hk.first { $0.value == 2.5e6 }?.period, "2022-Q2/2022-Q3")
+        XCTAssertEqual(hk.first { $0.metric == "eps" }?.period, "2023-Q2/2023-Q3", "the next clause is the current period again")
+        let cn = extract("华通电子上半年营收12亿元，去年同期则为10亿元；净利润比去年同期增长20%至1.2亿元。", date: Day(year: 2025, month: 8, day: 20))
+        XCTAssertEqual(cn.first { $0.metric == "revenue" && $0.value == 1.2e9 }?.period, "2025-Q1/2025-Q2")
+        XCTAssertEqual(cn.first { $0.metric == "revenue" && $0.value == 1e9 }?.period, "2024-Q1/2024-Q2")
+        XCTAssertEqual(cn.first { $0.metric == "net_income" }?.period, "2025-Q1/2025-Q2", "比去年同期增长 compares; it dates nothing")
+    }
+
     func testAFullYearTakesTheYearTheTeaserNamed() {
         let obs = extract("四家公司12日交出2025年度成績單，台塑化全年每股盈餘1.04元。", date: Day(year: 2026, month: 3, day: 13))
         XCTAssertEqual(obs.first { $0.metric == "eps" }?.period, "2025")
@@ -663,6 +760,23 @@ final class ExtractionTests: XCTestCase {
     func testADayInsideAComparisonIsNotTheFiguresDay() {
         let obs = extract("9月26日加權股價指數收盤為25,580.32點，較上周(9月19日)的25,578.37點上漲1.95點，台灣50指數收盤為22,551.83點。", date: Day(year: 2025, month: 9, day: 27))
         XCTAssertEqual(find(obs, "TW50", "close")?.date, "2025-09-26")
+    }
+
+    func testTheTeasersDayIsTheOneAMarketMoveFollows() {
+        let tw = extract("出口民調看好 印度股市齊揚\n印度大選昨天落幕，激勵股市今天同步走高。孟買Sensex指數大漲3.75%，終場收39352點。\n中央社 ・ 2019/05/20",
+                         date: Day(year: 2024, month: 6, day: 5))
+        XCTAssertEqual(tw.first { $0.metric == "close" }?.date, "2019-05-20")
+        let cn = extract("美联储议息会议前天结束，港股今天全线上扬，恒生指数涨1.2%，收报20,100点。", date: Day(year: 2025, month: 3, day: 21))
+        XCTAssertEqual(cn.first { $0.metric == "close" }?.date, "2025-03-21")
+    }
+
+    func testTheSameDayIsTheTeasersDayNotTheDayNamedLast() {
+        let hk = extract("恒生指數3日上漲1.1%，收於20,100點。以2日收市價計，港股總市值達40萬億港元。日本股市同日上漲2.2%，日經225指數收於38,500點。",
+                         date: Day(year: 2025, month: 3, day: 4))
+        XCTAssertEqual(hk.first { $0.subject == "N225" && $0.metric == "close" }?.date, "2025-03-03")
+        let cn = extract("上证指数5日上涨0.8%，收报3,350点。按4日收盘价计算，A股总市值达90万亿元。当天深证成指上涨1.1%，收于10,800点。",
+                         date: Day(year: 2025, month: 3, day: 6))
+        XCTAssertEqual(cn.first { $0.subject == "SZSC" && $0.metric == "close" }?.date, "2025-03-05")
     }
 
     func testTheSessionDayOfAnEarlierSentenceCarriesAndWeekendsRollBack() {
