@@ -1,6 +1,17 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+// The tables of data/ and the seed page of seeds/ are compiled into the binary, so that it works when copied
+// alone: SwiftPM embeds each file named here as `PackageResources.<name>` of FiguresData (data/EmbeddedData.swift)
+// or FiguresSeeds (seeds/EmbeddedSeeds.swift). A new table needs its name here and a line in data/EmbeddedData.swift.
+let tables = [
+    "banks.tsv", "central-banks.tsv", "commodities.tsv", "companies.tsv", "countries.tsv",
+    "country-abbreviations.tsv", "cues.tsv", "currencies.tsv", "currency-magnitudes.tsv", "fx-names.tsv",
+    "governments.tsv", "hong-kong-words.tsv", "index-groups.tsv", "indices.tsv", "market-cities.tsv",
+    "measure-words.tsv", "numeral-words.tsv", "qualifiers.tsv", "region-words.tsv", "script-fold.tsv",
+    "tariff-scopes.tsv", "yields.tsv",
+]
+
 // The pipeline, one module a stage, dependencies pointing one way:
 // FiguresText (normalise) → FiguresQuantities (numbers, percents, amounts, dates)
 // → FiguresExtraction (observations) → FiguresStore (SQLite) → FiguresReports (tables, CSV)
@@ -19,7 +30,9 @@ let package = Package(
     ],
     targets: [
         // iconv (GB18030, Big5) is in the C library on Linux, in libiconv on macOS
-        .target(name: "FiguresText", linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
+        .target(name: "FiguresData", path: "data", resources: tables.map { .embedInCode($0) }),
+        .target(name: "FiguresSeeds", path: "seeds", resources: [.embedInCode("index.tsv"), .embedInCode("000_ebbe0d012c511b39.txt")]),
+        .target(name: "FiguresText", dependencies: ["FiguresData"], linkerSettings: [.linkedLibrary("iconv", .when(platforms: [.macOS]))]),
         .target(name: "FiguresQuantities", dependencies: ["FiguresText"]),
         .target(name: "FiguresExtraction", dependencies: ["FiguresText", "FiguresQuantities"]),
         .target(
@@ -30,7 +43,7 @@ let package = Package(
         .executableTarget(
             name: "figures",
             dependencies: [
-                "FiguresText", "FiguresExtraction", "FiguresStore", "FiguresReports", "FiguresQuantities",
+                "FiguresText", "FiguresExtraction", "FiguresStore", "FiguresReports", "FiguresQuantities", "FiguresSeeds",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,7 +54,7 @@ let package = Package(
         .executableTarget(name: "figures-fuzz", dependencies: ["FiguresExtraction", "FiguresQuantities", "FiguresText"]),
         .testTarget(
             name: "FiguresTests",
-            dependencies: ["FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures",
+            dependencies: ["FiguresData", "FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures",
                            .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]

@@ -1,3 +1,5 @@
+import FiguresData
+
 /// A page's text in the two forms every later stage needs.
 ///
 /// `scalars` are the page's Unicode scalars as written, so that spans can be
@@ -191,7 +193,7 @@ public struct ScriptFold: Sendable {
 public enum TableFile {
     public static func rows(named name: String) -> [[String]] {
         guard let text = EmbeddedData.files[name] else {
-            preconditionFailure("table \(name) is not embedded; run scripts/embed-data")
+            preconditionFailure("table \(name) is not embedded: name it in Package.swift (tables) and data/EmbeddedData.swift")
         }
         return rows(of: text)
     }

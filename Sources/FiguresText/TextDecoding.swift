@@ -1,3 +1,4 @@
+import FiguresData
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import FiguresQuantities
 import FiguresReports
+import FiguresSeeds
 import FiguresStore
 
 struct DemoCommand: ParsableCommand {
