@@ -1,4 +1,5 @@
 import XCTest
+import FiguresData
 import Foundation
 @testable import FiguresStore
 @testable import FiguresText
