@@ -150,12 +150,18 @@ final class MapperTests: XCTestCase {
         /// Reads output until it holds `needle`, at most `seconds`.
         func waitFor(_ needle: String, seconds: Double = 60) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
+            let bytes = Data(needle.utf8)
+            var from = 0   // what was searched already (less the needle's length)
+            func found() -> Bool {
+                defer { from = max(0, received.count - bytes.count) }
+                return received.range(of: bytes, in: from..<received.count) != nil
+            }
             while Date() < deadline {
-                if String(decoding: received, as: UTF8.self).contains(needle) { return true }
+                if found() { return true }
                 var p = pollfd(fd: reader.fileDescriptor, events: Int16(POLLIN), revents: 0)
                 if poll(&p, 1, 200) > 0 {
                     let chunk = reader.availableData
-                    if chunk.isEmpty { return String(decoding: received, as: UTF8.self).contains(needle) }
+                    if chunk.isEmpty { return found() }
                     received.append(chunk)
                 }
             }
@@ -176,10 +182,13 @@ final class MapperTests: XCTestCase {
             object.removeLast()
             return Data((object + ",\"pad\":\"\(pad)\"}\n").utf8)
         }
-        for i in 0..<20 { input.fileHandleForWriting.write(try page(i)) }
+        // written on another thread while this one reads: the mapper's output pipe must not fill up
+        let firstPages = try (0..<20).map(page), laterPages = try (20..<150).map(page)
+        let sink = input.fileHandleForWriting
+        Thread { for d in firstPages { sink.write(d) } }.start()
         XCTAssertTrue(waitFor("\"page_id\":\"big19\""))
         let early = try peakResidentKB(p.processIdentifier)
-        for i in 20..<150 { input.fileHandleForWriting.write(try page(i)) }
+        Thread { for d in laterPages { sink.write(d) } }.start()
         XCTAssertTrue(waitFor("\"page_id\":\"big149\""))
         let late = try peakResidentKB(p.processIdentifier)
         XCTAssertLessThan(late - early, 5_000, "peak RSS grew from \(early) KB to \(late) KB over 13 MB of input and 6 MB of output")
