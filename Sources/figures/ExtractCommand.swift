@@ -14,9 +14,17 @@ struct ExtractCommand: ParsableCommand {
         reported on stderr, the others are still processed, and the exit status is 1. Pages in UTF-8,
         UTF-16, GB18030 or Big5 are recognised (-v says which); --encoding overrides.
 
+        --input jsonl reads pages as JSON lines instead, one page a line, {"id": …, "date": "YYYY-MM-DD",
+        "text": …} (a missing date is --date's), from each FILE or - and writes each page's observations
+        (jsonl, csv or tsv) with its page_id, page_date and extractor_version, line by line with flat
+        memory: a mapper for Spark's RDD.pipe, Hadoop streaming or GNU parallel (`figures load` stores
+        its output). A bad line (not JSON, no id or text, a bad date) is reported on stderr with its line
+        number and skipped; the rest are still processed, and the exit status is 1.
+
         Example:
           figures extract --date 2025-12-13 seeds/000_ebbe0d012c511b39.txt
           figures extract --format table seeds/000_ebbe0d012c511b39.txt
+          scripts/pages-jsonl seeds/ | figures extract --input jsonl - > observations.jsonl
         """
     )
 
@@ -31,15 +39,25 @@ struct ExtractCommand: ParsableCommand {
     @Option(help: "Output format: jsonl, json, table, csv or tsv.")
     var format: OutputFormat = .jsonl
 
-    @Argument(help: ArgumentHelp("Pages to read; - for standard input.", valueName: "file"), completion: .file())
+    enum Input: String, ExpressibleByArgument, CaseIterable { case files, jsonl }
+
+    @Option(help: "files: each FILE is a page; jsonl: each FILE (or -) holds pages as JSON lines, {\"id\", \"date\", \"text\"}.")
+    var input: Input = .files
+
+    @Argument(help: ArgumentHelp("Pages to read (with --input jsonl: files of page lines); - for standard input.", valueName: "file"), completion: .file())
     var files: [String]
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("give at least one FILE (or - for standard input)") }
         try requireSupportedYears(["--date": date])
+        if input == .jsonl {
+            guard [.jsonl, .csv, .tsv].contains(format) else { throw ValidationError("--input jsonl writes jsonl, csv or tsv (it streams)") }
+            if encoding.encoding != nil { throw ValidationError("--encoding is for page files: the text of a JSON line is Unicode already") }
+        }
     }
 
     func run() throws {
+        if input == .jsonl { return try runMapper() }
         var failed = 0
         var items: [(Observation, String?, String?)] = []
         let out = Output()
@@ -82,5 +100,24 @@ struct ExtractCommand: ParsableCommand {
         if format != .jsonl { try out.write(formatter.render(items, as: format)) }
         try out.flush()
         if failed > 0 { throw ExitCode(1) }
+    }
+}
+
+
+extension ExtractCommand {
+    /// `--input jsonl`: see `Mapper`.
+    func runMapper() throws {
+        let out = Output()
+        var mapper = Mapper(format: format, fallbackDate: date, out: out)
+        if format != .jsonl { try out.write(MapperColumns.writer(separator: format == .tsv ? "\t" : ",").row(MapperColumns.all)) }
+        var unreadable = 0
+        for file in files {
+            let reader: LineReader
+            do { reader = try LineReader(path: file) } catch { warn("\(error)"); unreadable += 1; continue }
+            try mapper.run(reader)
+        }
+        try out.flush()
+        if mapper.badLines > 0 { warn("\(mapper.badLines) bad line\(mapper.badLines == 1 ? "" : "s") skipped") }
+        if mapper.badLines > 0 || unreadable > 0 { throw ExitCode(1) }
     }
 }

@@ -16,7 +16,7 @@ struct Figures: ParsableCommand {
         """,
         version: extractorVersion,
         subcommands: [
-            DemoCommand.self, ExtractCommand.self, IngestCommand.self, QueryCommand.self, SubjectsCommand.self, SeriesCommand.self,
+            DemoCommand.self, ExtractCommand.self, IngestCommand.self, LoadCommand.self, QueryCommand.self, SubjectsCommand.self, SeriesCommand.self,
             PlotCommand.self, ExportCommand.self, ReextractCommand.self, TariffsCommand.self, ExplainCommand.self, NumbersCommand.self,
         ]
     )
