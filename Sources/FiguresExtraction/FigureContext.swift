@@ -203,6 +203,12 @@ struct FigureContext {
     func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
         guard let (cue, figures, k) = respectiveList(quantities) else { return nil }
         var names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
+        // 新翔集團（SATS）: a name and its bracketed alias are one item of the list
+        names = names.enumerated().filter { (k, m) in
+            guard k > 0 else { return true }
+            let prior = names[k - 1]
+            return !(prior.entity.id == m.entity.id && m.start - prior.end == 1 && (text[prior.end] == 0x28 || text[prior.end] == 0xFF08))
+        }.map(\.element)
         // 香港、上海、東京和首爾分別下滑2.18%…: markets named by their cities
         // (in a market report, one that names an index or stock markets: 新加坡 of a GDP list is the country)
         if kinds.contains(.index), mentions.contains(where: { $0.entity.kind == .index && $0.end <= cue.start })
@@ -248,7 +254,7 @@ struct FigureContext {
     private func respectiveList(_ quantities: [Quantity]) -> (cue: CueHit, figures: Int, index: Int)? {
         // the clause of a list (A、B及C) holds the 分別 of its later figures too
         let listed = listClauseStart < clauseStart ? interpreter.page.cues.hitsBefore(from: listClauseStart, to: q.start) : before
-        guard let cue = listed.first(where: { $0.cue.role == .respective }) else { return nil }
+        guard let cue = listed.first(where: { $0.cue.role == .respective }) else { return parallelList(quantities) }
         // the figures listed after it: those of its clause (分別為A和B，合計C), else of the sentence
         // (the old values of a listed change, 分別由A、B調整為C、D, are not among them)
         let following = quantities.filter { $0.start >= cue.end && !state.listedPrevious.contains($0.start) }
@@ -256,6 +262,23 @@ struct FigureContext {
         let figures = inClause.count >= 2 ? inClause : following.filter { $0.start < sentenceEnd }
         guard figures.count >= 2, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
         return (cue, figures.count, k)
+    }
+
+    /// 分別上漲3.8%、3.57%和2.94%，報1.91元、2.61元和3.85元: a list clause right after a 分別 clause, listing as many
+    /// figures, pairs them with the same names, in order.
+    private func parallelList(_ quantities: [Quantity]) -> (cue: CueHit, figures: Int, index: Int)? {
+        guard listClauseStart > sentenceStart + 1 else { return nil }
+        var listEnd = q.end
+        while listEnd < sentenceEnd, !FigureContext.endsListClause(text[listEnd]) { listEnd += 1 }
+        let ownFigures = quantities.filter { $0.start >= listClauseStart && $0.start < listEnd }
+        guard ownFigures.count >= 2, let k = ownFigures.firstIndex(where: { $0.start == q.start }) else { return nil }
+        let previousEnd = listClauseStart - 1
+        var previousStart = previousEnd
+        while previousStart > sentenceStart, !FigureContext.endsListClause(text[previousStart - 1]) { previousStart -= 1 }
+        guard let cue = interpreter.page.cues.hitsBefore(from: previousStart, to: previousEnd).first(where: { $0.cue.role == .respective }) else { return nil }
+        let previousFigures = quantities.filter { $0.start >= cue.end && $0.start < previousEnd && !state.listedPrevious.contains($0.start) }
+        guard previousFigures.count == ownFigures.count else { return nil }
+        return (cue, ownFigures.count, k)
     }
 
     // MARK: from → to

@@ -490,6 +490,16 @@ extension FigureContext {
             default: continue
             }
         }
+        // 報1.91元、2.61元和3.85元: a later item of a list takes the list's own metric word
+        if listClauseStart < clauseStart,
+           let hit = page.cues.hitsBefore(from: listClauseStart, to: clauseStart).first(where: { [.close, .open, .level, .to, .up, .down].contains($0.cue.role) }) {
+            switch hit.cue.role {
+            case .close: return "close"
+            case .open: return "open"
+            case .level, .to: return closingSentence ? "close" : "level"
+            default: return nil
+            }
+        }
         return nil
     }
 
@@ -652,7 +662,8 @@ extension FigureContext {
         // (or in an earlier clause of the sentence with no other name between: 台積電收1,550元，上漲30元)
         let between = mentions.contains { $0.start >= m.end && $0.end <= q.start }
         // A、B分別上漲2.2%和1.5%: the names listed before 分別 are each one's subject
-        let listedBeforeRespective = page.cues.hitsBefore(from: listClauseStart, to: q.start).contains { $0.cue.role == .respective && $0.start >= m.end }
+        // (or before the 分別 of the list clause just before: 分別上漲3.8%和3.57%，報1.91元和2.61元)
+        let listedBeforeRespective = page.cues.hitsBefore(from: sentenceStart, to: q.start).contains { $0.cue.role == .respective && $0.start >= m.end }
         guard m.start >= clauseStart || !between || listedBeforeRespective else {
             reason = "a move whose company is not named in its clause"; return []
         }

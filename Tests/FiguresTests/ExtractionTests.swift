@@ -612,6 +612,18 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(cn.first { $0.subject == "SZSC" }?.period, "1w")
     }
 
+    func testAListAfterARespectiveListPairsWithTheSameNames() {
+        let sg = extract("新加坡海峡时报指数周二上涨0.68%。领涨的海指成份股中，海丰（Seahorse）、江南（Jiangnan）和新翔集团（SATS）分别上涨3.8%、3.57%和2.94%，报1.91元、2.61元和3.85元。",
+                         date: Day(year: 2024, month: 11, day: 19))
+        XCTAssertEqual(sg.first { $0.subject == "海丰" && $0.metric == "close" }?.value, 1.91)
+        XCTAssertEqual(sg.first { $0.subject == "江南" && $0.metric == "close" }?.value, 2.61)
+        XCTAssertEqual(sg.first { $0.subject == "SATS" && $0.metric == "close" }?.value, 3.85)
+        XCTAssertEqual(sg.first { $0.subject == "SATS" && $0.metric == "change_pct" }?.value, 2.94, "a name and its bracketed alias are one item")
+        let hk = extract("港股藍籌中，騰訊和友邦分別上升2%和1.5%，收報380元和60元。", date: Day(year: 2024, month: 11, day: 19))
+        XCTAssertEqual(hk.first { $0.subject == "TENCENT" && $0.metric == "close" }?.value, 380)
+        XCTAssertEqual(hk.first { $0.subject == "AIA" && $0.metric == "close" }?.value, 60)
+    }
+
     func testAMonthRangeIsThePeriodAsWritten() {
         let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
                          date: Day(year: 2024, month: 4, day: 20))
