@@ -174,6 +174,8 @@ final class Interpreter {
     /// nil when `q` is no restatement. One observation in each currency, as the spec asks.
     func restatement(of previous: Quantity, as q: Quantity, context ctx: FigureContext) -> [Observation]? {
         guard previous.unit.isMoney, q.unit.isMoney, q.start > previous.end, q.start - previous.end <= 8 else { return nil }
+        // （1美元約合128.6日元）: an exchange rate in passing, not the figure before restated
+        if q.value == 1, PolicyRulesWords.perUnit.contains(where: { text.matches($0, at: q.end) }) { return nil }
         let head = q.qualifierStart ?? q.start
         var k = previous.end
         var bracketed = false, worded = false, hedged = q.qualifier == .approx

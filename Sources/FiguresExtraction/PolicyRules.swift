@@ -21,6 +21,26 @@ extension FigureContext {
 
     // MARK: company figures
 
+
+    /// `1美元約合128.6日元`: the figure is one side of an exchange rate mentioned in passing (the 1, or the
+    /// amount it is worth), no amount of the economy's or the company's; the text of the aside, or nil.
+    func exchangeRateAside(_ quantities: [Quantity]) -> String? {
+        guard q.unit.isMoney else { return nil }
+        func joined(_ one: Quantity, _ worth: Quantity) -> Bool {
+            guard one.value == 1, one.unit.isMoney, worth.unit.isMoney, worth.start > one.end, worth.start - one.end <= 4 else { return false }
+            var k = one.end
+            while k < worth.start, text[k] == 0x20 { k += 1 }
+            guard let w = PolicyRulesWords.perUnit.first(where: { text.matches($0, at: k) }) else { return false }
+            k += w.count
+            while k < worth.start, text[k] == 0x20 || text[k] == 0x7D04 || text[k] == 0x7EA6 { k += 1 }   // 約
+            return k == worth.start
+        }
+        guard let i = quantities.firstIndex(where: { $0.start == q.start }) else { return nil }
+        if i + 1 < quantities.count, joined(q, quantities[i + 1]) { return text.text(q.start, quantities[i + 1].end) }
+        if i > 0, joined(quantities[i - 1], q) { return text.text(quantities[i - 1].start, q.end) }
+        return nil
+    }
+
     mutating func financial(_ m: Mention, state: inout Interpreter.TeaserState) -> [Observation] {
         var unit: String? = currency(of: q.unit) ?? (q.unit == .percent ? "pct" : nil)
         // 收入1,928.7億元人民幣，盈利631.3億元: results stated once as 元 + currency keep that currency
@@ -120,6 +140,7 @@ extension FigureContext {
     }
 
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = []) -> [Observation] {
+        if let aside = exchangeRateAside(quantities) { reason = "an exchange rate given in passing (\(aside))"; return [] }
         // 明年為3.67%: a figure for a year still to come is a forecast
         if let p = period, let year = Int(p.prefix(4)), year > state.anchor.year {
             reason = "a figure for a later period (\(p)): a forecast"; return []
@@ -469,4 +490,10 @@ extension FigureContext {
         }
         return nil
     }
+}
+
+/// Words of the policy and company rules, folded once.
+enum PolicyRulesWords {
+    /// Words that state one unit of a currency in another: 1美元約合128.6日元, 1美元兌130日元.
+    static let perUnit = Words.folded(["約合", "折合", "相當於", "等於", "合", "兌"])
 }

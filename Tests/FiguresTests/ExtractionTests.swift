@@ -624,6 +624,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(hk.first { $0.subject == "AIA" && $0.metric == "close" }?.value, 60)
     }
 
+    func testAnExchangeRateInPassingIsNoAmountOfTheEconomy() {
+        let tw = extract("日本2021財年貨物貿易逆差為5.37萬億日元（1美元約合128.6日元），進口額增長33.3%至91.25萬億日元。", date: Day(year: 2022, month: 4, day: 20))
+        XCTAssertEqual(tw.filter { $0.metric == "trade_balance" }.map(\.value), [-5.37e12])
+        let cn = extract("日本去年贸易逆差为11.44万亿日元（1美元兑130日元）。", date: Day(year: 2023, month: 1, day: 20))
+        XCTAssertEqual(cn.filter { $0.kind == "macro" }.map(\.value), [-1.144e13])
+    }
+
     func testAMonthRangeIsThePeriodAsWritten() {
         let jp = extract("日本財務省20日發表2023財年（2023年4月至2024年3月）貿易統計，貿易逆差為5.1萬億日元，出口額增長3.2%至100.9萬億日元。",
                          date: Day(year: 2024, month: 4, day: 20))
