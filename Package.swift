@@ -16,6 +16,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // iconv (GB18030, Big5) is in the C library on Linux, in libiconv on macOS
@@ -24,7 +25,10 @@ let package = Package(
         .target(name: "FiguresExtraction", dependencies: ["FiguresText", "FiguresQuantities"]),
         .target(
             name: "FiguresStore",
-            dependencies: ["FiguresExtraction", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FiguresExtraction", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(name: "FiguresReports", dependencies: ["FiguresText", "FiguresExtraction", "FiguresStore"]),
         .executableTarget(
