@@ -3,7 +3,7 @@ import PackageDescription
 
 // The pipeline, one module a stage, dependencies pointing one way:
 // FiguresText (normalise) → FiguresQuantities (numbers, percents, amounts, dates)
-// → FiguresExtraction (observations) → FiguresStore (SQLite) → FiguresReports (tables, CSV)
+// → FiguresExtraction (observations) → FiguresStore (SQLite, or PostgreSQL) → FiguresReports (tables, CSV)
 // → figures (the thin CLI).
 let package = Package(
     name: "figures",

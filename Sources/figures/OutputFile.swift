@@ -1,4 +1,5 @@
 import Foundation
+import FiguresStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,6 +42,7 @@ enum OutputTarget {
 
     /// The database and the files SQLite keeps beside it.
     static func databaseFiles(_ database: String) -> [String] {
+        if FiguresStore.isPostgresURL(database) { return [] }   // on a server: no file to overwrite
         [database, database + "-wal", database + "-shm", database + "-journal"]
     }
 
