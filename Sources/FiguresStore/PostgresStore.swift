@@ -44,7 +44,7 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
                 reader = try Connection.open(settings)
             } else {
                 let contents = try Self.contents(first)
-                guard contents == .figures else { throw contents.refusal(path: settings.display) }
+                guard case .figures = contents else { throw contents.refusal(path: settings.display) }
                 writer = nil
                 reader = first
             }
@@ -203,8 +203,6 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
 
     enum Contents: Equatable {
         case empty, figures(version: Int), newer(version: Int), foreign(tables: [String])
-
-        static var figures: Contents { .figures(version: FiguresStore.schemaVersion) }
 
         func refusal(path: String) -> StoreError {
             switch self {
@@ -560,16 +558,16 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
                     let written = try Self.write(page, stamp: stamp, c)
                     try c.query("RELEASE SAVEPOINT figures_page")
                     outcome.results.append(.success(written))
-                } catch {
+                } catch let failure {
                     // a deadlock or serialization failure: the whole transaction is run again
-                    if let state = Self.sqlState(error), state == "40P01" || state == "40001" { throw error }
+                    if let state = Self.sqlState(failure), state == "40P01" || state == "40001" { throw failure }
                     // the page's changes are undone; when even that fails, the transaction is lost
-                    do { try c.query("ROLLBACK TO SAVEPOINT figures_page") } catch { throw error }
-                    if Self.isStorageFailure(error) ?? false {
-                        outcome.storageFailure = error
+                    do { try c.query("ROLLBACK TO SAVEPOINT figures_page") } catch { throw failure }
+                    if Self.isStorageFailure(failure) ?? false {
+                        outcome.storageFailure = failure
                         break
                     }
-                    outcome.results.append(.failure(error))
+                    outcome.results.append(.failure(failure))
                 }
             }
             return outcome

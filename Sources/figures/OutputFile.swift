@@ -43,7 +43,7 @@ enum OutputTarget {
     /// The database and the files SQLite keeps beside it.
     static func databaseFiles(_ database: String) -> [String] {
         if FiguresStore.isPostgresURL(database) { return [] }   // on a server: no file to overwrite
-        [database, database + "-wal", database + "-shm", database + "-journal"]
+        return [database, database + "-wal", database + "-shm", database + "-journal"]
     }
 
     /// Whether `path` would land on one of the database's files: compared as canonical paths of their

@@ -1,6 +1,7 @@
 import XCTest
 import Foundation
 import GRDB
+import PostgresNIO
 import FiguresExtraction
 import FiguresQuantities
 import FiguresReports
@@ -50,7 +51,7 @@ enum TestPostgres {
 struct PostgresQueryResultRows {
     var rows: [[String?]]
     init(_ result: PostgresQueryResult) {
-        rows = result.map { row in row.map { cell in try? cell.decode(String?.self) ?? nil } }
+        rows = result.map { row in row.map { cell in (try? cell.decode(String?.self)) ?? nil } }
     }
 }
 
@@ -255,11 +256,12 @@ final class PostgresStoreContractTests: XCTestCase, StoreTestCase {
     /// A batch is one transaction with a savepoint per page: the page that fails is left out alone.
     func testBatchKeepsEveryPageButTheOneThatFails() throws {
         let store = try FiguresStore(writingAt: location)
+        // a trigger stands in for any failure while writing one page's observations
         try TestPostgres.sql(location, """
             CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS $$
-            BEGIN IF NEW.text = '777.7點' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$;
-            CREATE TRIGGER refuse BEFORE INSERT ON observation FOR EACH ROW EXECUTE FUNCTION refuse();
+            BEGIN IF NEW.text = '777.7點' THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$
             """)
+        try TestPostgres.sql(location, "CREATE TRIGGER refuse BEFORE INSERT ON observation FOR EACH ROW EXECUTE FUNCTION refuse()")
         let texts = ["加權指數上漲120.5點。", "加權指數上漲777.7點。", "加權指數下跌33.3點。"]
         let pages = texts.enumerated().map { k, text in
             FiguresStore.PageToStore(content: text, sourcePath: "p\(k).txt", reference: StoreContract.reference,
@@ -284,7 +286,7 @@ final class PostgresStoreContractTests: XCTestCase, StoreTestCase {
         let expected = texts.map { Extractor.extract($0, reference: StoreContract.reference).observations.count }.reduce(0, +)
         let errors = ErrorList()
         let location = self.location!
-        DispatchQueue.concurrentPerform(iterations: 6) { writer in
+        concurrently(6) { writer in
             do {
                 let store = try FiguresStore(writingAt: location)
                 // every writer stores every page, each in its own order, in batches of 7, and page by page
@@ -315,7 +317,7 @@ final class PostgresStoreContractTests: XCTestCase, StoreTestCase {
         XCTAssertEqual(try TestPostgres.sql(location, "SELECT count(*)::text FROM figures_meta").rows, [["2"]], "the schema was made once")
 
         // and re-extraction by several writers at once replaces, never doubles
-        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+        concurrently(4) { _ in
             do {
                 let store = try FiguresStore(writingAt: location)
                 for text in texts.shuffled().prefix(15) {
@@ -329,6 +331,19 @@ final class PostgresStoreContractTests: XCTestCase, StoreTestCase {
         XCTAssertEqual(try store.counts().pages, texts.count)
         XCTAssertEqual(try store.counts().observations, expected)
     }
+}
+
+/// Runs `body` on `count` threads at once (not a pool's few), and waits for them all.
+func concurrently(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
+    let done = DispatchSemaphore(value: 0)
+    for k in 0..<count {
+        let thread = Thread {
+            body(k)
+            done.signal()
+        }
+        thread.start()
+    }
+    for _ in 0..<count { done.wait() }
 }
 
 /// The connection URL, and what happens when no server answers (no server needed).

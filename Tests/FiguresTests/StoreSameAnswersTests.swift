@@ -153,7 +153,7 @@ final class StoreSameAnswersTests: XCTestCase {
         defer { try? queue.close() }
         for sql in queries {
             let lite = try queue.read { db in
-                try Row.fetchAll(db, sql: sql).map { row in row.databaseValues.map { $0.isNull ? nil : Self.text($0) } }
+                try Row.fetchAll(db, sql: sql).map { row in Array(row.databaseValues.map { $0.isNull ? nil : Self.text($0) }) }
             }
             let columns = sql.replacingOccurrences(of: "SELECT ", with: "").components(separatedBy: " FROM ")[0]
                 .split(separator: ",").map { "(\($0.trimmingCharacters(in: .whitespaces)))::text" }.joined(separator: ", ")
