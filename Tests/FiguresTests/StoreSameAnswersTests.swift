@@ -156,11 +156,14 @@ final class StoreSameAnswersTests: XCTestCase {
                 try Row.fetchAll(db, sql: sql).map { row in Array(row.databaseValues.map { $0.isNull ? nil : Self.text($0) }) }
             }
             let columns = sql.replacingOccurrences(of: "SELECT ", with: "").components(separatedBy: " FROM ")[0]
-                .split(separator: ",").map { "(\($0.trimmingCharacters(in: .whitespaces)))::text" }.joined(separator: ", ")
+                .split(separator: ",").enumerated().map { "(\($1.trimmingCharacters(in: .whitespaces)))::text AS c\($0)" }.joined(separator: ", ")
             let pgSQL = "SELECT " + columns + " FROM " + sql.components(separatedBy: " FROM ")[1]
             let pg = try TestPostgres.sql(postgres, pgSQL).rows.map { $0.map { $0.map(Self.normalised) } }
             XCTAssertFalse(lite.isEmpty, sql)
-            XCTAssertEqual(lite, pg, sql)
+            XCTAssertEqual(lite.count, pg.count, sql)
+            if let k = lite.indices.first(where: { $0 < pg.count && lite[$0] != pg[$0] }) {
+                XCTFail("\(sql): row \(k): SQLite \(lite[k]), PostgreSQL \(pg[k])")
+            }
         }
     }
 
