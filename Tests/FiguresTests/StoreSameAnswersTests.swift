@@ -55,14 +55,7 @@ final class StoreSameAnswersTests: XCTestCase {
 
     func testTheSamePagesGiveTheSameAnswers() throws {
         // a generated corpus of teasers of every kind, and the seed page
-        let corpus = scratch.appendingPathComponent("corpus")
-        let gen = Process()
-        gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gen.arguments = ["python3", CLITests.root.appendingPathComponent("scripts/gen-corpus").path, corpus.path, "--mb", "0.15", "--seed", "11"]
-        gen.standardOutput = FileHandle.nullDevice
-        try gen.run()
-        gen.waitUntilExit()
-        XCTAssertEqual(gen.terminationStatus, 0, "scripts/gen-corpus")
+        let corpus = try generateCorpus(mb: "0.15", seed: "11")
         let seeds = CLITests.root.appendingPathComponent("seeds").path
 
         let ingest = try same(["ingest", corpus.path, seeds])
@@ -129,6 +122,53 @@ final class StoreSameAnswersTests: XCTestCase {
         if let s = top.first { try same(["plot", s.id, s.metrics[0]]) }
         try same(["reextract"])
         XCTAssertEqual(try rows(a), try rows(b), "after reextract")
+    }
+
+    func generateCorpus(mb: String, seed: String) throws -> URL {
+        let corpus = scratch.appendingPathComponent("corpus-\(seed)")
+        let gen = Process()
+        gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gen.arguments = ["python3", CLITests.root.appendingPathComponent("scripts/gen-corpus").path, corpus.path, "--mb", mb, "--seed", seed]
+        gen.standardOutput = FileHandle.nullDevice
+        try gen.run()
+        gen.waitUntilExit()
+        XCTAssertEqual(gen.terminationStatus, 0, "scripts/gen-corpus")
+        return corpus
+    }
+
+    /// Four `figures ingest` processes at once on the same pages into one PostgreSQL database: each page
+    /// stored once (the others find it stored), and the answers those of one ingest into SQLite.
+    func testConcurrentIngestProcesses() throws {
+        let corpus = try generateCorpus(mb: "0.08", seed: "5")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.count
+        XCTAssertGreaterThan(pages, 5)
+        var running: [(Process, Pipe)] = []
+        for _ in 0..<4 {
+            let p = Process()
+            p.executableURL = CLITests.binary
+            p.arguments = ["ingest", "-q", "--db", postgres, corpus.path]
+            let out = Pipe()
+            p.standardOutput = out
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            running.append((p, out))
+        }
+        var new = 0, unchanged = 0
+        for (p, out) in running {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            XCTAssertEqual(p.terminationStatus, 0, text)
+            // pages: N new, M unchanged; …
+            let numbers = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+            XCTAssertGreaterThanOrEqual(numbers.count, 2, text)
+            new += numbers.first ?? 0
+            unchanged += numbers.dropFirst().first ?? 0
+        }
+        XCTAssertEqual(new, pages, "each page stored by one process")
+        XCTAssertEqual(unchanged, 3 * pages, "and found stored by the other three")
+        XCTAssertEqual(try figures(["ingest", corpus.path], db: sqlite).status, 0)
+        try same(["query", "--format", "jsonl"])
+        try same(["subjects"])
     }
 
     /// The views of schema v4 hold the same rows in both.
