@@ -124,8 +124,9 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
         }
 
         /// Runs `body` in a transaction (committed when it returns, rolled back when it throws), again from
-        /// its start when the server aborts it to break a deadlock or for a serialization failure.
-        func transaction<T>(_ begin: String = "BEGIN", _ body: () throws -> T) throws -> T {
+        /// its start when the server aborts it to break a deadlock or for a serialization failure (unless
+        /// `retrying` is false: a body that hands rows to a caller must not hand them twice).
+        func transaction<T>(_ begin: String = "BEGIN", retrying: Bool = true, _ body: () throws -> T) throws -> T {
             try lock.withLock {
                 var attempt = 0
                 while true {
@@ -137,7 +138,7 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
                         return result
                     } catch {
                         _ = try? query("ROLLBACK")
-                        if attempt < 8, let state = PostgresStore.sqlState(error), state == "40P01" || state == "40001" {
+                        if retrying, attempt < 8, let state = PostgresStore.sqlState(error), state == "40P01" || state == "40001" {
                             Thread.sleep(forTimeInterval: Double.random(in: 0.005...0.05) * Double(attempt))
                             continue
                         }
@@ -440,7 +441,7 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
     func forEachObservation(prefiltered f: ObservationFilter, _ body: (StoredObservation) throws -> Void) throws {
         var binds = PostgresBindings()
         let sql = Self.selectColumns + Self.whereClause(f, &binds) + " ORDER BY o.page_id, o.id"
-        try reader.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
+        try reader.transaction("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", retrying: false) {
             try reader.query("DECLARE figures_rows NO SCROLL CURSOR FOR " + sql, binds)
             while true {
                 let rows = try reader.query("FETCH FORWARD 1000 FROM figures_rows")

@@ -318,8 +318,6 @@ final class SQLiteStore: StoreBackend {
         CREATE VIEW latest_value AS SELECT * FROM latest;
         """
 
-    /// A page's title: its first non-empty line, trimmed, at most 200 characters.
-
     /// Up to `limit` pages that have their text stored, with ids above `id`, by id.
     func pagesWithText(after id: Int64, limit: Int) throws -> [FiguresStore.StoredPageText] {
         try reader.read { db in
@@ -359,8 +357,6 @@ final class SQLiteStore: StoreBackend {
         return writer
     }
 
-    /// Stores a page and its observations unless the same content is already stored (then `policy` says
-
     /// Writes a page already extracted, in one transaction.
     func store(_ page: FiguresStore.PageToStore, stamp: String) throws -> IngestOutcome {
         try requireWriter().write { db in try Self.write(page, stamp: stamp, db) }
@@ -375,7 +371,7 @@ final class SQLiteStore: StoreBackend {
     /// the pages before it are committed when the transaction still can be, and every later page would
     /// only fail the same way. Throws when nothing of the batch could be committed.
     func store(_ pages: [FiguresStore.PageToStore], stamp: String) throws -> FiguresStore.BatchOutcome {
-        return try requireWriter().write { db in
+        try requireWriter().write { db in
             var outcome = FiguresStore.BatchOutcome(results: [], storageFailure: nil)
             outcome.results.reserveCapacity(pages.count)
             for page in pages {
@@ -403,8 +399,7 @@ final class SQLiteStore: StoreBackend {
 
     /// Whether an error is the database failing (full disk, I/O error, file not writable, locked, corrupt)
     /// rather than one page's data being refused (a constraint, a value too big): the first kind fails
-    /// every page after it the same way.
-    /// Nil for an error that is not SQLite's.
+    /// every page after it the same way. Nil for an error that is not SQLite's.
     static func isStorageFailure(_ error: any Error) -> Bool? {
         guard let error = error as? DatabaseError else { return nil }
         switch error.resultCode {
@@ -413,7 +408,7 @@ final class SQLiteStore: StoreBackend {
         }
     }
 
-    /// An error in a few words (SQLite's message, without the statement that met it).
+    /// An error in a few words (SQLite's message, without the statement that met it); nil for another's error.
     static func reason(_ error: any Error) -> String? {
         guard let error = error as? DatabaseError else { return nil }
         return error.message ?? "SQLite error \(error.resultCode.rawValue)"
