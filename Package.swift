@@ -14,7 +14,7 @@ let tables = [
 
 // The pipeline, one module a stage, dependencies pointing one way:
 // FiguresText (normalise) → FiguresQuantities (numbers, percents, amounts, dates)
-// → FiguresExtraction (observations) → FiguresStore (SQLite) → FiguresReports (tables, CSV)
+// → FiguresExtraction (observations) → FiguresStore (SQLite, or PostgreSQL) → FiguresReports (tables, CSV)
 // → figures (the thin CLI).
 let package = Package(
     name: "figures",
@@ -27,6 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // iconv (GB18030, Big5) is in the C library on Linux, in libiconv on macOS
@@ -37,7 +38,10 @@ let package = Package(
         .target(name: "FiguresExtraction", dependencies: ["FiguresText", "FiguresQuantities"]),
         .target(
             name: "FiguresStore",
-            dependencies: ["FiguresExtraction", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "FiguresExtraction", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(name: "FiguresReports", dependencies: ["FiguresText", "FiguresExtraction", "FiguresStore"]),
         .executableTarget(
@@ -55,7 +59,7 @@ let package = Package(
         .testTarget(
             name: "FiguresTests",
             dependencies: ["FiguresData", "FiguresText", "FiguresQuantities", "FiguresExtraction", "FiguresStore", "FiguresReports", "figures",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio")]
         ),
     ]
 )

@@ -70,7 +70,10 @@ public enum MarketReport {
                 if let b = best[key], (b.date ?? "") > (o.date ?? "") { continue }
                 best[key] = o
             }
-            return best.values.sorted { ($0.subject, $0.metric) < ($1.subject, $1.metric) }
+            // a full key: rows of one subject and metric (several periods, targets) must not come in the
+            // dictionary's order, which changes from run to run
+            return best.values.sorted { ($0.subject, $0.metric, $0.target ?? "", $0.period ?? "", $0.date ?? "")
+                < ($1.subject, $1.metric, $1.target ?? "", $1.period ?? "", $1.date ?? "") }
         }
         func section(_ title: String, _ kind: String, columns: [String]) {
             let items = latest(kind)

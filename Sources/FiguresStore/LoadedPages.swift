@@ -46,7 +46,11 @@ extension FiguresStore {
     /// Writes loaded pages in one transaction.
     public func load(_ pages: [LoadedPage], now: Date = Date()) throws -> [LoadOutcome] {
         let stamp = Self.timestamp(now)
-        return try requireWriter().write { db in try pages.map { try Self.writeLoaded($0, stamp: stamp, db) } }
+        // loaded pages are written with SQLite's statements; the PostgreSQL store does not take them yet
+        guard let sqlite = backend as? SQLiteStore else {
+            throw StoreError.badLocation(url: path, reason: "figures load writes into a SQLite database only (not yet PostgreSQL): load into a SQLite file, or ingest the pages into PostgreSQL")
+        }
+        return try sqlite.requireWriter().write { db in try pages.map { try Self.writeLoaded($0, stamp: stamp, db) } }
     }
 
     static func writeLoaded(_ page: LoadedPage, stamp: String, _ db: Database) throws -> LoadOutcome {

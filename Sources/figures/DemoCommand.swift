@@ -11,7 +11,7 @@ struct DemoCommand: ParsableCommand {
         abstract: "The main job on the bundled seed page: build a database and print the report.",
         discussion: """
         Ingests the pages of ./seeds (or, when there is no such folder, the copy built into the binary)
-        into $FIGURES_DB, or into a fresh database file it names, then prints the latest index levels and
+        into $FIGURES_DB (a file, or a postgresql:// URL), or into a fresh database file it names, then prints the latest index levels and
         moves, exchange rates, rate moves, tariff changes and company figures as aligned tables.
 
         Example:
@@ -24,7 +24,7 @@ struct DemoCommand: ParsableCommand {
         let env = ProcessInfo.processInfo.environment["FIGURES_DB"].flatMap { $0.isEmpty ? nil : $0 }
         let path = env ?? (NSTemporaryDirectory() as NSString).appendingPathComponent("figures-demo-\(ProcessInfo.processInfo.processIdentifier)-\(Int(Date().timeIntervalSince1970)).sqlite")
         let store: FiguresStore
-        do { store = try FiguresStore(path: path) } catch { throw CLIError("cannot create the database at \(path): \(error)") }
+        do { store = try FiguresStore(path: path) } catch { throw CLIError("cannot create the database at \(FiguresStore.displayName(of: path)): \(error)") }
         var pages: [(name: String, content: String, date: Day)] = []
         if FileManager.default.fileExists(atPath: "seeds/index.tsv") {
             for (name, date) in seedIndex(String(decoding: FileManager.default.contents(atPath: "seeds/index.tsv") ?? Data(), as: UTF8.self)) {
@@ -43,9 +43,10 @@ struct DemoCommand: ParsableCommand {
         }
         let counts = try store.counts()
         let out = Output()
-        try out.write("figures demo: \(pages.count) seed page(s) → \(added) new observations; database \(path) holds \(counts.pages) page(s), \(counts.observations) observations\n")
+        try out.write("figures demo: \(pages.count) seed page(s) → \(added) new observations; database \(store.path) holds \(counts.pages) page(s), \(counts.observations) observations\n")
         try out.write(try MarketReport.render(store: store))
-        try out.write("\nNext: figures query N225 --db \(path)   ·   figures export --bom -o figures.csv --db \(path)   ·   figures tariffs --db \(path)\n")
+        let db = FiguresStore.isPostgresURL(path) ? "" : " --db \(path)"   // a URL's password stays in FIGURES_DB
+        try out.write("\nNext: figures query N225\(db)   ·   figures export --bom -o figures.csv\(db)   ·   figures tariffs\(db)\n")
         try out.flush()
     }
 

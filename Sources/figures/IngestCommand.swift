@@ -32,6 +32,7 @@ struct IngestCommand: ParsableCommand {
           figures ingest --db news.sqlite seeds/
           figures ingest --date 2026-01-28 today.txt
           figures ingest --force seeds/
+          figures ingest --db postgresql://me@localhost/news seeds/   (a PostgreSQL server; many ingests at once)
           curl -s https://… | figures ingest --date 2026-01-28 -
         """
     )

@@ -1,4 +1,5 @@
 import Foundation
+import FiguresStore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -41,7 +42,8 @@ enum OutputTarget {
 
     /// The database and the files SQLite keeps beside it.
     static func databaseFiles(_ database: String) -> [String] {
-        [database, database + "-wal", database + "-shm", database + "-journal"]
+        if FiguresStore.isPostgresURL(database) { return [] }   // on a server: no file to overwrite
+        return [database, database + "-wal", database + "-shm", database + "-journal"]
     }
 
     /// Whether `path` would land on one of the database's files: compared as canonical paths of their

@@ -12,9 +12,9 @@ extension Day: ExpressibleByArgument {
 
 extension OutputFormat: ExpressibleByArgument {}
 
-/// `--db PATH`, else `FIGURES_DB`, else `figures.sqlite` in the current folder.
+/// `--db PATH` (or `--db postgresql://…`), else `FIGURES_DB`, else `figures.sqlite` in the current folder.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("SQLite database file (default: $FIGURES_DB, else ./figures.sqlite).", valueName: "path"), completion: .file())
+    @Option(name: .customLong("db"), help: ArgumentHelp("SQLite database file, or a PostgreSQL server as postgresql://user:password@host:port/database (default: $FIGURES_DB, else ./figures.sqlite).", valueName: "path|url"), completion: .file())
     var path: String?
 
     var resolvedPath: String {
@@ -32,7 +32,7 @@ struct DatabaseOptions: ParsableArguments {
         } catch let error as StoreError {
             throw CLIError("\(error)")
         } catch {
-            throw CLIError("cannot open the database at \(path): \(FiguresStore.reason(error))")
+            throw CLIError("cannot open the database at \(FiguresStore.displayName(of: path)): \(FiguresStore.reason(error))")
         }
     }
 
@@ -45,7 +45,7 @@ struct DatabaseOptions: ParsableArguments {
         } catch let error as StoreError {
             throw CLIError("\(error)")
         } catch {
-            throw CLIError("cannot open the database at \(path): \(FiguresStore.reason(error))")
+            throw CLIError("cannot open the database at \(FiguresStore.displayName(of: path)): \(FiguresStore.reason(error))")
         }
     }
 }

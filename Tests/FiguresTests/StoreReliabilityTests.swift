@@ -178,7 +178,7 @@ final class StoreReliabilityTests: XCTestCase {
         }
         let store = try FiguresStore(writingAt: path)
         XCTAssertEqual(try store.counts().pages, 0)
-        let header = try store.reader.read { db in
+        let header = try store.sqlite!.reader.read { db in
             (try Int32.fetchOne(db, sql: "PRAGMA application_id"), try Int.fetchOne(db, sql: "PRAGMA user_version"))
         }
         XCTAssertEqual(header.0, FiguresStore.applicationID)
@@ -220,7 +220,7 @@ final class StoreReliabilityTests: XCTestCase {
         let writer = try FiguresStore(writingAt: path)
         let again = try writer.ingest(content: oldPage, sourcePath: "old.txt", reference: reference)
         XCTAssertEqual(again.status, .unchanged, "a page stored by schema v1 is recognised by the hash of its bytes")
-        XCTAssertEqual(try writer.reader.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }, FiguresStore.applicationID)
+        XCTAssertEqual(try writer.sqlite!.reader.read { try Int32.fetchOne($0, sql: "PRAGMA application_id") }, FiguresStore.applicationID)
     }
 
     // MARK: the schema is set up once
