@@ -580,11 +580,8 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
         let stamp = page.ingestedAt ?? stamp
         let title = FiguresStore.title(of: page.content), source = page.extraction.source
         var outcome = IngestOutcome(status: .new, observationsAdded: page.extraction.observations.count, storedReferenceDate: nil)
-        var pageID: Int64? = nil
-        var stored = try storedPage(page.identity, c, lock: true)
-        var attempts = 0
-        while stored == nil && pageID == nil {
-            attempts += 1
+        // the page row's columns, $1…$8 of both the insert and the update
+        func pageColumns() -> PostgresBindings {
             var binds = PostgresBindings()
             binds.append(page.identity.textHash)
             binds.append(page.sourcePath)
@@ -594,6 +591,14 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
             binds.append(page.content)
             binds.append(title)
             binds.append(source)
+            return binds
+        }
+        var pageID: Int64? = nil
+        var stored = try storedPage(page.identity, c, lock: true)
+        var attempts = 0
+        while stored == nil && pageID == nil {
+            attempts += 1
+            let binds = pageColumns()
             let inserted = try c.query("""
                 INSERT INTO page (content_hash, hash_basis, source_path, reference_date, ingested_at, byte_count, text, title, source)
                 VALUES ($1, 'normalised', $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (content_hash) DO NOTHING RETURNING id
@@ -622,15 +627,7 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
                 outcome.status = .reextracted
                 outcome.observationsRemoved = deleted.metadata.rows ?? 0
                 outcome.storedReferenceDate = differentDate ? stored.referenceDate : nil
-                var update = PostgresBindings()
-                update.append(page.identity.textHash)
-                update.append(page.sourcePath)
-                update.append(page.reference.description)
-                update.append(stamp)
-                update.append(Int64(page.content.utf8.count))
-                update.append(page.content)
-                update.append(title)
-                update.append(source)
+                var update = pageColumns()
                 update.append(stored.id)
                 try c.query("""
                     UPDATE page SET content_hash = $1, hash_basis = 'normalised', source_path = $2, reference_date = $3,
