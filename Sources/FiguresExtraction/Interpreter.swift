@@ -448,7 +448,13 @@ final class Interpreter {
             if allowFuture { return candidate.ordinal - anchor.ordinal < -183 ? Day(year: anchor.year + 1, month: m, day: day) : candidate }
             return candidate.ordinal - anchor.ordinal > 31 ? Day(year: anchor.year - 1, month: m, day: day) : candidate
         }
-        if d.month == nil, d.year == nil, let day = d.day { return anchor.latest(dayOfMonth: day) }   // 今（6）日, 昨（6）日 too
+        if d.month == nil, d.year == nil, let day = d.day {
+            // 自24日起被課10%關稅 written on the 18th: a measure's day later this month, not last month's 24th
+            if allowFuture, day > anchor.day, day - anchor.day <= 14, day <= Day.daysIn(year: anchor.year, month: anchor.month) {
+                return Day(year: anchor.year, month: anchor.month, day: day)
+            }
+            return anchor.latest(dayOfMonth: day)   // 今（6）日, 昨（6）日 too
+        }
         if let w = d.weekday {
             // 上週五: that weekday of the week (Monday to Sunday) before the anchor's
             if d.lastWeek { return anchor.adding(days: -(anchor.weekday - 1) - 7 + (w - 1)) }

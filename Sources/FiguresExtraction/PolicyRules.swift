@@ -481,14 +481,32 @@ extension FigureContext {
         return run
     }
 
-    /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`).
+    /// A day the teaser says the measure takes effect (`2026年1月1日正式生效`, `8月7日起`,
+    /// `9月24日中午12時01分起`): the figure's own sentence's (the last before it, else the first after it
+    /// in its clause), since a history of a trade war dates each step (自24日起被課10%，明年1月1日起再調高至25%);
+    /// else the teaser's first.
     func effectiveDate() -> Day? {
-        for d in state.dates where d.day != nil {
-            for k in d.end..<min(d.end + 4, teaser.end) where Words.effectiveTariff.contains(where: { text.matches($0, at: k) }) {
-                return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
-            }
+        let clauseEnd = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
+        var first: DateMention?, before: DateMention?, after: DateMention?
+        for d in state.dates where d.day != nil && isEffectiveDay(d) {
+            if first == nil { first = d }
+            if d.start >= sentenceStart && d.end <= q.start { before = d }
+            else if after == nil && d.start >= q.end && d.end <= clauseEnd { after = d }
         }
-        return nil
+        guard let d = before ?? after ?? first else { return nil }
+        return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
+    }
+
+    /// A day followed (past a time of day: 中午12時01分, 0时) by a word of taking effect.
+    func isEffectiveDay(_ d: DateMention) -> Bool {
+        var p = d.end
+        while p < teaser.end, p - d.end < 12 {
+            if NumeralChar.isASCIIDigit(text[p]) { p += 1; continue }
+            guard let word = Words.timeOfDay.first(where: { text.matches($0, at: p) }) else { break }
+            p += word.count
+        }
+        for k in p..<min(p + 4, teaser.end) where Words.effectiveTariff.contains(where: { text.matches($0, at: k) }) { return true }
+        return false
     }
 }
 

@@ -958,4 +958,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "HSI", "change_pct")?.value, -1.2)
         XCTAssertNil(obs.first { $0.subject == "HSI" && $0.value == -51.25 })
     }
+
+    func testEachStepOfATariffHistoryKeepsItsOwnEffectiveDay() {
+        // written on the 18th: 自24日起 is later this month; 明年1月1日起 is next year; a time of day may follow the day
+        let obs = extract("美方公布，中國商品自24日起被課10%關稅，明年1月1日起再調高至25%。北京宣布自9月24日中午12時01分起對美國商品加徵5%關稅。",
+                          date: Day(year: 2018, month: 9, day: 18))
+        XCTAssertEqual(obs.first { $0.subject == "US" && $0.value == 10 }?.date, "2018-09-24")
+        XCTAssertEqual(obs.first { $0.subject == "US" && $0.value == 25 }?.date, "2019-01-01")
+        XCTAssertEqual(find(obs, "CN", "tariff_rate", target: "US")?.date, "2018-09-24")
+        let simplified = extract("美方宣布，从2019年5月10日起将中国商品的加征税率由10%上调到25%。作为回应，中方定于2019年6月1日0时起对部分美国商品加征20%关税。",
+                                 date: Day(year: 2019, month: 5, day: 14))
+        XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "CN")?.date, "2019-05-10")
+        XCTAssertEqual(find(simplified, "CN", "tariff_rate", target: "US")?.date, "2019-06-01")
+        // a measure already in force since the 1st (before the report's day) stays this month's
+        let inForce = extract("美國自1日起對進口汽車課徵25%關稅。", date: Day(year: 2025, month: 4, day: 18))
+        XCTAssertEqual(inForce.first { $0.value == 25 }?.date, "2025-04-01")
+    }
 }
