@@ -30,6 +30,7 @@ public enum EmbeddedData {
             ("script-fold.tsv", PackageResources.script_fold_tsv),
             ("tariff-scopes.tsv", PackageResources.tariff_scopes_tsv),
             ("yields.tsv", PackageResources.yields_tsv),
+            ("exchanges.tsv", PackageResources.exchanges_tsv),
         ]
         return Dictionary(uniqueKeysWithValues: tables.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
     }()

@@ -309,7 +309,9 @@ struct FigureContext {
         return o
     }
 
-    func currency(of unit: QuantityUnit) -> String? {
+    /// The currency of a sum of money: the one written with it or right before it, else the teaser's
+    /// declared one (（人民幣．下同）), else `bareYuan` (a listing's or market's: a price on any page), else the region's.
+    func currency(of unit: QuantityUnit, bareYuan: String? = nil) -> String? {
         switch unit {
         case .currency(let iso): return iso.string
         case .localYuan:
@@ -319,7 +321,7 @@ struct FigureContext {
             if let named = mentions.last(where: { $0.entity.kind == .currency && $0.end <= head && $0.end >= head - 1 }) {
                 return named.entity.id
             }
-            return page.declaredCurrency[teaserIndex] ?? page.locale(at: q.start).localCurrency
+            return page.declaredCurrency[teaserIndex] ?? bareYuan ?? page.locale(at: q.start).localCurrency
         default: return nil
         }
     }

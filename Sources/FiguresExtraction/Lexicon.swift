@@ -89,3 +89,38 @@ public struct Lexicon: Sendable {
         self.countryOfCentralBank = countries
     }
 }
+
+/// Stock exchanges (data/exchanges.tsv): the currency a listing's prices are quoted in, and a market's.
+///
+/// A price or a turnover written in bare 元 is in the exchange's currency whatever the page's region:
+/// 騰訊收報272.6元 on a mainland page, 恒指成交额798亿元, 滬深兩市成交1.2兆元 on a Taiwanese page.
+public struct Exchanges: Sendable {
+    public static let shared = Exchanges()
+
+    /// By listing suffix (HK, TW, SS…).
+    public let currencyOfSuffix: [String: String]
+    /// By index id (HSI, TAIEX…): the currency of its market's turnover.
+    public let currencyOfIndex: [String: String]
+
+    public init() {
+        var suffixes: [String: String] = [:], indices: [String: String] = [:]
+        for row in TableFile.rows(named: "exchanges.tsv") where row.count >= 2 {
+            suffixes[row[0]] = row[1]
+            if row.count >= 3 { for id in row[2].split(separator: " ") { indices[String(id)] = row[1] } }
+        }
+        currencyOfSuffix = suffixes
+        currencyOfIndex = indices
+    }
+
+    /// The one currency of a company's listings (`0700.HK` → HKD); nil when a listing's exchange is not
+    /// known or two listings quote in different currencies (`1398.HK|601398.SS`: the page's 元 decides).
+    public func currency(ofListings tickers: String) -> String? {
+        var found: String?
+        for ticker in tickers.split(separator: "|") {
+            guard let dot = ticker.lastIndex(of: "."), let c = currencyOfSuffix[String(ticker[ticker.index(after: dot)...])] else { return nil }
+            if let f = found, f != c { return nil }
+            found = c
+        }
+        return found
+    }
+}

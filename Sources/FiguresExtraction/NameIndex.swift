@@ -36,11 +36,13 @@ extension Lexicon {
             case .indexGroup: continue
             case .company:
                 out.append(LexiconName(name: name, id: entity.id, kind: .company))
-                let ticker = entity.extra
-                guard !ticker.isEmpty, tickers.insert(entity.id + " " + ticker).inserted else { continue }
-                out.append(LexiconName(name: ticker, id: entity.id, kind: .ticker))
-                if let dot = ticker.firstIndex(of: "."), dot != ticker.startIndex {
-                    out.append(LexiconName(name: String(ticker[..<dot]), id: entity.id, kind: .ticker))
+                for listing in entity.extra.split(separator: "|") {   // 1398.HK|601398.SS: each listing's code
+                    let ticker = String(listing)
+                    guard tickers.insert(entity.id + " " + ticker).inserted else { continue }
+                    out.append(LexiconName(name: ticker, id: entity.id, kind: .ticker))
+                    if let dot = ticker.firstIndex(of: "."), dot != ticker.startIndex {
+                        out.append(LexiconName(name: String(ticker[..<dot]), id: entity.id, kind: .ticker))
+                    }
                 }
             }
         }

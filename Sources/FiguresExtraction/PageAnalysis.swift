@@ -357,13 +357,18 @@ final class PageAnalysis {
             let code = text.foldedText(codeStart, k)
             let existing = companyEnding[i]
             let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
-            let id: String
-            if let e = existing { id = e.entity.id }
-            else if digits == 4 && (locale == .malaysia || hasTicker) { id = "\(code).KL" }   // Bursa Malaysia's four digits
-            else if digits == 4 && locale != .hongKong { id = "\(code).TW" }
-            else if digits <= 5 { id = "\(String(repeating: "0", count: max(0, 4 - code.count)))\(code.count == 5 && code.hasPrefix("0") ? String(code.dropFirst()) : code).HK" }
-            else { id = code.hasPrefix("6") ? "\(code).SS" : "\(code).SZ" }
-            var entity = Entity(kind: .company, id: id, extra: code)
+            // the listing the code names (its exchange decides the currency of a price in bare 元)
+            // (the exchange written after the code decides: 2330.TW on a Hong Kong page, 000001.SZ)
+            let written = k < t.count && t[k] == 0x2E ? text.foldedText(k + 1, suffixEnd).uppercased() : ""
+            let listing: String
+            if written == "SH" || written == "SS" { listing = "\(code).SS" }
+            else if ["SZ", "TW", "TWO", "KL", "SI", "T"].contains(written) { listing = "\(code).\(written)" }
+            else if digits == 4 && written != "HK" && (locale == .malaysia || hasTicker) { listing = "\(code).KL" }   // Bursa Malaysia's four digits
+            else if digits == 4 && written != "HK" && locale != .hongKong { listing = "\(code).TW" }
+            else if digits <= 5 { listing = "\(String(repeating: "0", count: max(0, 4 - code.count)))\(code.count == 5 && code.hasPrefix("0") ? String(code.dropFirst()) : code).HK" }
+            else { listing = code.hasPrefix("6") ? "\(code).SS" : "\(code).SZ" }
+            let id = existing?.entity.id ?? listing
+            var entity = Entity(kind: .company, id: id, extra: listing)
             entity.source = "listing code (\(code))"
             let nameStart = existing?.start ?? s
             found.append(Mention(start: nameStart, end: suffixEnd + 1, entity: entity))

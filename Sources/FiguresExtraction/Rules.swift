@@ -391,7 +391,7 @@ extension FigureContext {
             if before.contains(where: { $0.cue.role == .turnover }) {
                 // 沪深两市分别成交A和B: each figure is its own market's, as 分別 lists them
                 if before.contains(where: { $0.cue.role == .respective && $0.start >= m.end }) {
-                    return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover, respectively", entity: m.entity)]
+                    return [observation(kind: "index", subject: m.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit, bareYuan: Exchanges.shared.currencyOfIndex[m.entity.id]), date: date, rule: "market turnover, respectively", entity: m.entity)]
                 }
                 // 大市成交額, 主板成交: the market's turnover belongs to its main index, not the last one named;
                 // 沪深两市成交额 adds up two markets and belongs to neither
@@ -399,7 +399,7 @@ extension FigureContext {
                     reason = "turnover of two markets together"; return []
                 }
                 let main = PageAnalysis.mainIndex(mentions, teaser: teaser, before: q.start, text: text, preferSentence: false) ?? m
-                return [observation(kind: "index", subject: main.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit), date: date, rule: "market turnover", entity: main.entity)]
+                return [observation(kind: "index", subject: main.entity.id, metric: "turnover", value: q.value, unit: currency(of: q.unit, bareYuan: Exchanges.shared.currencyOfIndex[main.entity.id]), date: date, rule: "market turnover", entity: main.entity)]
             }
             reason = "an amount beside an index with no turnover word"
             return []
@@ -667,8 +667,9 @@ extension FigureContext {
         guard m.start >= clauseStart || !between || listedBeforeRespective else {
             reason = "a move whose company is not named in its clause"; return []
         }
+        let listing = Exchanges.shared.currency(ofListings: m.entity.extra)   // 騰訊收報272.6元: Hong Kong dollars on any page
         if q.unit.isMoney, before.contains(where: { $0.cue.role == .marketcap }) {
-            return [observation(kind: "equity", subject: m.entity.id, metric: "market_cap", value: q.value, unit: currency(of: q.unit), date: date, rule: "market capitalisation", entity: m.entity)]
+            return [observation(kind: "equity", subject: m.entity.id, metric: "market_cap", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "market capitalisation", entity: m.entity)]
         }
         switch q.unit {
         case .percent:
@@ -676,10 +677,10 @@ extension FigureContext {
             return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
         case .currency, .localYuan:
             if let metric = marketLevelMetric(), metric == "close" || metric == "level" {
-                return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit), date: date, rule: "stock close", entity: m.entity)]
+                return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock close", entity: m.entity)]
             }
             if let dir = direction {
-                return [observation(kind: "equity", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: currency(of: q.unit), date: date, rule: "stock move", entity: m.entity)]
+                return [observation(kind: "equity", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock move", entity: m.entity)]
             }
             reason = "an amount beside a company with no metric word"; return []
         default:

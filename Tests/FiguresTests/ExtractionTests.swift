@@ -974,4 +974,19 @@ final class ExtractionTests: XCTestCase {
         let inForce = extract("美國自1日起對進口汽車課徵25%關稅。", date: Day(year: 2025, month: 4, day: 18))
         XCTAssertEqual(inForce.first { $0.value == 25 }?.date, "2025-04-01")
     }
+
+    func testAStockIsPricedInItsExchangesCurrencyOnAnyPage() {
+        // a Taiwanese page: its own stock in 新台幣, a Hong Kong stock and market in Hong Kong dollars
+        let taiwan = extract("台股今天收盤，台積電收1,000元。港股方面，恒生指數成交額1,500億元，騰訊收報500元，上漲5元。")
+        XCTAssertEqual(find(taiwan, "TSMC", "close")?.unit, "TWD")
+        XCTAssertEqual(find(taiwan, "TENCENT", "close")?.unit, "HKD")
+        XCTAssertEqual(find(taiwan, "HSI", "turnover")?.unit, "HKD")
+        // a mainland page on Hong Kong stocks: the code's exchange decides (01211.HK), and a company listed
+        // in both Shanghai and Hong Kong without a code keeps the page's 元
+        let mainland = extract("恒生指数收报23000点，成交额1500亿元；腾讯控股报500元，跌5元；比亚迪股份(01211.HK)报300元；工商银行报5.19元。")
+        XCTAssertEqual(find(mainland, "TENCENT", "close")?.unit, "HKD")
+        XCTAssertEqual(find(mainland, "HSI", "turnover")?.unit, "HKD")
+        XCTAssertEqual(find(mainland, "BYD", "close")?.unit, "HKD")
+        XCTAssertEqual(find(mainland, "ICBC", "close")?.unit, "CNY")
+    }
 }
