@@ -510,7 +510,9 @@ final class PageAnalysis {
                                                "季度", "單季", "单季", "的"])
         /// Words that stand where a name would and are none (此次分別升至).
         static let notNames = Words.folded(["此次", "本次", "這次", "如今", "目前", "現時", "當時", "其後", "隨後", "最終", "兩者", "三者", "雙方", "兩地", "兩市",
-                                            "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司"])
+                                            "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司",
+                                            // accounting standards and their abbreviations (非GAAP每股盈餘1.53美元)
+                                            "GAAP", "Non-GAAP", "IFRS", "EPS"])
         /// Characters that make one verb with the move word after them (調升, 上升, 回升, 反彈): not the name's end.
         static let verbPrefixes: Set<UInt32> = Set("調调上下攀回反拉推續续".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Adverbs between a name and its verb (則, 也, 亦).
@@ -688,6 +690,7 @@ final class PageAnalysis {
             // Latin: letters, digits, inner spaces, & . - ; it must start with a letter
             while s > floor, e - s < 24, isLatin(t[s - 1]) || NumeralChar.isASCIIDigit(t[s - 1]) || [0x20, 0x26, 0x2E, 0x2D].contains(t[s - 1]) { s -= 1 }
             while s < e, !isLatin(t[s]) { s += 1 }
+            if ContextNameWords.notNames.contains(where: { $0.count == e - s && text.matches($0, at: s) }) { return nil }
             return e - s >= 2 ? (s, e) : nil
         }
         if t[e - 1] == 0x29 || t[e - 1] == 0xFF09 {   // 澳航（Qantas）: the Han name before the brackets

@@ -60,7 +60,10 @@ extension FigureContext {
         let hits = sentenceHits()
         let fins = hits.filter { $0.cue.role == .fin }
         if q.unit.isMoney {
-            guard let fin = fins.first, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
+            // a sum of a hundred thousand or more is no per-share figure: the result named before the per-share
+            // word is what it states (盈餘6.54億美元，即每股盈餘27美分，去年同期為4億8900萬美元)
+            let perShare = abs(q.value) >= 1e5 ? fins.first { $0.cue.argument != "eps" && $0.cue.argument != "eps_loss" } : fins.first
+            guard let fin = perShare, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
                 reason = "an amount with no company metric named next to it"; return []
             }
             // 其中雲端記憶體銷售額52.8億美元, 大中華地區收益6,502億日圓: a business line's or region's revenue

@@ -989,4 +989,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(mainland, "BYD", "close")?.unit, "HKD")
         XCTAssertEqual(find(mainland, "ICBC", "close")?.unit, "CNY")
     }
+
+    func testAnAccountingStandardIsNoCompanyAndALargeSumIsNoPerShareFigure() {
+        let gaap = extract("超微(AMD)公布財報，第四季營收達103億美元，年增34%；非GAAP每股盈餘1.53美元，GAAP毛利率57%。", date: Day(year: 2026, month: 2, day: 5))
+        XCTAssertEqual(find(gaap, "AMD", "eps")?.value, 1.53)
+        XCTAssertEqual(find(gaap, "AMD", "gross_margin")?.value, 57)
+        XCTAssertNil(gaap.first { $0.subject == "GAAP" })
+        // 去年同期為4億8900萬美元、每股18美分: the sum is last year's result, the per-share figure follows it
+        let results = extract("摩托羅拉(MOT)第四季盈餘6億5400萬美元，即每股盈餘27美分，去年同期為4億8900萬美元、每股18美分。", date: Day(year: 2005, month: 1, day: 20))
+        XCTAssertEqual(results.first { $0.value == 4.89e8 }?.metric, "net_income")
+        XCTAssertEqual(results.first { $0.value == 0.18 }?.metric, "eps")
+        let malaysian = extract("锦隆资源(KMLOONG,5027,主板种植股)次季净赚2235万令吉，每股净利7.18仙，去年同期为1811万5000令吉。", date: Day(year: 2014, month: 8, day: 30))
+        XCTAssertEqual(malaysian.first { $0.value == 2.235e7 }?.metric, "net_income")
+        XCTAssertEqual(malaysian.first { $0.value == 1.8115e7 }?.metric, "net_income")
+        XCTAssertNil(malaysian.first { $0.metric == "eps" && $0.value > 1 })
+    }
 }
