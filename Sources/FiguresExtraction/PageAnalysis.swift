@@ -349,17 +349,20 @@ final class PageAnalysis {
                 while b < t.count, b - suffixEnd < 10, t[b] != 0x29, isHan(t[b]) { b += 1 }
                 suffixEnd = b
             }
-            guard (4...6).contains(digits), suffixEnd < t.count, t[suffixEnd] == 0x29 else { i += 1; continue }
+            guard (1...6).contains(digits), suffixEnd < t.count, t[suffixEnd] == 0x29 else { i += 1; continue }
             // The name: Han characters right before the bracket (at most 6), not across punctuation.
             var s = i
             while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
             guard s < i else { i += 1; continue }
-            let code = text.foldedText(codeStart, k)
-            let existing = companyEnding[i]
             let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
             // the listing the code names (its exchange decides the currency of a price in bare 元)
             // (the exchange written after the code decides: 2330.TW on a Hong Kong page, 000001.SZ)
             let written = k < t.count && t[k] == 0x2E ? text.foldedText(k + 1, suffixEnd).uppercased() : ""
+            // Hong Kong codes are often written without their zeros (壹傳媒(282), 滙豐(5)): on a Hong Kong
+            // page, or with .HK, after a name of two characters or more
+            guard digits >= 4 || (locale == .hongKong || written == "HK") && i - s >= 2 else { i += 1; continue }
+            let code = text.foldedText(codeStart, k)
+            let existing = companyEnding[i]
             let listing: String
             if written == "SH" || written == "SS" { listing = "\(code).SS" }
             else if ["SZ", "TW", "TWO", "KL", "SI", "T"].contains(written) { listing = "\(code).\(written)" }

@@ -12,6 +12,10 @@ enum PeriodFinder {
         static let nextYear = ScriptFold.shared.fold("明年")
         static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
         static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
+        /// 中期 (interim: the first half of the reporting year) before a word of results: 中期業績, 中期純利,
+        /// 中期多賺 — not 中期票據, 中期借貸便利 or 中期選舉.
+        static let interim = ScriptFold.shared.fold("中期")
+        static let interimResults: Set<UInt32> = Set(ScriptFold.shared.fold("業績純盈溢收營虧多少賺蝕息淨報"))
         static let quarterWord = ScriptFold.shared.fold("季度")
         static let samePeriod = ScriptFold.shared.fold("同期")
         /// The quarter before the one in force: 上一季度的7.33億美元.
@@ -36,14 +40,14 @@ enum PeriodFinder {
         static let until = [ScriptFold.shared.fold("截至"), ScriptFold.shared.fold("截止")]
         /// Words after `截至…日` that say how long the period ending then is, in months.
         static let lengths: [([UInt32], Int)] = [
-            ("財政年度", 12), ("財年", 12), ("年度", 12), ("全年", 12), ("十二個月", 12), ("12個月", 12), ("首半年", 6), ("上半年", 6),
+            ("財政年度", 12), ("財年", 12), ("年度", 12), ("全年", 12), ("十二個月", 12), ("12個月", 12), ("首半年", 6), ("上半年", 6), ("中期", 6),
             ("下半年", 6), ("半年", 6), ("六個月", 6), ("6個月", 6), ("九個月", 9), ("9個月", 9), ("三個月", 3), ("3個月", 3),
             ("季度", 3), ("季", 3), ("年", 12),
         ].map { (ScriptFold.shared.fold($0.0), $0.1) }
         /// Characters that can start a period phrase.
         static let triggers: [Bool] = {
             var table = [Bool](repeating: false, count: 0x10000)
-            for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear, fullYear, yearly, firstHalf, secondHalf] {
+            for w in [lastYearSamePeriod, priorYearSamePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear, fullYear, yearly, firstHalf, secondHalf, interim] {
                 table[Int(w[0])] = true
             }
             for w in earlierYearSamePeriod + previousQuarter + lastQuarter + fiscalFirstHalf + fiscalSecondHalf + [samePeriod] { table[Int(w[0])] = true }
@@ -214,6 +218,9 @@ enum PeriodFinder {
             if word(W.fullYear, i) || word(W.yearly, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil, fiscalRelative: true)); i += 2; continue }
             if word(W.firstHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue }
             if word(W.secondHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil, fiscalRelative: true)); i += 3; continue }
+            if word(W.interim, i), W.interimResults.contains(text[i + 2]) {
+                out.append(Hit(start: i, end: i + 2, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 2; continue
+            }
             if c == 0x524D || c == 0x9996 {   // 前 / 首: 前三季, 前11個月, 首季
                 if let (k, e) = numeral(at: i + 1) {
                     if text[e] == 0x5B63, k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(1, k), year: nil, fiscalRelative: true)); i = e + 1; continue }

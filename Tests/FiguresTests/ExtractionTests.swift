@@ -1004,4 +1004,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(malaysian.first { $0.value == 1.8115e7 }?.metric, "net_income")
         XCTAssertNil(malaysian.first { $0.metric == "eps" && $0.value > 1 })
     }
+
+    func testInterimResultsAreTheFirstHalfAndShortHongKongCodesNameCompanies() {
+        // 中期業績 is the first half; 截至9月底止的中期 the six months to September; a dividend is no EPS
+        let interim = extract("白馬戶外媒體(00100)公布中期業績，集團總營業額按年增加3.9%至8.89億元，純利按年增長7%至1.08億元，每股基本盈利19.95仙。",
+                              date: Day(year: 2016, month: 8, day: 10))
+        XCTAssertEqual(find(interim, "0100.HK", "net_income")?.period, "2016-Q1/2016-Q2")
+        XCTAssertEqual(find(interim, "0100.HK", "eps")?.period, "2016-Q1/2016-Q2")
+        let fiscal = extract("壹傳媒(282)公佈截至9月底止的中期業績，期內盈利大增逾8倍至1.04億元，每股盈利4.3仙，派中期息1.5仙。股價收市報2.5元，藍籌股普遍上升。",
+                             date: Day(year: 2014, month: 11, day: 18))
+        XCTAssertEqual(find(fiscal, "0282.HK", "net_income")?.period, "2014-Q2/2014-Q3")
+        XCTAssertEqual(find(fiscal, "0282.HK", "eps")?.value, 0.043)
+        XCTAssertNil(fiscal.first { $0.value == 0.015 }, "a dividend per share is not the earnings per share")
+        let simplified = extract("壹传媒(282.HK)公布截至9月底止的中期业绩，期内盈利1.04亿港元，每股盈利4.3港仙。", date: Day(year: 2014, month: 11, day: 18))
+        XCTAssertEqual(find(simplified, "0282.HK", "net_income")?.period, "2014-Q2/2014-Q3")
+        // not a period: 中期票據, 中期借貸便利
+        XCTAssertNil(Extractor.extract("人行開展中期借貸便利操作，利率2.5%。", reference: reference).observations.first { $0.period == "2025-Q1/2025-Q2" })
+    }
 }
