@@ -199,6 +199,11 @@ extension FigureContext {
         // the rate named nearest before the figure, or the k-th of the rates listed before 分別
         let named = respectiveCue(.rate, quantities: quantities) ?? sentenceHits().first { $0.cue.role == .rate }
         var family = m.entity.kind == .yield ? "yield" : (named?.cue.argument ?? state.rateFamily ?? "policy")
+        // 開展3000億元MLF操作，中標利率為2.0%: a bare 利率 is the rate of the facility the sentence names
+        if family == "policy", let named, named.end - named.start <= 2,
+           sentenceHits().contains(where: { $0.cue.role == .rate && $0.cue.argument == "facility" }) {
+            family = "facility"
+        }
         // 1年期/5年期以上 are loan prime rates only where LPR is the topic
         if family.hasPrefix("lpr") {
             let lprHere = interpreter.teaserMentionsLPR(teaser)

@@ -1021,4 +1021,10 @@ final class ExtractionTests: XCTestCase {
         // not a period: 中期票據, 中期借貸便利
         XCTAssertNil(Extractor.extract("人行開展中期借貸便利操作，利率2.5%。", reference: reference).observations.first { $0.period == "2025-Q1/2025-Q2" })
     }
+
+    func testALendingFacilitysRateIsNoPolicyRate() {
+        XCTAssertTrue(extract("人行開展中期借貸便利操作，利率2.5%。").filter { $0.kind == "rate" }.isEmpty)
+        XCTAssertTrue(extract("人民银行今日开展3000亿元MLF操作，中标利率为2.0%，与上月持平。").filter { $0.kind == "rate" }.isEmpty)
+        XCTAssertEqual(find(extract("人民銀行宣布降息，政策利率下調至1.4%。"), "PBOC", "policy_rate")?.value, 1.4)
+    }
 }
