@@ -132,7 +132,13 @@ final class Interpreter {
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
                 ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
-            if let (period, hitStart) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: q.start, reference: state.anchor,
+            // 由10月的4.0%降至2.4%: a period inside the from-phrase is the previous value's; the figure's is named before it
+            var periodPosition = q.start
+            if index > 0, consumedAsPrevious.contains(quantities[index - 1].start),
+               let from = page.cues.hitsBefore(from: ctx.sentenceStart, to: quantities[index - 1].start).first(where: { $0.cue.role == .from }) {
+                periodPosition = from.start
+            }
+            if let (period, hitStart) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: periodPosition, reference: state.anchor,
                                                               text: text, carried: state.period) {
                 ctx.period = period.isEmpty ? nil : period
                 // 去年同期為X dates X alone; the figures after it are the current period's again

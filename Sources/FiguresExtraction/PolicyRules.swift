@@ -177,13 +177,21 @@ extension FigureContext {
                 guard let dir = direction else { reason = "a percent of trade with no direction"; return [] }
                 metric += "_change_pct"; value = abs(value) * dir
             case "gdp_growth", "cpi", "core_cpi":
-                if let dir = direction, before.contains(where: { $0.cue.role == .down }) || q.explicitSign { value = abs(value) * dir }
+                // 降至2.4%, 回落至1.8%: the level reached, not a fall (a growth rate is negative only when written so)
+                let reached = before.first { [.up, .down, .to].contains($0.cue.role) }?.cue.role == .to
+                if !reached, let dir = direction, before.contains(where: { $0.cue.role == .down }) || q.explicitSign { value = abs(value) * dir }
             case "gdp_share": break
             default:
                 reason = "a percent of \(metric)"; return []
             }
         } else if q.unit.isMoney {
             guard ["exports", "imports", "trade_balance"].contains(metric) else { reason = "an amount of \(metric)"; return [] }
+            // 進口增加196億美元至2,616億美元: the amount after the move word is the change, the one after 至 the level
+            if let move = before.first, move.cue.role == .up || move.cue.role == .down, move.end >= (q.qualifierStart ?? q.start) - 1,
+               let next = quantities.first(where: { $0.start > q.end }), next.unit.isMoney,
+               text[q.end] == 0x81F3 || text[q.end] == 0x5230, next.start - q.end <= 2 {   // 至, 到
+                reason = "the change of an amount whose level follows (增加X至Y)"; return []
+            }
         } else {
             reason = "unit does not fit an economic figure"; return []
         }

@@ -1027,4 +1027,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(extract("人民银行今日开展3000亿元MLF操作，中标利率为2.0%，与上月持平。").filter { $0.kind == "rate" }.isEmpty)
         XCTAssertEqual(find(extract("人民銀行宣布降息，政策利率下調至1.4%。"), "PBOC", "policy_rate")?.value, 1.4)
     }
+
+    func testFromAndToValuesOfTheEconomyKeepTheirOwnPeriodsAndSigns() {
+        // 由10月的4.0%降至2.4%: 2.4% is November's level (not a fall, not October's); 4.0% is its previous value
+        let cpi = extract("中國11月CPI由10月的4.0%降至2.4%。", date: Day(year: 2008, month: 12, day: 12))
+        XCTAssertEqual(find(cpi, "CN", "cpi")?.value, 2.4)
+        XCTAssertEqual(find(cpi, "CN", "cpi")?.period, "2008-11")
+        XCTAssertEqual(find(cpi, "CN", "cpi")?.previous, 4)
+        let eu = extract("歐盟10月通脹率由9月的百分之一點九降至百分之一點八。", date: Day(year: 2006, month: 11, day: 20))
+        XCTAssertEqual(find(eu, "EU", "cpi")?.value, 1.8)
+        XCTAssertEqual(find(eu, "EU", "cpi")?.period, "2006-10")
+        // 增加196億美元至2,616億美元: a change, then the level it reached — not a range
+        let trade = extract("美國8月進口增加196億美元至2,616億美元，出口減少23億美元至1,761億美元。", date: Day(year: 2025, month: 10, day: 10))
+        XCTAssertEqual(trade.filter { $0.metric == "imports" }.map(\.value), [2.616e11])
+        XCTAssertEqual(trade.filter { $0.metric == "exports" }.map(\.value), [1.761e11])
+        XCTAssertNil(trade.first { $0.valueHigh != nil })
+        let simplified = extract("美国8月出口减少23亿美元至1761亿美元，进口增长到2616亿美元。", date: Day(year: 2025, month: 10, day: 10))
+        XCTAssertEqual(find(simplified, "US", "exports")?.value, 1.761e11)
+        XCTAssertEqual(find(simplified, "US", "imports")?.value, 2.616e11)
+    }
 }
