@@ -303,7 +303,22 @@ final class PageAnalysis {
                     continue
                 }
             }
+            // 中期銀行: a name whose last character makes a word with the next one (期銀|行, 倫敦金|屬) is none
+            if wordsAcrossNameEnd.contains(where: { text.matches($0, at: e - 1) }) { continue }
             mentions.append(Mention(start: s, end: e, entity: entity))
+        }
+        // 大众银行（Banco Popolare）: a company whose bracketed Latin name is not one of its own is another
+        // company of the same Chinese name — the one the bracket names, else kept as written
+        for (k, m) in mentions.enumerated() where m.entity.kind == .company && (text[m.end] == 0x28 || text[m.end] == 0xFF08) && isLatin(text[m.end + 1]) {
+            var close = m.end + 1
+            while close < text.count, close - m.end < 40, text[close] != 0x29, text[close] != 0xFF09 { close += 1 }
+            guard close < text.count, text[close] == 0x29 || text[close] == 0xFF09, close - m.end > 4 else { continue }
+            let inside = mentions.filter { $0.start > m.end && $0.end <= close && $0.entity.kind == .company }
+            if inside.contains(where: { $0.entity.id == m.entity.id }) { continue }
+            if let other = inside.first { mentions[k].entity = other.entity; continue }
+            var asWritten = Entity(kind: .company, id: text.text(m.start, m.end))
+            asWritten.source = "a company of that name, not the table's (its Latin name \(text.text(m.end + 1, close)) differs)"
+            mentions[k].entity = asWritten
         }
         // 日本銀行（央行）: the bracketed 央行 repeats the bank just named
         let named = mentions
@@ -318,6 +333,10 @@ final class PageAnalysis {
     }
 
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// Words a name's last character makes with the character after it: the name is not there (中期銀行
+    /// holds no 期銀, 倫敦金屬交易所 no 倫敦金).
+    static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
     /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
@@ -640,8 +659,10 @@ final class PageAnalysis {
                 // a metric word inside is no name (稅前溢利總額, 出口額)
                 if cues.containsHit(from: s, to: e, where: { switch $0.role { case .fin, .macro, .rate, .turnover, .volume: return true; default: return false } }) { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }
-                // a known name over any part of it wins (原油價格, 日圓, 台積電ADR)
-                if sortedKnown[k...].prefix { $0.start < e }.contains(where: { $0.end > s }) { continue }
+                // a known name over any part of it wins (原油價格, 日圓, 台積電ADR) — but a country opening a name
+                // that ends like a company's is part of it (義大利聯合聖保羅銀行, 法國巴黎銀行)
+                let countryFirst = { (n: Mention) in n.entity.kind == .country && n.start == s && n.end < e - 2 && looksLikeCompany(text, s, e) }
+                if sortedKnown[k...].prefix(while: { $0.start < e }).contains(where: { $0.end > s && !countryFirst($0) }) { continue }
                 if let last = out.last, last.start == s { continue }
                 var entity = Entity(kind: .company, id: text.text(s, e))
                 entity.source = "name from context (a price or move follows)"
@@ -703,10 +724,10 @@ final class PageAnalysis {
             e = b - 1
             s = e
         }
-        // Han: back to punctuation, 的 or a numeral; a run longer than 8 is a phrase, not a name
+        // Han: back to punctuation, 的 or a numeral; a run longer than 10 is a phrase, not a name
         // (numerals too: 九龍倉, 五糧液; in a list the joiners 和/及/與 part the names)
-        while s > floor, e - s <= 8, isHan(t[s - 1]), t[s - 1] != 0x7684, !(inList && Interpreter.isListJoiner(t[s - 1])) { s -= 1 }
-        if e - s > 8 { return nil }
+        while s > floor, e - s <= 10, isHan(t[s - 1]), t[s - 1] != 0x7684, !(inList && Interpreter.isListJoiner(t[s - 1])) { s -= 1 }
+        if e - s > 10 { return nil }
         // a Han name opens its clause (，必和必拓下跌) or follows a connective (其中必和必拓); a run that
         // starts inside a phrase (本週累計上漲) is no name
         var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1]) || inList && Interpreter.isListJoiner(t[s - 1])
@@ -720,8 +741,8 @@ final class PageAnalysis {
             var k = e - 2
             while k > s { if text.matches(w, endingAt: k) { s = k; break }; k -= 1 }
         }
-        // up to six characters, eight for a name ending like a company's (伍德賽德石油公司)
-        guard opensClause, (2...6).contains(e - s) || (7...8).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
+        // up to six characters, ten for a name ending like a company's (伍德賽德石油公司, 義大利聯合聖保羅銀行)
+        guard opensClause, (2...6).contains(e - s) || (7...10).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
         for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }
         if ContextNameWords.notNames.contains(where: { $0.count == e - s && text.matches($0, at: s) }) { return nil }
         // 只有悉尼上升0.53%: a market named by its city is no company

@@ -1046,4 +1046,20 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "US", "exports")?.value, 1.761e11)
         XCTAssertEqual(find(simplified, "US", "imports")?.value, 2.616e11)
     }
+
+    func testMovesOfForeignMarketsAndBanksTheTablesDoNotKnow() {
+        // 跳水, 狂瀉, 插水 are falls; a country opening a bank's name is part of it; 中期銀行 holds no 期銀 (silver)
+        let europe = extract("西班牙IBEX 35指數跳水2.49%。身處風暴中心的義大利FTSE MIB指數狂瀉2.7%。銀行股一片慘綠，義大利聯合聖保羅銀行重挫4.09%。",
+                             date: Day(year: 2018, month: 5, day: 30))
+        XCTAssertEqual(find(europe, "IBEX35", "change_pct")?.value, -2.49)
+        XCTAssertEqual(find(europe, "FTSEMIB", "change_pct")?.value, -2.7)
+        XCTAssertEqual(find(europe, "義大利聯合聖保羅銀行", "change_pct")?.value, -4.09)
+        let italy = extract("米兰FTSE MIB指数重挫3.2%，大众银行（Banco Popolare）暴跌6.3%，中期银行（Mediobanca）也大跌5.6%。恒指插水500点。",
+                            date: Day(year: 2012, month: 12, day: 11))
+        XCTAssertNil(italy.first { $0.kind == "commodity" })
+        XCTAssertEqual(find(italy, "大众银行", "change_pct")?.value, -6.3, "a bank whose Latin name is not Public Bank's")
+        XCTAssertNil(italy.first { $0.subject == "PUBLIC-BANK" })
+        XCTAssertEqual(find(italy, "HSI", "change")?.value, -500)
+        XCTAssertEqual(find(extract("大眾銀行(Public Bank)收漲1%。"), "PUBLIC-BANK", "change_pct")?.value, 1)
+    }
 }
