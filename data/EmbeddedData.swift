@@ -31,6 +31,7 @@ public enum EmbeddedData {
             ("tariff-scopes.tsv", PackageResources.tariff_scopes_tsv),
             ("yields.tsv", PackageResources.yields_tsv),
             ("exchanges.tsv", PackageResources.exchanges_tsv),
+            ("market-tables.tsv", PackageResources.market_tables_tsv),
         ]
         return Dictionary(uniqueKeysWithValues: tables.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
     }()

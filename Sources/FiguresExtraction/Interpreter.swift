@@ -105,6 +105,9 @@ final class Interpreter {
         state.dates = dates
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
+        // a market table's numbers say what they are by their column, not by words beside them
+        let table = MarketTables.read(teaser: teaser, teaserIndex: teaserIndex, quantities: quantities, mentions: mentions, text: text, day: anchor)
+        observations += table.observations
         let listedPrevious = listedFromTo(quantities)
         consumedAsPrevious.formUnion(listedPrevious.consumed)
         state.listedPrevious = listedPrevious.consumed
@@ -112,6 +115,7 @@ final class Interpreter {
         while index < quantities.count {
             let q = quantities[index]
             defer { index += 1 }
+            if table.consumed.contains(q.start) { continue }
             if consumedAsPrevious.contains(q.start) {
                 if listedPrevious.consumed.contains(q.start) { unused.append((q, "a previous value in a listed change")) }
                 continue

@@ -1062,4 +1062,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(italy, "HSI", "change")?.value, -500)
         XCTAssertEqual(find(extract("大眾銀行(Public Bank)收漲1%。"), "PUBLIC-BANK", "change_pct")?.value, 1)
     }
+
+    func testAMarketTableSaysWhatEachNumberIsByItsColumn() {
+        // 路透's layout: group labels (当日, 今年以来, 2016年) over the columns; a past year's close is skipped
+        let reuters = extract("路透6月2日 - 东南亚股市周五多数收高。 涨跌 当日 今年以来 2016年 最新报价 点数 涨跌% 涨跌% 收市价 汤森路透东南亚指数 392.90 1.30 +0.33 +12.40 349.57 新加坡 3240.01 4.05 +0.13 +12.47 2880.76 菲律宾 7907.66 -19.83 -0.25 +15.60 6840.64",
+                              date: Day(year: 2017, month: 6, day: 3))
+        XCTAssertEqual(find(reuters, "STI", "close")?.value, 3240.01)
+        XCTAssertEqual(find(reuters, "STI", "close")?.date, "2017-06-02")
+        XCTAssertEqual(find(reuters, "PSEI", "change")?.value, -19.83)
+        XCTAssertEqual(reuters.filter { $0.subject == "PSEI" && $0.metric == "change_pct" }.map(\.value).sorted(), [-0.25, 15.6])
+        XCTAssertEqual(reuters.first { $0.subject == "STI" && $0.value == 12.47 }?.period, "2017")
+        XCTAssertNil(reuters.first { $0.value == 2880.76 || $0.value == 392.9 })
+        // a Traditional table of three columns, an index named in full, a place whose first character is a measure word (台)
+        let asia = extract("亞洲股市今日收盤一覽 指數 收盤 漲跌 漲跌幅 日經225指數 38000.50 -120.30 -0.32 韓國 2600.10 5.20 +0.20 台灣 22000.00 110.00 +0.50")
+        XCTAssertEqual(find(asia, "N225", "change")?.value, -120.3)
+        XCTAssertEqual(find(asia, "KOSPI", "change_pct")?.value, 0.2)
+        XCTAssertEqual(find(asia, "TAIEX", "close")?.value, 22000)
+    }
 }
