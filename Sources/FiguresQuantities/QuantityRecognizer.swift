@@ -358,7 +358,8 @@ struct Scan {
                 end += nameLength
             }
         } else if recognizer.measures.mayMatch(in: text, at: u), let (length, kind) = recognizer.measures.lengthAndPayload(in: text, at: u),
-                  u == end || !(0x4E00...0x9FFF).contains(at(u + length)) {   // +0.20 台灣 22000.00: a space parts a table's cells
+                  u == end || value == value.rounded() || !(0x4E00...0x9FFF).contains(at(u + length)) {
+            // (+0.20 台灣 22000.00: after a space, a fraction counts no things — a table's cells, not 以 281 票贊成)
             unit = .measure(kind); end = u + length
         }
         // A single Chinese digit with nothing after it is a word (一直, 統一, 四川), not a figure.
