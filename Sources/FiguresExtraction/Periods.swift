@@ -15,6 +15,7 @@ enum PeriodFinder {
         /// 中期 (interim: the first half of the reporting year) before a word of results: 中期業績, 中期純利,
         /// 中期多賺 — not 中期票據, 中期借貸便利 or 中期選舉.
         static let interim = ScriptFold.shared.fold("中期")
+        static let since = ScriptFold.shared.fold("以來")
         static let interimResults: Set<UInt32> = Set(ScriptFold.shared.fold("業績純盈溢收營虧多少賺蝕息淨報"))
         static let quarterWord = ScriptFold.shared.fold("季度")
         static let samePeriod = ScriptFold.shared.fold("同期")
@@ -257,6 +258,12 @@ enum PeriodFinder {
                         // 11月 (not followed by a day: 11月3日 is a date)
                         if let d = NumeralReader.read(text.folded, from: e + 1), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 {
                             i = d.end + 1; continue
+                        }
+                        // 為2月以來最大增幅: a month a record is counted from is not the figure's period
+                        // (nor is its year: 今年1月以來)
+                        if text.matches(W.since, at: e + 1) {
+                            if let last = out.last, last.end == i, last.span == nil, last.literal == nil { out.removeLast() }
+                            i = e + 3; continue
                         }
                         out.append(Hit(start: i, end: e + 1, span: .months(k, k), year: nil)); i = e + 1; continue
                     }

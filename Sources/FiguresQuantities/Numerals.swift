@@ -184,7 +184,8 @@ public enum NumeralReader {
                 j += 1
                 continue
             }
-            if c == NumeralChar.decimalPoint, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
+            // 點, or a full stop (full-width ．, folded to .) between Chinese digits: 二．九％, 六二〇．五億
+            if c == NumeralChar.decimalPoint || c == 0x2E, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
                (NumeralChar.plainDigit(t[j + 1]) != nil && t[j + 1] != 0x4E24) || NumeralChar.isZero(t[j + 1]) {
                 // Chinese decimal: fold the run of digits before it into one number, then the fraction.
                 collapseDigitRun(&tokens)
@@ -213,8 +214,8 @@ public enum NumeralReader {
             break
         }
         guard !tokens.isEmpty else { return nil }
-        // A trailing zero token is the 零 of a following word (零售), not part of the number.
-        while let last = tokens.last, case .zero = last, tokens.count > 1 { tokens.removeLast(); j -= 1; chineseCount -= 1 }
+        // A trailing zero token is the 零 of a following word (零售), not part of the number; 〇 is a digit (二〇二〇年).
+        while let last = tokens.last, case .zero = last, tokens.count > 1, t[j - 1] != 0x3007 { tokens.removeLast(); j -= 1; chineseCount -= 1 }
         if tokens.count == 1, case .zero = tokens[0] {
             // 零 alone: a number only when written as a digit (〇) or followed by a decimal
             if t[start] != 0x3007 { return nil }
@@ -375,7 +376,12 @@ public enum NumeralReader {
                 if !lastWasUnit { previousUnit = nil }
                 lastWasUnit = false
             case .zero:
-                zeroSinceUnit = true
+                // 一三四〇億, 一〇五億: a zero inside a run of digits is a digit (not the 零 of 一百零五)
+                if let c = current, currentIsChinese, NumeralChar.isWhole(c), c >= 1 {
+                    current = c * 10
+                } else {
+                    zeroSinceUnit = true
+                }
                 previousUnit = nil
                 lastWasUnit = false
             case .tens(let u):

@@ -172,6 +172,7 @@ public struct ScriptFold: Sendable {
         table[0x00A0] = 0x20
         for v in [0xFE52, 0xFF0E] { table[v] = 0x2E }                       // small and full-width full stop used as decimal point
         for v in [0x2212, 0x2013, 0xFE63] { table[v] = 0x2D }               // minus sign, en dash, small hyphen-minus
+        for v in [0x25CB, 0x25EF] { table[v] = 0x3007 }                     // ○ and ◯ written for the numeral 〇 (○．四％, 二○二五年)
         bmp = table
     }
 

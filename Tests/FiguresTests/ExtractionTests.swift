@@ -1079,4 +1079,13 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(asia, "KOSPI", "change_pct")?.value, 0.2)
         XCTAssertEqual(find(asia, "TAIEX", "close")?.value, 22000)
     }
+
+    func testTheMonthARecordIsCountedFromIsNoPeriod() {
+        let obs = extract("日本財務省周三公布，11月出口年增6.1%，為2月以來最大增幅。進口僅增1.3%，貿易收支則轉為順差3,223億日圓。",
+                          date: Day(year: 2025, month: 12, day: 17))
+        XCTAssertEqual(find(obs, "JP", "imports_change_pct")?.period, "2025-11")
+        XCTAssertEqual(find(obs, "JP", "trade_balance")?.period, "2025-11")
+        let simplified = extract("美国8月CPI年增2.9%，为今年1月以来最高；核心CPI年增3.1%。", date: Day(year: 2025, month: 9, day: 12))
+        XCTAssertEqual(find(simplified, "US", "core_cpi")?.period, "2025-08")
+    }
 }

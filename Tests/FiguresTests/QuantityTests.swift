@@ -147,4 +147,18 @@ final class QuantityTests: XCTestCase {
         let scalars = Array(s.unicodeScalars)
         XCTAssertEqual(String(String.UnicodeScalarView(scalars[q.start..<q.end])), "50,836.55點")
     }
+
+    func testChineseDigitsWithAPointOrAZeroWrittenAsACircle() {
+        // a full-width point between Chinese digits, ○ for 〇, zeros inside and at the end of a digit run
+        XCTAssertEqual(only("年增率升至二．九％")?.value, 2.9)
+        XCTAssertEqual(only("上漲○．四％")?.value ?? 0, 0.4, accuracy: 1e-12)
+        XCTAssertEqual(only("六二〇．五億元")?.value, 6.205e10)
+        XCTAssertEqual(only("對美貿易順差達一三四○億美元")?.value, 1.34e11)
+        XCTAssertEqual(only("一〇五億元")?.value, 1.05e10)
+        // the 零 of a unit form is no digit
+        XCTAssertEqual(only("一百零五億")?.value, 1.05e10)
+        XCTAssertEqual(only("三千零五十萬")?.value, 3.05e7)
+        XCTAssertTrue(QuantityRecognizer.shared.recognize("二〇二〇年").quantities.isEmpty, "a year is a date")
+        XCTAssertTrue(QuantityRecognizer.shared.recognize("一.市場回顧").quantities.isEmpty)
+    }
 }
