@@ -38,6 +38,7 @@ public final class QuantityRecognizer: Sendable {
         var scan = Scan(text: text, recognizer: self)
         scan.result.quantities.reserveCapacity(text.count / 10 + 8)   // dense market pages carry one figure in 10-20 characters
         scan.run()
+        scan.mergeMinorUnits()
         scan.mergeRanges()
         scan.result.setAsideNonFinite()
         return scan.result
@@ -576,6 +577,41 @@ struct Scan {
         result.dates.append(DateMention(relative: relative, start: i, end: i + length))
         return i + length
     }
+
+    // MARK: amounts in two units
+
+    /// `3令吉38仙`, `4令吉零5仙`, `1元5角`, `3新元20分`: a whole amount of a currency and the cents
+    /// (仙, 分, 角) written right after it are one amount (3.38 ringgit), in the first one's currency.
+    mutating func mergeMinorUnits() {
+        let count = result.quantities.count
+        guard count >= 2 else { return }
+        var w = 0, k = 0
+        while k < count {
+            if k + 1 < count {
+                let a = result.quantities[k], b = result.quantities[k + 1]
+                let gap = b.start - a.end
+                let majorUnit: Bool
+                switch a.unit { case .currency, .localYuan: majorUnit = true; default: majorUnit = false }
+                let minorEnd = at(b.end - 1)
+                if majorUnit, gap == 0 || (gap == 1 && NumeralChar.isZero(at(a.end))), a.trailingScale == 1, a.unitScale == 1, !a.isRange,
+                   a.value == a.value.rounded(), a.value >= 0, b.qualifier == nil, !b.isRange, !b.explicitSign,
+                   b.value > 0, b.value < 1, minorEnd == 0x4ED9 || minorEnd == CP.fen || minorEnd == CP.jiao,   // 仙 分 角
+                   !Scan.isDigitOrPoint(at(a.end - 1)) {
+                    var merged = a
+                    merged.value = a.value + b.value
+                    merged.end = b.end
+                    result.quantities[w] = merged
+                    w += 1; k += 2
+                    continue
+                }
+            }
+            if w != k { result.quantities[w] = result.quantities[k] }
+            w += 1; k += 1
+        }
+        result.quantities.removeLast(count - w)
+    }
+
+    static func isDigitOrPoint(_ c: UInt32) -> Bool { NumeralChar.isASCIIDigit(c) || c == 0x2E }
 
     // MARK: ranges
 

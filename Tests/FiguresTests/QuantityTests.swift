@@ -161,4 +161,13 @@ final class QuantityTests: XCTestCase {
         XCTAssertTrue(QuantityRecognizer.shared.recognize("二〇二〇年").quantities.isEmpty, "a year is a date")
         XCTAssertTrue(QuantityRecognizer.shared.recognize("一.市場回顧").quantities.isEmpty)
     }
+
+    func testAnAmountAndItsCentsAreOneAmount() {
+        XCTAssertEqual(only("股價報3令吉38仙")?.value ?? 0, 3.38, accuracy: 1e-12)
+        XCTAssertEqual(only("股價報3令吉38仙")?.unit, .currency("MYR"))
+        XCTAssertEqual(only("4令吉零5仙")?.value ?? 0, 4.05, accuracy: 1e-12)
+        XCTAssertEqual(only("3新元20分")?.value ?? 0, 3.2, accuracy: 1e-12)
+        XCTAssertEqual(only("跌2港元5仙")?.unit, .currency("HKD"))
+        XCTAssertEqual(quantities("收1元，5角").count, 2, "a comma parts two amounts")
+    }
 }
