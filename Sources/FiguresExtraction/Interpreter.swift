@@ -105,6 +105,7 @@ final class Interpreter {
         state.dates = dates
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
         var consumedAsPrevious = Set<Int>()
+        var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them
         let table = MarketTables.read(teaser: teaser, teaserIndex: teaserIndex, quantities: quantities, mentions: mentions, text: text, day: anchor)
         observations += table.observations
@@ -136,13 +137,13 @@ final class Interpreter {
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
                 ctx.previous = base.value   // 1年期为3.0%，5年期以上为3.5%，分别较上月的3.1%和3.6%…
             }
-            // 由10月的4.0%降至2.4%: a period inside the from-phrase is the previous value's; the figure's is named before it
-            var periodPosition = q.start
+            // 由10月的4.0%降至2.4%: a period inside a from-phrase is the previous value's; the figure's is named before it
             if index > 0, consumedAsPrevious.contains(quantities[index - 1].start),
                let from = page.cues.hitsBefore(from: ctx.sentenceStart, to: quantities[index - 1].start).first(where: { $0.cue.role == .from }) {
-                periodPosition = from.start
+                fromPhrases.append(from.start..<quantities[index - 1].end)
             }
-            if let (period, hitStart) = PeriodFinder.resolve(periods.filter { $0.start >= ctx.sentenceStart }, before: periodPosition, reference: state.anchor,
+            let ownPeriods = periods.filter { p in p.start >= ctx.sentenceStart && !fromPhrases.contains { $0.contains(p.start) } }
+            if let (period, hitStart) = PeriodFinder.resolve(ownPeriods, before: q.start, reference: state.anchor,
                                                               text: text, carried: state.period) {
                 ctx.period = period.isEmpty ? nil : period
                 // 去年同期為X dates X alone; the figures after it are the current period's again

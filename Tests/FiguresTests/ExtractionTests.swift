@@ -1042,6 +1042,11 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(trade.filter { $0.metric == "imports" }.map(\.value), [2.616e11])
         XCTAssertEqual(trade.filter { $0.metric == "exports" }.map(\.value), [1.761e11])
         XCTAssertNil(trade.first { $0.valueHigh != nil })
+        // two from-phrases in one sentence: each previous value's month is its own, not the next figure's
+        let singapore = extract("新加坡11月核心通脹率從10月份的3.3%下降至3.2%，整體通脹率從10月份的4.7%降至3.6%。", date: Day(year: 2023, month: 12, day: 26))
+        XCTAssertEqual(find(singapore, "SG", "cpi")?.period, "2023-11")
+        XCTAssertEqual(find(singapore, "SG", "core_cpi")?.period, "2023-11")
+        XCTAssertEqual(find(extract("新加坡1月核心通货膨胀率报5.5%。", date: Day(year: 2023, month: 2, day: 24)), "SG", "core_cpi")?.value, 5.5)
         let simplified = extract("美国8月出口减少23亿美元至1761亿美元，进口增长到2616亿美元。", date: Day(year: 2025, month: 10, day: 10))
         XCTAssertEqual(find(simplified, "US", "exports")?.value, 1.761e11)
         XCTAssertEqual(find(simplified, "US", "imports")?.value, 2.616e11)
