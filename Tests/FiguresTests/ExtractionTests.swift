@@ -1093,4 +1093,14 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("美国8月CPI年增2.9%，为今年1月以来最高；核心CPI年增3.1%。", date: Day(year: 2025, month: 9, day: 12))
         XCTAssertEqual(find(simplified, "US", "core_cpi")?.period, "2025-08")
     }
+
+    func testTheDowWrittenWithAHyphenOrAMiddleDot() {
+        let xinhua = extract("道-瓊斯30種工業股票平均價格指數下跌30.38點,以8397.03點報收;標準普爾500種股票指數下滑4.95點。整個10月份,道-瓊斯指數上升近800點。",
+                             date: Day(year: 2002, month: 10, day: 31))
+        XCTAssertEqual(find(xinhua, "DJI", "close")?.value, 8397.03)
+        XCTAssertEqual(xinhua.filter { $0.subject == "DJI" && $0.metric == "change" }.map(\.value).sorted(), [-30.38, 800])
+        XCTAssertNil(xinhua.first { $0.subject.hasPrefix("SPX/") })
+        let dot = extract("道·瓊斯工業平均指數收盤上漲120.5點，報35000.2點。", date: Day(year: 2021, month: 6, day: 1))
+        XCTAssertEqual(find(dot, "DJI", "close")?.value, 35000.2)
+    }
 }
