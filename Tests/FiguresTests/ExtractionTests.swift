@@ -1103,4 +1103,13 @@ final class ExtractionTests: XCTestCase {
         let dot = extract("道·瓊斯工業平均指數收盤上漲120.5點，報35000.2點。", date: Day(year: 2021, month: 6, day: 1))
         XCTAssertEqual(find(dot, "DJI", "close")?.value, 35000.2)
     }
+
+    func testAMarketsTradingVolumeAndValueBelongToItsIndex() {
+        let singapore = extract("海峡时报指数今天闭市报3087.56点,跌15.19点。整体股市交易量13亿3000万股,交易值12亿1000万元。", date: Day(year: 2021, month: 8, day: 23))
+        XCTAssertEqual(find(singapore, "STI", "volume")?.value, 1.33e9)
+        XCTAssertEqual(find(singapore, "STI", "turnover")?.value, 1.21e9)
+        let kualaLumpur = extract("（吉隆坡23日訊）富時大馬綜合指數收報1,494.64點，全日交投量69億股，交易總值31億令吉。", date: Day(year: 2020, month: 10, day: 23))
+        XCTAssertEqual(find(kualaLumpur, "KLCI", "volume")?.value, 6.9e9)
+        XCTAssertEqual(find(kualaLumpur, "KLCI", "turnover")?.unit, "MYR")
+    }
 }
