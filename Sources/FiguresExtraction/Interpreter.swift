@@ -103,7 +103,9 @@ final class Interpreter {
         var state = TeaserState(anchor: anchor)
         state.anchorIsNamed = anchorIsNamed
         state.dates = dates
-        let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor)   // 去年 counts from the teaser's day
+        // 去年 counts from the teaser's day; a Taiwanese report counts years from 1912 (114年)
+        let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor,
+                                        rocYears: page.locale(at: teaser.start) == .taiwan)
         var consumedAsPrevious = Set<Int>()
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them

@@ -16,6 +16,8 @@ enum PeriodFinder {
         /// 中期多賺 — not 中期票據, 中期借貸便利 or 中期選舉.
         static let interim = ScriptFold.shared.fold("中期")
         static let since = ScriptFold.shared.fold("以來")
+        /// After 100年: a span of years (來 前 後 間 內 代 之 多 歷 老 紀 級), not the year 100 of the Republic.
+        static let notRocYear: Set<UInt32> = Set(ScriptFold.shared.fold("來前後間內代之多歷老紀級以"))
         static let interimResults: Set<UInt32> = Set(ScriptFold.shared.fold("業績純盈溢收營虧多少賺蝕息淨報"))
         static let quarterWord = ScriptFold.shared.fold("季度")
         static let samePeriod = ScriptFold.shared.fold("同期")
@@ -167,7 +169,7 @@ enum PeriodFinder {
     }
 
     /// Every period phrase in `[from, to)`, left to right.
-    static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day) -> [Hit] {
+    static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day, rocYears: Bool = false) -> [Hit] {
         var out: [Hit] = []
         var i = from
         // (the position is passed, not captured: a nested function that captures the loop's `var i` has
@@ -271,6 +273,12 @@ enum PeriodFinder {
                 if n.value >= 1990, n.value <= 2100, text[n.end] == 0x5E74 {
                     // 2024年 — or 2024年第3季 / 2024年11月: the year of the next phrase
                     out.append(Hit(start: i, end: n.end + 1, span: nil, year: Int(n.value))); i = n.end + 1; continue
+                }
+                // 114年出口6407.5億美元: a year of the Republic of China on a Taiwanese page (not 60年來, 100年前)
+                if rocYears, n.value >= 70, n.value <= 150, n.value == n.value.rounded(), text[n.end] == 0x5E74, n.end - i <= 3,
+                   (i..<n.end).allSatisfy({ NumeralChar.isASCIIDigit(text[$0]) }), !NumeralChar.isASCIIDigit(text[i - 1]),
+                   !W.notRocYear.contains(text[n.end + 1]) {
+                    out.append(Hit(start: i, end: n.end + 1, span: nil, year: Int(n.value) + 1911)); i = n.end + 1; continue
                 }
                 // a number that names no period: none starts inside it either
                 i = max(i + 1, n.end)

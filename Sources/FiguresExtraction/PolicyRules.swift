@@ -150,6 +150,10 @@ extension FigureContext {
         }
         let hits = sentenceHits()
         guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        // 對美出口比重增至30.9%: the word nearest the figure names a share or quantity the spec does not track
+        if let nearest = before.first(where: { ![.up, .down, .to, .level, .from].contains($0.cue.role) }), nearest.cue.role == .untracked {
+            reason = "a share or quantity the spec does not track (\(text.text(nearest.start, nearest.end)))"; return []
+        }
         // 第1季則修正為萎縮0.6%: with no metric word in its clause, an economy that shrinks or expands is its output's
         // growth, whatever metric an earlier clause named (核心通膨率也從2.5%上修至2.6%；…)
         if q.unit == .percent, !before.contains(where: { $0.cue.role == .macro }),

@@ -1112,4 +1112,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(kualaLumpur, "KLCI", "volume")?.value, 6.9e9)
         XCTAssertEqual(find(kualaLumpur, "KLCI", "turnover")?.unit, "MYR")
     }
+
+    func testTaiwaneseYearsAndSharesOfTrade() {
+        let taiwan = extract("財政部今天公布，114年出口6407.5億美元、進口4836.1億美元，出超1571.4億美元。對美出口比重增至30.9%。", date: Day(year: 2026, month: 1, day: 9))
+        XCTAssertEqual(find(taiwan, "TW", "exports")?.period, "2025")
+        XCTAssertEqual(find(taiwan, "TW", "trade_balance")?.period, "2025")
+        XCTAssertNil(taiwan.first { $0.value == 30.9 }, "a share of exports is no change of exports")
+        let fiscal = extract("主計總處預估，113年經濟成長率為4.3%。", date: Day(year: 2024, month: 11, day: 29))
+        XCTAssertEqual(find(fiscal, "TW", "gdp_growth")?.period, "2024")
+        // a span of years is no year of the Republic, and a mainland page counts no such years
+        XCTAssertNil(extract("台灣近100年來出口成長6.5%。", date: Day(year: 2026, month: 1, day: 9)).first { $0.period == "2011" })
+        XCTAssertNil(extract("中国经济100年发展，出口增长6.5%。", date: Day(year: 2026, month: 1, day: 9)).first { $0.period == "2011" })
+    }
 }
