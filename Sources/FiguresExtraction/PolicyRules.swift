@@ -251,11 +251,30 @@ extension FigureContext {
             reason = "a percent with no rate named in its sentence"; return []
         }
         let nearestMoveOrTo = before.first { [.up, .down, .to, .level, .close].contains($0.cue.role) }
+        // 升息3碼0.75%: the percent right after a move in 碼 or points states the same move again
+        if q.unit == .percent, let k = quantities.firstIndex(where: { $0.start == q.start }), k > 0,
+           quantities[k - 1].end == (q.qualifierStart ?? q.start), quantities[k - 1].unit == .percentagePoint, quantities[k - 1].value == q.value {
+            reason = "the move before it, restated in percent"; return []
+        }
+        // 加息0.25%, 調高隔夜政策利率0.25%: a percent right after a move word (rate words between, no 至/為)
+        // is the move in points; 降至0.25% and 為0.25% are levels
+        let percentMove = q.unit == .percent && nearestMoveOrTo.map { move in
+            (move.cue.role == .up || move.cue.role == .down) && (q.qualifierStart ?? q.start) - move.end <= 8
+                && !(move.end..<(q.qualifierStart ?? q.start)).contains { Words.levelLinks.contains(text[$0]) || Interpreter.clauseEnds.contains(text[$0]) }
+        } == true
+        // 調高隔夜政策利率0.25%至2.50%: the move, then the level it reached — not a target range
+        if percentMove, let high = q.high, high > 2 * q.value, let dir = direction {
+            var move = observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move in percent, then its level (\(family))", entity: m.entity)
+            move.valueHigh = nil
+            var reached = observation(kind: "rate", subject: m.entity.id, metric: level, value: high, unit: "pct", date: date, rule: "rate level after its move (\(family))", entity: m.entity)
+            reached.valueHigh = nil
+            return [move, reached]
+        }
         let isMove: Bool
         switch q.unit {
         case .percentagePoint: isMove = true
         case .li: isMove = nearestMoveOrTo.map { $0.cue.role == .up || $0.cue.role == .down } ?? false
-        case .percent: isMove = false
+        case .percent: isMove = percentMove && q.high == nil
         default:
             reason = "unit does not fit an interest rate"; return []
         }

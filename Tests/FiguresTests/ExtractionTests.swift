@@ -1124,4 +1124,17 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(extract("台灣近100年來出口成長6.5%。", date: Day(year: 2026, month: 1, day: 9)).first { $0.period == "2011" })
         XCTAssertNil(extract("中国经济100年发展，出口增长6.5%。", date: Day(year: 2026, month: 1, day: 9)).first { $0.period == "2011" })
     }
+
+    func testARateMoveWrittenAsAPercent() {
+        // 加息0.25% is a move of 0.25 points; 升息3碼0.75% states one move twice; 降息後利率為1.5% is a level
+        let fed = extract("美聯儲今年3月加息0.25%，5月加息0.5%。聯準會宣布升息3碼0.75%，聯邦基金利率區間升至2.25%至2.5%。", date: Day(year: 2022, month: 7, day: 28))
+        XCTAssertEqual(fed.filter { $0.metric == "policy_rate_change" }.map(\.value), [0.25, 0.5, 0.75])
+        XCTAssertEqual(fed.filter { $0.metric == "policy_rate" }.map(\.value), [2.25])
+        XCTAssertEqual(find(extract("美聯儲降息後，利率為1.5%。"), "FED", "policy_rate")?.value, 1.5)
+        // 调高…0.25%至2.50%: the move and the level it reached, not a range from 0.25% to 2.5%
+        let malaysia = extract("马来西亚国家银行今日宣布调高隔夜政策利率0.25%至2.50%。", date: Day(year: 2010, month: 5, day: 13))
+        XCTAssertEqual(find(malaysia, "BNM", "policy_rate_change")?.value, 0.25)
+        XCTAssertEqual(find(malaysia, "BNM", "policy_rate")?.value, 2.5)
+        XCTAssertNil(find(malaysia, "BNM", "policy_rate")?.valueHigh)
+    }
 }
