@@ -163,7 +163,13 @@ final class PageAnalysis {
         self.reference = reference
         let recognition = QuantityRecognizer.shared.recognize(text)
         self.recognition = recognition
-        self.dates = recognition.dates.stablySorted(by: \.start)
+        // 9月28日（星期五）: a weekday in brackets right after a day is that day's, not a day of its own
+        let sortedDates = recognition.dates.stablySorted(by: \.start)
+        self.dates = sortedDates.enumerated().filter { (k, d) in
+            guard k > 0, d.weekday != nil, d.day == nil, text[d.start - 1] == 0x28 || text[d.start - 1] == 0xFF08 else { return true }
+            let before = sortedDates[k - 1]
+            return !(before.day != nil && before.end == d.start - 1)
+        }.map(\.element)
         let sentences = SentenceIndex(text)
         self.sentences = sentences
         self.cues = CueIndex(text)

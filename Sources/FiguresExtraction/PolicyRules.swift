@@ -258,11 +258,11 @@ extension FigureContext {
         }
         // 加息0.25%, 調高隔夜政策利率0.25%: a percent right after a move word (rate words between, no 至/為)
         // is the move in points; 降至0.25% and 為0.25% are levels
-        let percentMove = q.unit == .percent && nearestMoveOrTo.map { move in
+        let percentMove = (q.unit == .percent || q.unit == .li) && nearestMoveOrTo.map { move in
             (move.cue.role == .up || move.cue.role == .down) && (q.qualifierStart ?? q.start) - move.end <= 8
                 && !(move.end..<(q.qualifierStart ?? q.start)).contains { Words.levelLinks.contains(text[$0]) || Interpreter.clauseEnds.contains(text[$0]) }
         } == true
-        // 調高隔夜政策利率0.25%至2.50%: the move, then the level it reached — not a target range
+        // 調高隔夜政策利率0.25%至2.50%, 上調0.25厘至5.625厘: the move, then the level it reached — not a target range
         if percentMove, let high = q.high, high > 2 * q.value, let dir = direction {
             var move = observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move in percent, then its level (\(family))", entity: m.entity)
             move.valueHigh = nil
@@ -301,7 +301,14 @@ extension FigureContext {
     var rateDay: Day {
         let dates = state.dates.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.day != nil || $0.weekday != nil || $0.relative != nil) }
         for d in dates.reversed() {
-            let after = (d.end..<min(d.end + 3, q.start))
+            // 由9月28日（星期五）起: past a bracket after the day
+            var p = d.end
+            if text[p] == 0x28 || text[p] == 0xFF08 {
+                var k = p + 1
+                while k < q.start, k - p < 8, text[k] != 0x29, text[k] != 0xFF09 { k += 1 }
+                if k < q.start, text[k] == 0x29 || text[k] == 0xFF09 { p = k + 1 }
+            }
+            let after = (p..<min(p + 3, q.start))
             if after.contains(where: { k in Words.effective.contains { text.matches($0, at: k) } }) { continue }
             if [0x4E0B, 0x4E0A].contains(text[d.start - 1]) { continue }   // 下周一, 上周五
             if let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }

@@ -1137,4 +1137,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(malaysia, "BNM", "policy_rate")?.value, 2.5)
         XCTAssertNil(find(malaysia, "BNM", "policy_rate")?.valueHigh)
     }
+
+    func testABanksMoveIsDatedByItsAnnouncementNotTheDayItTakesEffect() {
+        // 由9月28日（星期五）起: the bracketed weekday is that day's; the move is announced on the report's day
+        let hsbc = extract("龍頭滙豐隨即公布，由9月28日（星期五）起上調最優惠利率12.5點子，由5厘升至5.125厘。", date: Day(year: 2018, month: 9, day: 27))
+        XCTAssertEqual(find(hsbc, "HSBC", "prime_rate_change")?.date, "2018-09-27")
+        XCTAssertEqual(find(hsbc, "HSBC", "prime_rate")?.previous, 5)
+        // 上調0.25厘至5.625厘: the move and the level, not a range
+        let simplified = extract("汇丰宣布由12月16日（星期五）起上调最优惠利率0.25厘至5.625厘。", date: Day(year: 2022, month: 12, day: 15))
+        XCTAssertEqual(find(simplified, "HSBC", "prime_rate_change")?.value, 0.25)
+        XCTAssertEqual(find(simplified, "HSBC", "prime_rate")?.value, 5.625)
+        XCTAssertEqual(find(simplified, "HSBC", "prime_rate")?.date, "2022-12-15")
+    }
 }
