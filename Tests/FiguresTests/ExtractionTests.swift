@@ -1118,7 +1118,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(taiwan, "TW", "exports")?.period, "2025")
         XCTAssertEqual(find(taiwan, "TW", "trade_balance")?.period, "2025")
         XCTAssertNil(taiwan.first { $0.value == 30.9 }, "a share of exports is no change of exports")
-        let fiscal = extract("主計總處預估，113年經濟成長率為4.3%。", date: Day(year: 2024, month: 11, day: 29))
+        let fiscal = extract("行政院主計總處今天公布最新經濟統計，113年經濟成長率為4.3%，優於先前預估。", date: Day(year: 2024, month: 11, day: 29))
         XCTAssertEqual(find(fiscal, "TW", "gdp_growth")?.period, "2024")
         // a span of years is no year of the Republic, and a mainland page counts no such years
         XCTAssertNil(extract("台灣近100年來出口成長6.5%。", date: Day(year: 2026, month: 1, day: 9)).first { $0.period == "2011" })
