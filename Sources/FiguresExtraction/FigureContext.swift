@@ -300,7 +300,14 @@ struct FigureContext {
                      date: Day? = nil, period: String? = nil, rule: String, entity: Entity?) -> Observation {
         var rule = rule
         if let entity { rule += " · " + entity.source }
-        var o = Observation(kind: kind, subject: subject, metric: metric, value: value, valueHigh: q.high, unit: unit,
+        // a range's high end is signed and scaled as the rule did its low end (貶值1%至2%: -2 … -1, low first)
+        var value = value
+        var high = q.high
+        if let h = high {
+            if q.value != 0, value != q.value { high = h * (value / q.value) }
+            if let signed = high, signed < value { high = value; value = signed }
+        }
+        var o = Observation(kind: kind, subject: subject, metric: metric, value: value, valueHigh: high, unit: unit,
                            previous: previous, target: target, qualifier: q.qualifier?.rawValue, date: date?.description,
                            period: period, text: text.text(q.start, q.end), start: q.start, end: q.end, rule: rule)
         o.dateIsExplicit = date != nil && explicitDay == date

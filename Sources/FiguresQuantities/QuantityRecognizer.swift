@@ -122,9 +122,9 @@ private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效�
 private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x65E5: 7, 0x5929: 7]
 
 /// Characters of move verbs (涨 跌 升 降 扬 挫 增 减 贬 高 低 回 落 调 加 息, and the last characters of
-/// 减少, 增多, 增长, 扩大, 缩小, 收窄, 放宽), folded: `A至B` after them is a move and the level it reached
+/// 减少, 增多, 增长, 扩大, 缩小, 收窄, 放宽, 下滑, 狂泻, 飙, 反弹, 攀), folded: `A至B` after them is a move and the level it reached
 /// (上调0.125厘至5.875厘, 出口减少23亿美元至1761亿美元), not a range.
-private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回落调加息少多长大小窄宽".unicodeScalars.map { $0.value })
+private let moveChars: Set<UInt32> = Set("涨跌升降扬挫增减贬高低回落调加息少多长大小窄宽滑泻飙弹攀".unicodeScalars.map { $0.value })
 
 struct Scan {
     /// First characters of the percentage-point words (個 百 基 點 b).

@@ -32,6 +32,19 @@ final class FuzzRegressionTests: XCTestCase {
         }
     }
 
+    /// `貶值1.0刷-09-2%`: a move's direction signed a range's low end (-9) and left its high end (2), and a
+    /// rule that signs a range must sign both ends and keep the low one first (-2 … -1 for 貶值1%至2%).
+    func testARangeSignedByItsDirectionStaysOrdered() {
+        for page in ["新台幣兌美元收30.065元 貶值1.0刷-09-2%，這項", "新台幣兌美元收30.065元，貶值1%至2%。", "台股下跌1%至2%。"] {
+            for o in Extractor.extract(page, reference: reference).observations {
+                if let high = o.valueHigh { XCTAssertLessThanOrEqual(o.value, high, page) }
+            }
+        }
+        let falling = Extractor.extract("台股跌幅約1%至2%。", reference: reference).observations.first { $0.metric == "change_pct" }
+        XCTAssertEqual(falling?.value, -2)
+        XCTAssertEqual(falling?.valueHigh, -1)
+    }
+
     /// The seed corpus of the fuzz target passes its oracles (each file also runs through the extractor here).
     func testFuzzCorpusGivesSaneFigures() throws {
         let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("fuzz-corpus")
