@@ -174,6 +174,8 @@ struct FigureContext {
         let d = state.dates.last { d in
             guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
             if isComparisonDay(d) || isComparedDay(d) { return false }
+            // 西班牙總理周五將面臨不信任投票: a day something will happen on is not the figure's
+            if Words.willHappen.contains(where: { text.matches($0, at: d.end) }) { return false }
             guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
             if abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40 { return true }
             // 今年5月4日日圓曾貶至94.99: a far day this year dates its figure, unless it is a point of
@@ -203,12 +205,19 @@ struct FigureContext {
     func respectiveSubject(_ kinds: Set<Entity.Kind>, quantities: [Quantity], index: Int) -> Mention? {
         guard let (cue, figures, k) = respectiveList(quantities) else { return nil }
         var names = mentions.filter { $0.start >= sentenceStart && $0.end <= cue.start && kinds.contains($0.entity.kind) }
-        // 新翔集團（SATS）: a name and its bracketed alias are one item of the list
-        names = names.enumerated().filter { (k, m) in
-            guard k > 0 else { return true }
-            let prior = names[k - 1]
-            return !(prior.entity.id == m.entity.id && m.start - prior.end == 1 && (text[prior.end] == 0x28 || text[prior.end] == 0xFF08))
-        }.map(\.element)
+        // 新翔集團（SATS）, 海庭（Seatrium）: a name and its bracketed alias are one item of the list (the
+        // table's company when only the alias is known to it)
+        var items: [Mention] = []
+        for m in names {
+            if let prior = items.last, m.start - prior.end == 1, text[prior.end] == 0x28 || text[prior.end] == 0xFF08 {
+                if prior.entity.id != m.entity.id, prior.entity.source.hasPrefix("name from context"), !m.entity.source.hasPrefix("name from context") {
+                    items[items.count - 1].entity = m.entity
+                }
+                continue
+            }
+            items.append(m)
+        }
+        names = items
         // 香港、上海、東京和首爾分別下滑2.18%…: markets named by their cities
         // (in a market report, one that names an index or stock markets: 新加坡 of a GDP list is the country)
         if kinds.contains(.index), mentions.contains(where: { $0.entity.kind == .index && $0.end <= cue.start })
@@ -269,7 +278,8 @@ struct FigureContext {
     private func parallelList(_ quantities: [Quantity]) -> (cue: CueHit, figures: Int, index: Int)? {
         guard listClauseStart > sentenceStart + 1 else { return nil }
         var listEnd = q.end
-        while listEnd < sentenceEnd, !FigureContext.endsListClause(text[listEnd]) { listEnd += 1 }
+        // (a semicolon ends the list too: 報1.91元、2.61元和3.85元；凱德…則分別下滑)
+        while listEnd < sentenceEnd, !FigureContext.endsListClause(text[listEnd]), text[listEnd] != 0xFF1B, text[listEnd] != 0x3B { listEnd += 1 }
         let ownFigures = quantities.filter { $0.start >= listClauseStart && $0.start < listEnd }
         guard ownFigures.count >= 2, let k = ownFigures.firstIndex(where: { $0.start == q.start }) else { return nil }
         let previousEnd = listClauseStart - 1

@@ -322,6 +322,11 @@ final class PageAnalysis {
             let inside = mentions.filter { $0.start > m.end && $0.end <= close && $0.entity.kind == .company }
             if inside.contains(where: { $0.entity.id == m.entity.id }) { continue }
             if let other = inside.first { mentions[k].entity = other.entity; continue }
+            // an alias the tables do not know is another company's only when the table's company has Latin
+            // names and the alias shares no word with them (港交所（HKEX）, 聯發科（MediaTek） stay theirs)
+            let words = text.foldedText(m.end + 1, close).lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 3 }
+            guard let own = PageAnalysis.latinNames[m.entity.id], !words.isEmpty,
+                  !words.contains(where: { w in own.contains { $0.contains(w) } }) else { continue }
             var asWritten = Entity(kind: .company, id: text.text(m.start, m.end))
             asWritten.source = "a company of that name, not the table's (its Latin name \(text.text(m.end + 1, close)) differs)"
             mentions[k].entity = asWritten
@@ -339,6 +344,17 @@ final class PageAnalysis {
     }
 
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }
+
+    /// The Latin names and id of each table entity, lower-cased (publicbank, public bank): what a bracketed
+    /// alias is compared with.
+    static let latinNames: [String: [String]] = {
+        var out: [String: [String]] = [:]
+        for (name, entity) in Lexicon.shared.entries where entity.kind == .company {
+            if out[entity.id] == nil, entity.id.contains(where: { $0.isLetter && $0.isASCII }) { out[entity.id] = [entity.id.lowercased()] }
+            if name.contains(where: { $0.isLetter && $0.isASCII }) { out[entity.id, default: []].append(name.lowercased()) }
+        }
+        return out
+    }()
 
     /// Words a name's last character makes with the character after it: the name is not there (中期銀行
     /// holds no 期銀, 倫敦金屬交易所 no 倫敦金).

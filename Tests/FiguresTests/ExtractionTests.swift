@@ -1149,4 +1149,24 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "HSBC", "prime_rate")?.value, 5.625)
         XCTAssertEqual(find(simplified, "HSBC", "prime_rate")?.date, "2022-12-15")
     }
+
+    func testParallelListsWithBracketedAliasesAndASecondListAfterASemicolon() {
+        let singapore = extract("领涨的海指成份股中，海庭（Seatrium）、扬子江（Yangzijiang）和新翔集团（SATS）分别上涨3.8%、3.57%和2.94%，报1.91元、2.61元和3.85元；凯德腾飞房地产信托（CapitaLand Ascendas REIT）和丰树工业信托（Mapletree Industrial Trust）则分别下滑1.16%和0.87%，报2.56元和2.27元。",
+                                date: Day(year: 2024, month: 11, day: 19))
+        XCTAssertEqual(find(singapore, "SEATRIUM", "close")?.value, 1.91)
+        XCTAssertEqual(find(singapore, "扬子江", "close")?.value, 2.61)
+        XCTAssertEqual(find(singapore, "SATS", "close")?.value, 3.85)
+        XCTAssertEqual(find(singapore, "丰树工业信托", "close")?.value, 2.27)
+        let traditional = extract("藍籌股中，長和（CKH）和港交所（HKEX）分別上升2%和1.5%，報45元和300元；騰訊下跌1%。", date: Day(year: 2024, month: 11, day: 19))
+        XCTAssertEqual(find(traditional, "CKH", "close")?.value, 45)
+        XCTAssertEqual(find(traditional, "HKEX", "close")?.value, 300)
+        XCTAssertEqual(find(traditional, "TENCENT", "change_pct")?.value, -1)
+    }
+
+    func testADayAnEventWillHappenOnDoesNotDateTheFigure() {
+        let europe = extract("歐股昨（29）日重挫。西班牙總理周五將面臨不信任投票，西班牙IBEX 35指數跳水2.49%。", date: Day(year: 2018, month: 5, day: 30))
+        XCTAssertEqual(find(europe, "IBEX35", "change_pct")?.date, "2018-05-29")
+        let simplified = extract("美股周三收盘，美联储周五将公布会议纪要，道指下跌120点。", date: Day(year: 2025, month: 3, day: 6))
+        XCTAssertEqual(find(simplified, "DJI", "change")?.date, "2025-03-05")
+    }
 }
