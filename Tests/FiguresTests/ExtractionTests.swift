@@ -1156,7 +1156,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(singapore, "SEATRIUM", "close")?.value, 1.91)
         XCTAssertEqual(find(singapore, "扬子江", "close")?.value, 2.61)
         XCTAssertEqual(find(singapore, "SATS", "close")?.value, 3.85)
-        XCTAssertEqual(find(singapore, "丰树工业信托", "close")?.value, 2.27)
+        XCTAssertEqual(find(singapore, "MAPLETREE-IND", "close")?.value, 2.27, "its Latin alias is the table company's")
         let traditional = extract("藍籌股中，長和（CKH）和港交所（HKEX）分別上升2%和1.5%，報45元和300元；騰訊下跌1%。", date: Day(year: 2024, month: 11, day: 19))
         XCTAssertEqual(find(traditional, "CKH", "close")?.value, 45)
         XCTAssertEqual(find(traditional, "HKEX", "close")?.value, 300)
