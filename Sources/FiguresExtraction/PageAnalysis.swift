@@ -551,7 +551,7 @@ final class PageAnalysis {
         /// Period words between a name and the result it reports (上半年淨利, 第3季營收, 全年純益).
         static let periodWords = Words.folded(["上半年", "下半年", "首半年", "全年", "年度", "首季", "前三季", "前3季", "第一季", "第二季",
                                                "第三季", "第四季", "第1季", "第2季", "第3季", "第4季", "今年", "去年", "同期", "期內", "期内",
-                                               "季度", "單季", "单季", "的"])
+                                               "季度", "單季", "单季", "上季", "本季", "當季", "该季", "該季", "的"])
         /// Words that stand where a name would and are none (此次分別升至).
         static let notNames = Words.folded(["此次", "本次", "這次", "如今", "目前", "現時", "當時", "其後", "隨後", "最終", "兩者", "三者", "雙方", "兩地", "兩市",
                                             "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司",
@@ -686,6 +686,18 @@ final class PageAnalysis {
                 let countryFirst = { (n: Mention) in n.entity.kind == .country && n.start == s && n.end < e - 2 && looksLikeCompany(text, s, e) }
                 if sortedKnown[k...].prefix(while: { $0.start < e }).contains(where: { $0.end > s && !countryFirst($0) }) { continue }
                 if let last = out.last, last.start == s { continue }
+                // 三星DRAM營收, SK海力士同期DRAM營收, 蘋果iPhone營收: a Latin word right after a company (a period
+                // word between) is its product or business line
+                if isLatin(text[s]), k > 0, sortedKnown[k - 1].entity.kind == .company {
+                    // (past the company's bracketed code and a period word: 蘋果(AAPL)上季iPhone營收)
+                    var g = sortedKnown[k - 1].end
+                    if text[g] == 0x28 || text[g] == 0xFF08 {
+                        var b = g + 1
+                        while b < s, b - g < 16, text[b] != 0x29, text[b] != 0xFF09 { b += 1 }
+                        if b < s { g = b + 1 }
+                    }
+                    if g == s || words.periodWords.contains(where: { $0.count == s - g && text.matches($0, at: g) }) { continue }
+                }
                 var entity = Entity(kind: .company, id: text.text(s, e))
                 entity.source = "name from context (a price or move follows)"
                 out.append(Mention(start: s, end: e, entity: entity))

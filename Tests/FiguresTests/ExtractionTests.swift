@@ -1169,4 +1169,14 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("美股周三收盘，美联储周五将公布会议纪要，道指下跌120点。", date: Day(year: 2025, month: 3, day: 6))
         XCTAssertEqual(find(simplified, "DJI", "change")?.date, "2025-03-05")
     }
+
+    func testALatinProductAfterACompanyIsItsBusinessLineNotACompany() {
+        let dram = extract("去年第4季全球DRAM市場總營收524.07億美元；三星DRAM營收191.56億美元，季增40.6%。SK海力士同期DRAM營收成長25.2%至172.26億美元。",
+                           date: Day(year: 2026, month: 2, day: 24))
+        XCTAssertNil(dram.first { $0.subject == "DRAM" })
+        XCTAssertEqual(find(dram, "SAMSUNG", "segment_revenue")?.target, "DRAM")
+        XCTAssertEqual(dram.first { $0.value == 1.7226e10 }?.subject, "SK-HYNIX")
+        let apple = extract("蘋果(AAPL)上季iPhone營收達469億美元，年增6%。", date: Day(year: 2025, month: 11, day: 1))
+        XCTAssertNil(apple.first { $0.subject.lowercased() == "iphone" })
+    }
 }
