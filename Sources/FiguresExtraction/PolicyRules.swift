@@ -280,9 +280,26 @@ extension FigureContext {
         }
         if isMove {
             guard let dir = direction else { reason = "a rate move with no direction"; return [] }
+            // 存貸款基準利率各下調0.27個百分點: each of the deposit and the lending (policy) rate moved by it
+            if m.entity.kind == .centralBank, family == "policy" || family == "deposit", movesEach,
+               text.containsFolded(Words.depositAndLending, from: sentenceStart, to: q.start)
+                || text.containsFolded(Words.deposit, from: sentenceStart, to: q.start) && text.containsFolded(Words.lending, from: sentenceStart, to: q.start) {
+                return ["deposit_rate", "policy_rate"].map { level in
+                    observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date,
+                                rule: "rate move of deposit and lending rates each (\(level))", entity: m.entity)
+                }
+            }
             return [observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move (\(family))", entity: m.entity)]
         }
         return [observation(kind: "rate", subject: m.entity.id, metric: level, value: q.value, unit: "pct", date: date, rule: "rate level (\(family))", entity: m.entity)]
+    }
+
+    /// 各下調0.27個百分點, 各0.27個百分點: the move applies to each rate named (each = 各 before the move or the figure).
+    var movesEach: Bool {
+        let head = q.qualifierStart ?? q.start
+        if text[head - 1] == 0x5404 { return true }   // 各
+        guard let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }), head - move.end <= 1 else { return false }
+        return text[move.start - 1] == 0x5404
     }
 
     /// Which of a commercial bank's rates a generic rate word means: the prime or deposit rate named

@@ -9,6 +9,8 @@ enum Words {
     /// After a day: when a measure takes effect.
     static let effective = folded(["起", "開始", "生效", "實施"])
     static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])
+    /// 存貸款: deposits and loans named together; 存款 and 貸款 named apart.
+    static let depositAndLending = ScriptFold.shared.fold("存貸款"), deposit = ScriptFold.shared.fold("存款"), lending = ScriptFold.shared.fold("貸款")
     /// Words right after a day that put an event on it still to come (周五將, 下週一要, 月底會).
     static let willHappen = folded(["將", "要", "會", "擬"])
     /// Characters between a move word and a percent that make the percent a level (降息後利率為1.5%, 降至, 報).

@@ -1179,4 +1179,15 @@ final class ExtractionTests: XCTestCase {
         let apple = extract("蘋果(AAPL)上季iPhone營收達469億美元，年增6%。", date: Day(year: 2025, month: 11, day: 1))
         XCTAssertNil(apple.first { $0.subject.lowercased() == "iphone" })
     }
+
+    func testOneMoveOfTheDepositAndLendingRatesEach() {
+        for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
+                     "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
+            let obs = extract(page, date: Day(year: 2008, month: 10, day: 9))
+            XCTAssertEqual(find(obs, "PBOC", "deposit_rate_change")?.value, -0.27, page)
+            XCTAssertEqual(find(obs, "PBOC", "policy_rate_change")?.value, -0.27, page)
+        }
+        let lendingOnly = extract("人民银行决定，一年期贷款基准利率下调0.27个百分点。", date: Day(year: 2008, month: 12, day: 23))
+        XCTAssertNil(find(lendingOnly, "PBOC", "deposit_rate_change"))
+    }
 }
