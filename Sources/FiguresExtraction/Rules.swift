@@ -575,6 +575,11 @@ extension FigureContext {
                 reason = "a percent with no direction word after the currency"; return []
             }
             let dir: Double = move.cue.role == .up ? 1 : -1
+            // 令吉兌新元貶值0.4%: a cross pair is named as its rate is quoted (SGD/MYR, over 1), so the ringgit's
+            // fall is that pair's rise
+            if let reversed = FigureContext.crossMoveOrientation(base, quote) {
+                return [observation(kind: "fx", subject: reversed, metric: "change_pct", value: -abs(q.value) * dir * flip, unit: "pct", date: date, period: movePeriod, rule: "fx move in percent (cross pair as quoted)", entity: m.entity)]
+            }
             return [observation(kind: "fx", subject: subject, metric: "change_pct", value: abs(q.value) * dir * flip, unit: "pct", date: date, period: movePeriod, rule: "fx move in percent", entity: m.entity)]
         case .currency, .localYuan:
             let amountCurrency = currency(of: q.unit)
@@ -638,6 +643,13 @@ extension FigureContext {
         guard base != "USD", quote != "USD", value > 0, let b = currencyMagnitudes[base], let q = currencyMagnitudes[quote] else { return (nil, nil) }
         let asWritten = abs(log10(value) - log10(b / q)), reversed = abs(log10(value) - log10(q / b))
         return reversed + 0.3 < asWritten ? ("\(quote)/\(base)", base) : (nil, nil)
+    }
+
+    /// The other way round of a cross pair (neither side USD) whose rate as written would be under one
+    /// (MYR/SGD → SGD/MYR): a move has no figure to tell the orientation by, so the quote's size does.
+    static func crossMoveOrientation(_ base: String, _ quote: String) -> String? {
+        guard base != "USD", quote != "USD", let b = currencyMagnitudes[base], let q = currencyMagnitudes[quote], b / q < 1 else { return nil }   // (worth in dollars: the rate is b / q)
+        return "\(quote)/\(base)"
     }
 
     /// 最高/最低 name the named currency's strongest and weakest point; the pair's high and low are numeric.

@@ -1190,4 +1190,15 @@ final class ExtractionTests: XCTestCase {
         let lendingOnly = extract("人民银行决定，一年期贷款基准利率下调0.27个百分点。", date: Day(year: 2008, month: 12, day: 23))
         XCTAssertNil(find(lendingOnly, "PBOC", "deposit_rate_change"))
     }
+
+    func testACrossPairsMoveIsNamedAsItsRateIsQuoted() {
+        // the ringgit falling against the Singapore dollar is SGD/MYR rising, the pair its level is quoted in
+        let ringgit = extract("（吉隆坡15日訊）令吉兌新元報3.1035，本週令吉兌新元貶值0.4%。", date: Day(year: 2022, month: 4, day: 15))
+        XCTAssertEqual(find(ringgit, "SGD/MYR", "level")?.value, 3.1035)
+        XCTAssertEqual(find(ringgit, "SGD/MYR", "change_pct")?.value, 0.4)
+        XCTAssertNil(ringgit.first { $0.subject == "MYR/SGD" })
+        let singapore = extract("新元兌令吉上漲0.3%，歐元兌日圓下跌0.2%。", date: Day(year: 2022, month: 4, day: 15))
+        XCTAssertEqual(find(singapore, "SGD/MYR", "change_pct")?.value, 0.3)
+        XCTAssertEqual(find(singapore, "EUR/JPY", "change_pct")?.value, -0.2)
+    }
 }
