@@ -688,6 +688,8 @@ extension FigureContext {
             guard let dir = direction else { reason = "a percent beside a company with no move or metric word"; return [] }
             return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
         case .currency, .localYuan:
+            // 成交值新台幣7365.1億元 near a stock: no share costs ten million of anything
+            if q.value >= 1e7 { reason = "a sum of money, not a share's price or move"; return [] }
             if let metric = marketLevelMetric(), metric == "close" || metric == "level" {
                 return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock close", entity: m.entity)]
             }

@@ -1201,4 +1201,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(singapore, "SGD/MYR", "change_pct")?.value, 0.3)
         XCTAssertEqual(find(singapore, "EUR/JPY", "change_pct")?.value, -0.2)
     }
+
+    func testASumOfMoneyIsNoSharePrice() {
+        let taiwan = extract("台股今天收盤下跌，台積電收1,680元，全日成交值新台幣7365.1億元。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(taiwan, "TSMC", "close")?.value, 1680)
+        XCTAssertNil(taiwan.first { $0.kind == "equity" && $0.value > 1e7 })
+        let hongKong = extract("騰訊收報500元，成交額達120億元。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertNil(hongKong.first { $0.kind == "equity" && $0.value == 1.2e10 })
+    }
 }
