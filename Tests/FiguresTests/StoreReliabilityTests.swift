@@ -289,6 +289,21 @@ final class StoreReliabilityTests: XCTestCase {
 
     // MARK: re-dating and re-extraction
 
+    /// The one decision both engines carry out for a page stored already: each policy, with the date stored
+    /// the one written or another (which is reported either way).
+    func testStoredPageActionOfEachPolicy() {
+        let same = reference.description, other = "2024-01-05"
+        func action(_ policy: StoredPagePolicy, _ stored: String) -> StoredPageAction {
+            StoredPageAction(policy: policy, storedReferenceDate: stored, reference: reference)
+        }
+        XCTAssertEqual(action(.keep, same), .keep(storedReferenceDate: nil))
+        XCTAssertEqual(action(.keep, other), .keep(storedReferenceDate: other))
+        XCTAssertEqual(action(.redate, same), .keep(storedReferenceDate: nil))
+        XCTAssertEqual(action(.redate, other), .reextract(storedReferenceDate: other))
+        XCTAssertEqual(action(.reextract, same), .reextract(storedReferenceDate: nil))
+        XCTAssertEqual(action(.reextract, other), .reextract(storedReferenceDate: other))
+    }
+
     func testAPageStoredWithAWrongDateIsReextractedWithTheRightOne() throws {
         let store = try FiguresStore(writingAt: path)
         let wrong = Day(year: 2024, month: 1, day: 5)
