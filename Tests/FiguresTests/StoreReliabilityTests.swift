@@ -12,16 +12,9 @@ final class StoreReliabilityTests: XCTestCase {
     var folder: URL!
     var path: String { folder.appendingPathComponent("store.sqlite").path }
 
-    override func setUpWithError() throws {
-        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { folder = try makeScratchFolder("store") }
 
-    override func tearDown() {
-        // a test may have made files read-only
-        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-        try? FileManager.default.removeItem(at: folder)
-    }
+    override func tearDown() { removeScratchFolder(folder) }
 
     let reference = Day(year: 2025, month: 3, day: 7)
 
