@@ -613,20 +613,17 @@ final class PostgresStore: StoreBackend, @unchecked Sendable {
             }
         }
         if let stored {
-            let differentDate = stored.referenceDate != page.reference.description
-            switch page.policy {
-            case .keep:
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: differentDate ? stored.referenceDate : nil)
-            case .redate where !differentDate:
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: nil)
-            case .redate, .reextract:
+            switch StoredPageAction(policy: page.policy, storedReferenceDate: stored.referenceDate, reference: page.reference) {
+            case .keep(let storedReferenceDate):
+                return .unchanged(storedReferenceDate: storedReferenceDate)
+            case .reextract(let storedReferenceDate):
                 pageID = stored.id
                 var binds = PostgresBindings()
                 binds.append(stored.id)
                 let deleted = try c.query("DELETE FROM observation WHERE page_id = $1", binds)
                 outcome.status = .reextracted
                 outcome.observationsRemoved = deleted.metadata.rows ?? 0
-                outcome.storedReferenceDate = differentDate ? stored.referenceDate : nil
+                outcome.storedReferenceDate = storedReferenceDate
                 var update = pageColumns()
                 update.append(stored.id)
                 try c.query("""

@@ -419,27 +419,24 @@ final class SQLiteStore: StoreBackend {
         return error.message ?? "SQLite error \(error.resultCode.rawValue)"
     }
 
-    /// Writes the page row and its observations; for a page stored already, `.unchanged`, or, as its policy
-    /// says, its observations replaced by the new extraction (another process may have stored the page
-    /// since the caller looked).
+    /// Writes the page row and its observations; for a page stored already, what `StoredPageAction` says:
+    /// `.unchanged`, or its observations replaced by the new extraction (another process may have stored the
+    /// page since the caller looked).
     static func write(_ page: FiguresStore.PageToStore, stamp: String, _ db: Database) throws -> IngestOutcome {
         let pageID: Int64
         let stamp = page.ingestedAt ?? stamp
         let title = FiguresStore.title(of: page.content), source = page.extraction.source
         var outcome = IngestOutcome(status: .new, observationsAdded: page.extraction.observations.count, storedReferenceDate: nil)
         if let stored = try storedPage(page.identity, db) {
-            let differentDate = stored.referenceDate != page.reference.description
-            switch page.policy {
-            case .keep:
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: differentDate ? stored.referenceDate : nil)
-            case .redate where !differentDate:
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: nil)
-            case .redate, .reextract:
+            switch StoredPageAction(policy: page.policy, storedReferenceDate: stored.referenceDate, reference: page.reference) {
+            case .keep(let storedReferenceDate):
+                return .unchanged(storedReferenceDate: storedReferenceDate)
+            case .reextract(let storedReferenceDate):
                 pageID = stored.id
                 try db.execute(sql: "DELETE FROM observation WHERE page_id = ?", arguments: [pageID])
                 outcome.status = .reextracted
                 outcome.observationsRemoved = db.changesCount
-                outcome.storedReferenceDate = differentDate ? stored.referenceDate : nil
+                outcome.storedReferenceDate = storedReferenceDate
                 // the row takes the normalised hash if it had the old kind: no row has that hash, or the
                 // lookup would have found that row first
                 try db.execute(sql: """

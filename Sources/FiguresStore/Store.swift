@@ -49,6 +49,11 @@ public struct IngestOutcome: Sendable {
     public var observationsRemoved: Int = 0
     /// When the same content was stored earlier under another reference date: that date.
     public var storedReferenceDate: String?
+
+    /// A page stored already and left as it is.
+    static func unchanged(storedReferenceDate: String?) -> IngestOutcome {
+        IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: storedReferenceDate)
+    }
 }
 
 /// Filters for `observations(matching:)`.
@@ -126,6 +131,29 @@ public enum StoredPagePolicy: Sendable {
     case redate
     /// Extract it again whatever its date (after an upgrade of the rules).
     case reextract
+}
+
+/// What a write does with a page whose content is stored already: the policy applied to the reference date
+/// stored and the one written, decided here once for every engine. An engine carries it out in the
+/// transaction that writes, with the stored row it has just looked up (another process may have stored the
+/// page since the caller looked); `FiguresStore.ingest` asks it first, so that a page left as it is is not
+/// extracted for nothing.
+enum StoredPageAction: Equatable {
+    /// Leave the page and its observations; the write reports it `.unchanged`.
+    case keep(storedReferenceDate: String?)
+    /// Replace its observations by the new extraction and rewrite its row; the write reports it `.reextracted`.
+    case reextract(storedReferenceDate: String?)
+
+    /// `storedReferenceDate` of either case is the date stored when the page is written with another one (it
+    /// is reported, whatever is done: the user sees that the same page came with two dates), else nil.
+    init(policy: StoredPagePolicy, storedReferenceDate stored: String, reference: Day) {
+        let otherDate = stored == reference.description ? nil : stored
+        switch policy {
+        case .keep: self = .keep(storedReferenceDate: otherDate)
+        case .redate where otherDate == nil: self = .keep(storedReferenceDate: nil)
+        case .redate, .reextract: self = .reextract(storedReferenceDate: otherDate)
+        }
+    }
 }
 
 /// Why a database was not opened. The messages are for the user.
@@ -297,11 +325,9 @@ public final class FiguresStore: Sendable {
     /// whether it is extracted again).
     public func ingest(content: String, sourcePath: String, reference: Day, policy: StoredPagePolicy = .keep, now: Date = Date()) throws -> IngestOutcome {
         let identity = PageIdentity(content)
-        if let date = try storedReferenceDate(of: identity) {
-            let again = policy == .reextract || (policy == .redate && date != reference.description)
-            if !again {
-                return IngestOutcome(status: .unchanged, observationsAdded: 0, storedReferenceDate: date == reference.description ? nil : date)
-            }
+        if let date = try storedReferenceDate(of: identity),
+           case .keep(let storedReferenceDate) = StoredPageAction(policy: policy, storedReferenceDate: date, reference: reference) {
+            return .unchanged(storedReferenceDate: storedReferenceDate)
         }
         let page = PageToStore(content: content, identity: identity, sourcePath: sourcePath, reference: reference,
                                extraction: Extractor.extract(content, reference: reference), policy: policy)

@@ -6,8 +6,6 @@ final class CLITests: XCTestCase {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static var seed: String { root.appendingPathComponent("seeds/000_ebbe0d012c511b39.txt").path }
 
-    var binary: URL { Self.binary }
-
     static var binary: URL {
         // the test bundle sits in the build products folder beside the executable
         var dir = Bundle(for: CLITests.self).bundleURL
@@ -21,33 +19,13 @@ final class CLITests: XCTestCase {
 
     var scratch: URL!
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("cli") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+    override func tearDown() { removeScratchFolder(scratch) }
 
     @discardableResult
-    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil, cwd: URL? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = cwd ?? scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = nil
-        for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin.data(using: .utf8)!) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
+        try runFigures(args, in: scratch, environment: env.mapValues { $0 }, stdin: stdin.map { Data($0.utf8) })
     }
 
     func testExtractPrintsTheContractOnTheSeed() throws {

@@ -9,29 +9,11 @@ import FiguresStore
 final class CompletionTests: XCTestCase {
     var dir: URL!
 
-    override func setUpWithError() throws {
-        dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-completion-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { dir = try makeScratchFolder("completion") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: dir) }
+    override func tearDown() { removeScratchFolder(dir) }
 
-    func run(_ args: [String]) throws -> (status: Int32, out: String) {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["FIGURES_DB"] = nil
-        p.environment = env
-        p.currentDirectoryURL = dir
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self))
-    }
+    func run(_ args: [String]) throws -> ProcessOutput { try runFigures(args, in: dir) }
 
     func testBashScriptCompletesPathsKindsFormatsAndSubjects() throws {
         let r = try run(["--generate-completion-script", "bash"])

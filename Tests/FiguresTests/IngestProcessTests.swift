@@ -6,12 +6,9 @@ import Foundation
 final class IngestProcessTests: XCTestCase {
     var scratch: URL!
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-ingest-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("ingest") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+    override func tearDown() { removeScratchFolder(scratch) }
 
     func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }
 
@@ -30,19 +27,11 @@ final class IngestProcessTests: XCTestCase {
         return folder.path
     }
 
+    /// The binary (or, with `shell`, the words as a `sh -c` command line) set up to run in the scratch
+    /// folder, its outputs in pipes, not started: for the tests that kill it or run two at once.
     func process(_ arguments: [String], shell: Bool = false) -> (Process, Pipe, Pipe) {
-        let p = Process()
-        if shell {
-            p.executableURL = URL(fileURLWithPath: "/bin/sh")
-            p.arguments = ["-c", arguments.joined(separator: " ")]
-        } else {
-            p.executableURL = CLITests.binary
-            p.arguments = arguments
-        }
-        p.currentDirectoryURL = scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = nil
-        p.environment = environment
+        let (executable, words) = command(arguments, shell: shell)
+        let p = testProcess(executable, words, in: scratch)
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err
@@ -51,14 +40,13 @@ final class IngestProcessTests: XCTestCase {
     }
 
     @discardableResult
-    func run(_ arguments: [String], shell: Bool = false) throws -> (status: Int32, out: String, err: String) {
-        let (p, out, err) = process(arguments, shell: shell)
-        try p.run()
-        // read both pipes before waiting, so that a full pipe never stalls the child
-        let errData = ErrorReader(err)
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), errData.text())
+    func run(_ arguments: [String], shell: Bool = false) throws -> ProcessOutput {
+        let (executable, words) = command(arguments, shell: shell)
+        return try runProcess(executable, words, in: scratch)
+    }
+
+    func command(_ arguments: [String], shell: Bool) -> (URL, [String]) {
+        shell ? (URL(fileURLWithPath: "/bin/sh"), ["-c", arguments.joined(separator: " ")]) : (CLITests.binary, arguments)
     }
 
     func export(_ db: String) throws -> [String] {
@@ -195,23 +183,5 @@ final class IngestProcessTests: XCTestCase {
             XCTAssertTrue(r.err.contains("not a SQLite database"), "\(command): \(r.err)")
         }
         XCTAssertEqual(try String(contentsOfFile: foreign, encoding: .utf8), "meeting notes\n")
-    }
-}
-
-/// Reads a pipe to its end on another thread (a child writing much to stderr must not block on it).
-final class ErrorReader: @unchecked Sendable {
-    private var data = Data()
-    private let done = DispatchSemaphore(value: 0)
-
-    init(_ pipe: Pipe) {
-        Thread {
-            self.data = pipe.fileHandleForReading.readDataToEndOfFile()
-            self.done.signal()
-        }.start()
-    }
-
-    func text() -> String {
-        done.wait()
-        return String(decoding: data, as: UTF8.self)
     }
 }

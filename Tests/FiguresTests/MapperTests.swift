@@ -8,38 +8,12 @@ import Glibc
 final class MapperTests: XCTestCase {
     var scratch: URL!
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-mapper-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("mapper") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+    override func tearDown() { removeScratchFolder(scratch) }
 
     @discardableResult
-    func run(_ args: [String], stdin: Data? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.currentDirectoryURL = scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = nil
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        // written on another thread: a large input must not wait for output nobody reads yet
-        let writer = Thread { if let stdin { input.fileHandleForWriting.write(stdin) }; try? input.fileHandleForWriting.close() }
-        writer.start()
-        let errData = DataBox()
-        let errReader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !errReader.isFinished { usleep(1000) }
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
-    }
+    func run(_ args: [String], stdin: Data? = nil) throws -> ProcessOutput { try runFigures(args, in: scratch, stdin: stdin) }
 
     static var seedText: String { get throws { try String(contentsOfFile: CLITests.seed, encoding: .utf8) } }
 
@@ -136,9 +110,7 @@ final class MapperTests: XCTestCase {
     /// A line's observations come out before the next line is written: the mapper does not wait for
     /// more input (or its end) to process what it has, so it can sit in a pipe between two programs.
     func testMapperAnswersEachLineBeforeTheNextArrives() throws {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = ["extract", "--input", "jsonl", "--date", "2025-12-12", "-"]
+        let p = testProcess(CLITests.binary, ["extract", "--input", "jsonl", "--date", "2025-12-12", "-"], in: scratch)
         let input = Pipe(), output = Pipe()
         p.standardInput = input
         p.standardOutput = output
@@ -354,9 +326,4 @@ final class MapperTests: XCTestCase {
         let rows = try r.out.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as! [String: Any] }
         return [Set(rows.map { $0["page"] as! String }).count, rows.count]
     }
-}
-
-/// Bytes filled in by a reader thread and read once it has finished.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
 }

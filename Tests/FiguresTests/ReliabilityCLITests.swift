@@ -13,45 +13,13 @@ import Glibc
 final class ReliabilityCLITests: XCTestCase {
     var scratch: URL!
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-io-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("io") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
-
-    var binary: URL {
-        var dir = Bundle(for: ReliabilityCLITests.self).bundleURL
-        while dir.path != "/" {
-            let candidate = dir.deletingLastPathComponent().appendingPathComponent("figures")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return CLITests.root.appendingPathComponent(".build/debug/figures")
-    }
+    override func tearDown() { removeScratchFolder(scratch) }
 
     /// Runs the binary in the scratch folder; `stdout` replaces the captured pipe (then `out` is empty).
     @discardableResult
-    func run(_ args: [String], stdin: Data? = nil, stdout: FileHandle? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = binary
-        p.arguments = args
-        p.currentDirectoryURL = scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = nil
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = stdout ?? out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        let o = stdout == nil ? out.fileHandleForReading.readDataToEndOfFile() : Data()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-    }
+    func run(_ args: [String], stdout: FileHandle? = nil) throws -> ProcessOutput { try runFigures(args, in: scratch, stdout: stdout) }
 
     func path(_ name: String) -> String { scratch.appendingPathComponent(name).path }
 
@@ -207,17 +175,10 @@ final class ReliabilityCLITests: XCTestCase {
 
         guard FileManager.default.isExecutableFile(atPath: "/bin/bash") else { return }
         let page = write(Array(text), to: "page.txt")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = ["-c", "\"$0\" extract --date 2025-12-12 <(cat \"$1\")", binary.path, page]
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
-        XCTAssertTrue(o.contains("\"subject\":\"N225\""), o)
+        let substituted = try runProcess(URL(fileURLWithPath: "/bin/bash"),
+                                         ["-c", "\"$0\" extract --date 2025-12-12 <(cat \"$1\")", CLITests.binary.path, page], in: scratch)
+        XCTAssertEqual(substituted.status, 0, substituted.err)
+        XCTAssertTrue(substituted.out.contains("\"subject\":\"N225\""), substituted.out)
     }
 
     // MARK: dates

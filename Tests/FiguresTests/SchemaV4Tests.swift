@@ -9,11 +9,9 @@ import GRDB
 final class SchemaV4Tests: XCTestCase {
     var path: String!
 
-    override func setUp() { path = NSTemporaryDirectory() + "figures-v4-\(UUID().uuidString).sqlite" }
+    override func setUp() { path = scratchDatabasePath("v4") }
 
-    override func tearDown() {
-        for suffix in ["", "-wal", "-shm", ".lock"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
+    override func tearDown() { removeDatabase(at: path) }
 
     func testPageKeepsTextTitleAndSource() throws {
         let page = "  \n  台股收盤 加權指數上漲  \n加權指數上漲120.5點，收23,456.78點。\n中央社財經 ・ 1 天前 ・ 發起對話美國聯準會宣布降息1碼。"
@@ -86,27 +84,12 @@ final class SchemaV4Tests: XCTestCase {
 /// `figures reextract`: every stored page extracted again from its stored text, provenance kept.
 final class ReextractCLITests: XCTestCase {
     func testReextractRebuildsObservationsAndSkipsPagesWithoutText() throws {
-        let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-reextract-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try makeScratchFolder("reextract")
+        defer { removeScratchFolder(dir) }
         let db = dir.appendingPathComponent("f.sqlite").path
         let other = dir.appendingPathComponent("other.txt")
         try "加權指數下跌33.3點。".write(to: other, atomically: true, encoding: .utf8)
-        func run(_ args: [String]) throws -> (status: Int32, out: String, err: String) {
-            let p = Process()
-            p.executableURL = CLITests.binary
-            p.arguments = args
-            var env = ProcessInfo.processInfo.environment
-            env["FIGURES_DB"] = nil
-            p.environment = env
-            let out = Pipe(), err = Pipe()
-            p.standardOutput = out
-            p.standardError = err
-            try p.run()
-            let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-            p.waitUntilExit()
-            return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
-        }
+        func run(_ args: [String]) throws -> ProcessOutput { try runFigures(args, in: dir) }
         XCTAssertEqual(try run(["ingest", "-q", "--db", db, "--date", "2025-12-13", CLITests.seed]).status, 0)
         XCTAssertEqual(try run(["ingest", "-q", "--db", db, "--date", "2025-12-14", other.path]).status, 0)
         let queue = try DatabaseQueue(path: db)

@@ -143,17 +143,12 @@ final class SeriesUnitTests: XCTestCase {
             print("rsvg-convert is not installed: the SVG is checked by parsing only (apt-get install librsvg2-bin to render it)")
             return
         }
-        let folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-svg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try makeScratchFolder("svg")
+        defer { removeScratchFolder(folder) }
         let input = folder.appendingPathComponent("chart.svg"), output = folder.appendingPathComponent("chart.png")
         try svg.write(to: input, atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tool)
-        p.arguments = ["-o", output.path, input.path]
-        try p.run()
-        p.waitUntilExit()
-        XCTAssertEqual(p.terminationStatus, 0)
+        let r = try runProcess(URL(fileURLWithPath: tool), ["-o", output.path, input.path], in: folder)
+        XCTAssertEqual(r.status, 0, r.err)
         let png = try Data(contentsOf: output)
         XCTAssertEqual(Array(png.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG")
         XCTAssertGreaterThan(png.count, 1000)
@@ -198,34 +193,16 @@ final class SeriesCLITests: XCTestCase {
     var scratch: URL!
     var db: String { scratch.appendingPathComponent("t.sqlite").path }
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-series-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("series") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+    override func tearDown() { removeScratchFolder(scratch) }
 
+    /// Runs the binary on the test's database (FIGURES_DB), without progress lines unless `env` asks for them.
     @discardableResult
-    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args
-        p.currentDirectoryURL = scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = db
-        environment["FIGURES_PROGRESS"] = nil
+    func run(_ args: [String], env: [String: String] = [:], stdin: String? = nil) throws -> ProcessOutput {
+        var environment: [String: String?] = ["FIGURES_DB": db, "FIGURES_PROGRESS": nil]
         for (k, v) in env { environment[k] = v }
-        p.environment = environment
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = input
-        try p.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        return try runFigures(args, in: scratch, environment: environment, stdin: stdin.map { Data($0.utf8) })
     }
 
     /// The seed, plus three pages on one day that disagree on the Nikkei's close (two say 50,000) and
@@ -332,9 +309,8 @@ final class SeriesCLITests: XCTestCase {
         try ingestSeedAndConflicts()
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script") else { print("no script(1): skipped"); return }
         // script(1) gives the command a terminal
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/script")
-        p.arguments = ["-qec", "\(CLITests.binary.path) series N225 close --db \(db)", "/dev/null"]
+        let p = testProcess(URL(fileURLWithPath: "/usr/bin/script"), ["-qec", "\(CLITests.binary.path) series N225 close --db \(db)", "/dev/null"],
+                            in: scratch)
         let out = Pipe()
         p.standardOutput = out
         p.standardInput = Pipe()
@@ -454,8 +430,8 @@ final class SeriesCLITests: XCTestCase {
 /// A reader of a database made before schema v3 (no `scope`, no views) reads it as before and adds nothing.
 final class SchemaV3ReaderTests: XCTestCase {
     func testAReaderOfAV2FileReadsItWithoutScope() throws {
-        let path = NSTemporaryDirectory() + "figures-v2-\(UUID().uuidString).sqlite"
-        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let path = scratchDatabasePath("v2")
+        defer { removeDatabase(at: path) }
         do {
             let store = try FiguresStore(writingAt: path)
             _ = try store.ingest(content: "美國對越南課徵的關稅從46%下調至20%。日經225指數收在50,000點。", sourcePath: "a.txt",

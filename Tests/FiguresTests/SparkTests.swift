@@ -8,35 +8,18 @@ import Foundation
 final class SparkTests: XCTestCase {
     var scratch: URL!
 
-    override func setUpWithError() throws {
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-spark-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { scratch = try makeScratchFolder("spark") }
 
-    override func tearDown() { try? FileManager.default.removeItem(at: scratch) }
+    override func tearDown() { removeScratchFolder(scratch) }
 
+    /// Runs a program found on PATH (or at a path), in the scratch folder (where Spark leaves its files).
     @discardableResult
-    static func run(_ executable: String, _ args: [String], cwd: URL? = nil) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = [executable] + args
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let errData = DataBox()
-        let errReader = Thread { errData.data = err.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        while !errReader.isFinished { usleep(1000) }
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: errData.data, as: UTF8.self))
+    func run(_ executable: String, _ args: [String]) throws -> ProcessOutput {
+        try runProcess(URL(fileURLWithPath: "/usr/bin/env"), [executable] + args, in: scratch)
     }
 
     /// A Python that imports pyspark, or nil.
-    static func sparkPython() -> String? {
+    func sparkPython() -> String? {
         var candidates: [String] = []
         if let env = ProcessInfo.processInfo.environment["FIGURES_SPARK_PYTHON"], !env.isEmpty { candidates.append(env) }
         candidates.append(CLITests.root.appendingPathComponent(".build/pyspark-venv/bin/python").path)
@@ -48,15 +31,15 @@ final class SparkTests: XCTestCase {
     }
 
     func testSparkJobGivesTheObservationsOfALocalExtract() throws {
-        guard let python = Self.sparkPython() else {
+        guard let python = sparkPython() else {
             throw XCTSkip("pyspark is not importable (FIGURES_SPARK_PYTHON, .build/pyspark-venv, python3): the Spark job is not tested; .ci/run installs it")
         }
-        guard let java = try? Self.run("java", ["-version"]), java.status == 0 else {
+        guard let java = try? run("java", ["-version"]), java.status == 0 else {
             throw XCTSkip("no java on PATH: pyspark needs Java 17; the Spark job is not tested")
         }
         // a few generated pages with index.tsv dates, the seed page, and a page without a date (--date)
         let pages = scratch.appendingPathComponent("pages")
-        let gen = try Self.run(python, [CLITests.root.appendingPathComponent("scripts/gen-corpus").path, pages.path, "--mb", "0.06", "--seed", "5"])
+        let gen = try run(python, [CLITests.root.appendingPathComponent("scripts/gen-corpus").path, pages.path, "--mb", "0.06", "--seed", "5"])
         XCTAssertEqual(gen.status, 0, gen.err)
         try FileManager.default.copyItem(atPath: CLITests.seed, toPath: pages.appendingPathComponent("seed page, 1.txt").path)
         try Data("日經225指數收在50,000點。\n".utf8).write(to: pages.appendingPathComponent("undated.txt"))
@@ -64,7 +47,7 @@ final class SparkTests: XCTestCase {
         XCTAssertGreaterThan(names.count, 3)
 
         let out = scratch.appendingPathComponent("out")
-        let job = try Self.run(python, [CLITests.root.appendingPathComponent("scripts/spark-extract").path, pages.path, out.path,
+        let job = try run(python, [CLITests.root.appendingPathComponent("scripts/spark-extract").path, pages.path, out.path,
                                         "--date", "2025-12-01", "--figures", CLITests.binary.path, "--master", "local[2]", "--partitions", "3"])
         XCTAssertEqual(job.status, 0, job.err)
         var spark: [String] = []
@@ -82,7 +65,7 @@ final class SparkTests: XCTestCase {
         var local: [String] = []
         for name in names {
             let date = dates[String(name.dropLast(4))] ?? "2025-12-01"
-            let r = try Self.run(CLITests.binary.path, ["extract", "--format", "jsonl", "--date", date, pages.appendingPathComponent(name).path])
+            let r = try runFigures(["extract", "--format", "jsonl", "--date", date, pages.appendingPathComponent(name).path], in: scratch)
             XCTAssertEqual(r.status, 0, r.err)
             local += r.out.split(separator: "\n").map { MapperTests.mapped($0, id: name, date: date) }
         }

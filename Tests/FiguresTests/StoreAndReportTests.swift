@@ -11,13 +11,9 @@ import GRDB
 final class StoreTests: XCTestCase {
     var path: String!
 
-    override func setUp() {
-        path = NSTemporaryDirectory() + "figures-test-\(UUID().uuidString).sqlite"
-    }
+    override func setUp() { path = scratchDatabasePath("test") }
 
-    override func tearDown() {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
+    override func tearDown() { removeDatabase(at: path) }
 
     let page = "加權指數上漲120.5點，收23,456.78點。\n中央社 ・ 1 天前 ・ 發起對話美國聯準會宣布降息1碼。美國對越南課徵的關稅從46%下調至20%。"
     let reference = Day(year: 2025, month: 3, day: 7)

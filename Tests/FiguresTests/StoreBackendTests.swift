@@ -188,13 +188,9 @@ enum StoreContract {
 final class SQLiteStoreContractTests: XCTestCase, StoreTestCase {
     var location: String!
 
-    override func setUp() {
-        location = NSTemporaryDirectory() + "figures-contract-\(UUID().uuidString).sqlite"
-    }
+    override func setUp() { location = scratchDatabasePath("contract") }
 
-    override func tearDown() {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: location + suffix) }
-    }
+    override func tearDown() { removeDatabase(at: location) }
 
     func testRoundTripAndIdempotentIngest() throws { try StoreContract.roundTripAndIdempotentIngest(location) }
     func testReopenKeepsDataAndAsOf() throws { try StoreContract.reopenKeepsDataAndAsOf(location) }
@@ -396,20 +392,12 @@ final class PostgresLocationTests: XCTestCase {
                 XCTAssertFalse("\(error)".contains("secret"), "\(error)")
             }
         }
+        let scratch = try makeScratchFolder("no-server")
+        defer { removeScratchFolder(scratch) }
         for args in [["query", "--db", url], ["ingest", "--db", url, CLITests.seed], ["export", "--db", url]] {
-            let p = Process()
-            p.executableURL = CLITests.binary
-            p.arguments = args
-            var environment = ProcessInfo.processInfo.environment
-            environment["FIGURES_DB"] = nil
-            p.environment = environment
-            let err = Pipe()
-            p.standardError = err
-            p.standardOutput = FileHandle.nullDevice
-            try p.run()
-            let message = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            p.waitUntilExit()
-            XCTAssertEqual(p.terminationStatus, 1, "\(args[0]): \(message)")
+            let r = try runFigures(args, in: scratch)
+            let message = r.err
+            XCTAssertEqual(r.status, 1, "\(args[0]): \(message)")
             XCTAssertTrue(message.hasPrefix("figures: cannot connect to the PostgreSQL server at 127.0.0.1:1"), "\(args[0]): \(message)")
             XCTAssertFalse(message.contains("secret"), message)
         }

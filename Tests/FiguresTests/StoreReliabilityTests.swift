@@ -12,16 +12,9 @@ final class StoreReliabilityTests: XCTestCase {
     var folder: URL!
     var path: String { folder.appendingPathComponent("store.sqlite").path }
 
-    override func setUpWithError() throws {
-        folder = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    }
+    override func setUpWithError() throws { folder = try makeScratchFolder("store") }
 
-    override func tearDown() {
-        // a test may have made files read-only
-        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder.path)
-        try? FileManager.default.removeItem(at: folder)
-    }
+    override func tearDown() { removeScratchFolder(folder) }
 
     let reference = Day(year: 2025, month: 3, day: 7)
 
@@ -288,6 +281,21 @@ final class StoreReliabilityTests: XCTestCase {
     }
 
     // MARK: re-dating and re-extraction
+
+    /// The one decision both engines carry out for a page stored already: each policy, with the date stored
+    /// the one written or another (which is reported either way).
+    func testStoredPageActionOfEachPolicy() {
+        let same = reference.description, other = "2024-01-05"
+        func action(_ policy: StoredPagePolicy, _ stored: String) -> StoredPageAction {
+            StoredPageAction(policy: policy, storedReferenceDate: stored, reference: reference)
+        }
+        XCTAssertEqual(action(.keep, same), .keep(storedReferenceDate: nil))
+        XCTAssertEqual(action(.keep, other), .keep(storedReferenceDate: other))
+        XCTAssertEqual(action(.redate, same), .keep(storedReferenceDate: nil))
+        XCTAssertEqual(action(.redate, other), .reextract(storedReferenceDate: other))
+        XCTAssertEqual(action(.reextract, same), .reextract(storedReferenceDate: nil))
+        XCTAssertEqual(action(.reextract, other), .reextract(storedReferenceDate: other))
+    }
 
     func testAPageStoredWithAWrongDateIsReextractedWithTheRightOne() throws {
         let store = try FiguresStore(writingAt: path)

@@ -15,32 +15,20 @@ final class StoreSameAnswersTests: XCTestCase {
 
     override func setUpWithError() throws {
         postgres = try TestPostgres.freshSchema()
-        scratch = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("figures-same-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        scratch = try makeScratchFolder("same")
     }
 
     override func tearDown() {
         if let postgres { TestPostgres.drop(postgres) }
-        if let scratch { try? FileManager.default.removeItem(at: scratch) }
+        removeScratchFolder(scratch)
     }
 
-    func figures(_ args: [String], db: String) throws -> (status: Int32, out: String, err: String) {
-        let p = Process()
-        p.executableURL = CLITests.binary
-        p.arguments = args + ["--db", db]
-        p.currentDirectoryURL = scratch
-        var environment = ProcessInfo.processInfo.environment
-        environment["FIGURES_DB"] = nil
-        p.environment = environment
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile(), e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
+    /// Runs the binary on one of the databases; its outputs name it `DB`.
+    func figures(_ args: [String], db: String) throws -> ProcessOutput {
+        let r = try runFigures(args + ["--db", db], in: scratch)
         let shown = FiguresStore.displayName(of: db)
-        func clean(_ d: Data) -> String { String(decoding: d, as: UTF8.self).replacingOccurrences(of: shown, with: "DB") }
-        return (p.terminationStatus, clean(o), clean(e))
+        func clean(_ s: String) -> String { s.replacingOccurrences(of: shown, with: "DB") }
+        return (r.status, clean(r.out), clean(r.err))
     }
 
     /// Runs the command on both databases; their outputs (the database's name aside) must be the same.
@@ -126,13 +114,10 @@ final class StoreSameAnswersTests: XCTestCase {
 
     func generateCorpus(mb: String, seed: String) throws -> URL {
         let corpus = scratch.appendingPathComponent("corpus-\(seed)")
-        let gen = Process()
-        gen.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        gen.arguments = ["python3", CLITests.root.appendingPathComponent("scripts/gen-corpus").path, corpus.path, "--mb", mb, "--seed", seed]
-        gen.standardOutput = FileHandle.nullDevice
-        try gen.run()
-        gen.waitUntilExit()
-        XCTAssertEqual(gen.terminationStatus, 0, "scripts/gen-corpus")
+        let gen = try runProcess(URL(fileURLWithPath: "/usr/bin/env"),
+                                 ["python3", CLITests.root.appendingPathComponent("scripts/gen-corpus").path, corpus.path, "--mb", mb, "--seed", seed],
+                                 in: scratch)
+        XCTAssertEqual(gen.status, 0, "scripts/gen-corpus: \(gen.err)")
         return corpus
     }
 
@@ -144,9 +129,7 @@ final class StoreSameAnswersTests: XCTestCase {
         XCTAssertGreaterThan(pages, 5)
         var running: [(Process, Pipe)] = []
         for _ in 0..<4 {
-            let p = Process()
-            p.executableURL = CLITests.binary
-            p.arguments = ["ingest", "-q", "--db", postgres, corpus.path]
+            let p = testProcess(CLITests.binary, ["ingest", "-q", "--db", postgres, corpus.path], in: scratch)
             let out = Pipe()
             p.standardOutput = out
             p.standardError = FileHandle.nullDevice
