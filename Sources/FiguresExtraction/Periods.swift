@@ -411,10 +411,18 @@ enum PeriodFinder {
         return (Hit(start: i, end: end, span: nil, year: endYear, literal: literal, fiscal: fiscal), end)
     }
 
+    /// Characters of the verbs that follow a compared-with period (比10月少, 較上季下滑, 较上月萎缩), folded.
+    static let comparisonVerbs = Set("少多增减升降涨跌高低滑缩萎衰扩长".unicodeScalars.map(\.value))
+
     /// The period for a figure at `position`: the nearest period phrase before it, with the year
     /// from the nearest year phrase before that (or the reference year, one back when the span would be in the future).
     static func resolve(_ hits: [Hit], before position: Int, reference: Day, text: NormalizedText? = nil, carried: String? = nil) -> (String, Int)? {
         var before = hits.filter { $0.end <= position }
+        // 比10月少5.74%, 較上季下滑0.1%: the period compared with is not the figure's (nor a base to count back from)
+        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1]) || [0x6BD4, 0x8F83].contains(text[last.start - 2]),
+           (last.end..<position).contains(where: { comparisonVerbs.contains(text[$0]) }) {
+            before.removeLast()
+        }
         // 去年同期為X: the period of the figures before, a year back — for the figure of its own clause only
         if let last = before.last, last.isRelative {
             let clauseBreak = text.map { t in (last.end..<position).contains { [0xFF0C, 0x2C, 0xFF1B, 0x3B, 0x3002].contains(t[$0]) } } ?? false
@@ -426,11 +434,6 @@ enum PeriodFinder {
                 if last.quarterEarlier { return (quarterBefore(base) ?? "", last.start) }
                 return (shifted(base, toYear: last.year), last.start)
             }
-        }
-        // 比10月少5.74%: the month compared with is not the figure's period
-        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1]) || [0x6BD4, 0x8F83].contains(text[last.start - 2]),
-           (last.end..<position).contains(where: { "少多增减升降涨跌高低".unicodeScalars.map(\.value).contains(text[$0]) }) {
-            before.removeLast()
         }
         guard let last = before.last else { return nil }
         if let literal = last.literal { return (literal, last.start) }

@@ -1209,4 +1209,26 @@ final class ExtractionTests: XCTestCase {
         let hongKong = extract("騰訊收報500元，成交額達120億元。", date: Day(year: 2026, month: 1, day: 8))
         XCTAssertNil(hongKong.first { $0.kind == "equity" && $0.value == 1.2e10 })
     }
+
+    func testTheEconomysOutputMovingIsItsGrowth() {
+        let obs = extract("德國第三季經濟成長0.3%，法國第三季經濟收縮0.2%。", date: Day(year: 2024, month: 11, day: 15))
+        XCTAssertEqual(find(obs, "DE", "gdp_growth")?.value, 0.3)
+        XCTAssertEqual(find(obs, "FR", "gdp_growth")?.value, -0.2)
+        XCTAssertEqual(find(obs, "FR", "gdp_growth")?.period, "2024-Q3")
+        let simplified = extract("英国第二季度经济环比增长0.6%，意大利经济按年负增长0.4%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(find(simplified, "GB", "gdp_growth")?.value, 0.6)
+        XCTAssertEqual(find(simplified, "IT", "gdp_growth")?.value, -0.4)
+        // 經濟 alone names no figure: a ministry's or a paper's name is not the economy
+        let ministry = extract("經濟部表示，外銷訂單年增5.1%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertNil(ministry.first { $0.metric == "gdp_growth" })
+    }
+
+    func testThePeriodComparedWithIsNotTheFigures() {
+        // 較上季下滑: the quarter before is what the figure is compared with; the figure is the quarter named first
+        let obs = extract("歐元區第三季GDP較上季下滑0.1%。", date: Day(year: 2024, month: 11, day: 15))
+        XCTAssertEqual(find(obs, "EA", "gdp_growth")?.period, "2024-Q3")
+        let simplified = extract("日本第二季度GDP比上季萎缩0.5%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.period, "2024-Q2")
+        XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.value, -0.5)
+    }
 }
