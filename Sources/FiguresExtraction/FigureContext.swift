@@ -161,7 +161,7 @@ struct FigureContext {
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek,   // 海指上周五領先回彈: last week's, not today's
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
                   !isComparedDay(d),
-                  let r = interpreter.resolve(d, anchor: state.anchor), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
+                  let r = interpreter.resolve(d, in: state), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
             let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
             let moves = page.cues.containsHit(from: d.end, to: end) { $0.role == .up || $0.role == .down || $0.role == .close }
             if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
@@ -176,14 +176,14 @@ struct FigureContext {
             if isComparisonDay(d) || isComparedDay(d) { return false }
             // 西班牙總理周五將面臨不信任投票: a day something will happen on is not the figure's
             if Words.willHappen.contains(where: { text.matches($0, at: d.end) }) { return false }
-            guard let r = interpreter.resolve(d, anchor: state.anchor) else { return false }
+            guard let r = interpreter.resolve(d, in: state) else { return false }
             if abs(r.ordinal - state.anchor.ordinal) <= 10 || d.year != nil && r.year == state.anchor.year && abs(r.ordinal - state.anchor.ordinal) <= 40 { return true }
             // 今年5月4日日圓曾貶至94.99: a far day this year dates its figure, unless it is a point of
             // comparison (去年7月8日之後首次…, 5月以來); it dates only its own clause
             return d.start >= clauseStart && r.year == state.anchor.year && r <= state.anchor
                 && !Words.sinceOrUntil.contains { text.matches($0, at: d.end) }
         }
-        if let d, let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
+        if let d, let resolved = interpreter.resolve(d, in: state) { return resolved }
         return nil
     }
 

@@ -77,6 +77,10 @@ final class Interpreter {
 
     struct TeaserState {
         var anchor: Day
+        /// What 今天/昨天/前天 count from: the dateline's day when the teaser has one (wire copy writes
+        /// 今天 for it), else the page's day less the footer's age — never a day the teaser named with
+        /// those words itself (中央銀行前天調高…: the anchor is 前天 already; the figure's 前天 is the same day).
+        var relativeBase: Day
         /// The teaser's date mentions, in order.
         var dates: [DateMention] = []
         var rateFamily: String?
@@ -99,8 +103,8 @@ final class Interpreter {
         let quantities = page.quantities.within(teaser.start, teaser.end, start: \.start, end: \.end)
         let mentions = page.mentions.within(teaser.start, teaser.end, start: \.start, end: \.end)
         let dates = page.dates.within(teaser.start, teaser.end, start: \.start, end: \.end)
-        let (anchor, anchorIsNamed) = anchorDay(teaser, quantities: quantities, dates: dates)
-        var state = TeaserState(anchor: anchor)
+        let (anchor, anchorIsNamed, dateline) = anchorDay(teaser, quantities: quantities, dates: dates)
+        var state = TeaserState(anchor: anchor, relativeBase: dateline ?? page.reference.adding(days: -(teaser.ageDays ?? 0)))
         state.anchorIsNamed = anchorIsNamed
         state.dates = dates
         // 去年 counts from the teaser's day; a Taiwanese report counts years from 1912 (114年) — when its own
@@ -408,7 +412,7 @@ final class Interpreter {
     /// `今（6）日`), else the reference date less the footer's age.
     /// The teaser's day, and whether its words named it (a dateline, a day in the first sentence)
     /// rather than the reference date and the footer's age leaving it open.
-    func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> (Day, named: Bool) {
+    func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> (Day, named: Bool, dateline: Day?) {
         let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
         for d in dates {
             guard d.day != nil || d.relative == .today else { continue }
@@ -420,7 +424,7 @@ final class Interpreter {
                     break
                 }
             }
-            if isDateline, let day = resolve(d, anchor: base) { return (day, true) }
+            if isDateline, let day = resolve(d, anchor: base) { return (day, true, day) }
         }
         // Otherwise the first day the teaser names before its first figure, in its first sentence
         // (美股4大指數週三（12/31）…, 國際油價週五大漲): market reports name their trading day early.
@@ -444,10 +448,16 @@ final class Interpreter {
         if named.count > 1, let session = named.first(where: { (d, _) in
             page.cues.hitsBefore(from: d.end, to: clauseEnd(d.end, ceiling: teaser.end)).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
         }) {
-            return (session.1, true)
+            return (session.1, true, nil)
         }
-        if let first = named.first { return (first.1, true) }
-        return (base, false)
+        if let first = named.first { return (first.1, true, nil) }
+        return (base, false, nil)
+    }
+
+    /// A date mention of a teaser as a calendar day: 今天/昨天/前天 from the state's `relativeBase`, any
+    /// other mention from its anchor.
+    func resolve(_ d: DateMention, in state: TeaserState, allowFuture: Bool = false) -> Day? {
+        resolve(d, anchor: d.relative != nil && d.day == nil ? state.relativeBase : state.anchor, allowFuture: allowFuture)
     }
 
     /// A date mention as a calendar day, counted back from `anchor`.

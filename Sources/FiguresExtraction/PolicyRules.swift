@@ -328,7 +328,7 @@ extension FigureContext {
             let after = (p..<min(p + 3, q.start))
             if after.contains(where: { k in Words.effective.contains { text.matches($0, at: k) } }) { continue }
             if [0x4E0B, 0x4E0A].contains(text[d.start - 1]) { continue }   // 下周一, 上周五
-            if let resolved = interpreter.resolve(d, anchor: state.anchor) { return resolved }
+            if let resolved = interpreter.resolve(d, in: state) { return resolved }
         }
         return state.anchor
     }
@@ -557,7 +557,7 @@ extension FigureContext {
             else if after == nil && d.start >= q.end && d.end <= clauseEnd { after = d }
         }
         guard let d = before ?? after ?? first else { return nil }
-        return interpreter.resolve(d, anchor: state.anchor, allowFuture: true)
+        return interpreter.resolve(d, in: state, allowFuture: true)
     }
 
     /// A day followed (past a time of day: 中午12時01分, 0时) by a word of taking effect.

@@ -184,8 +184,9 @@ public enum NumeralReader {
                 j += 1
                 continue
             }
-            // 點, or a full stop (full-width ．, folded to .) between Chinese digits: 二．九％, 六二〇．五億
-            if c == NumeralChar.decimalPoint || c == 0x2E, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
+            // 點, or a full stop (full-width ．, folded to .) or Taiwan print's hyphenation point ‧ between
+            // Chinese digits: 二．九％, 六二〇．五億, 一‧三七五%
+            if c == NumeralChar.decimalPoint || c == 0x2E || c == 0x2027, let last = tokens.last, !Self.isArabicNumber(last), j + 1 < n,
                (NumeralChar.plainDigit(t[j + 1]) != nil && t[j + 1] != 0x4E24) || NumeralChar.isZero(t[j + 1]) {
                 // Chinese decimal: fold the run of digits before it into one number, then the fraction.
                 collapseDigitRun(&tokens)

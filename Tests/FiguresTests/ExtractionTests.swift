@@ -1231,4 +1231,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.period, "2024-Q2")
         XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.value, -0.5)
     }
+
+    func testADayNamedWithYesterdayCountsFromThePageOnce() {
+        // 前天 names the teaser's day and the figure's: both are two days before the page, not four
+        let obs = extract("中央銀行前天調高重貼現率半碼。", date: Day(year: 2010, month: 6, day: 26))
+        XCTAssertEqual(find(obs, "CBC", "policy_rate_change")?.date, "2010-06-24")
+        let simplified = extract("美联储昨天宣布降息一码，联邦基金利率目标区间降至4%至4.25%。", date: Day(year: 2025, month: 9, day: 18))
+        XCTAssertEqual(find(simplified, "FED", "policy_rate_change")?.date, "2025-09-17")
+        // with a dateline, 今天 and 昨天 count from the dateline's day
+        let wire = extract("（中央社記者台北12日電）央行昨天宣布升息半碼。", date: Day(year: 2025, month: 6, day: 14))
+        XCTAssertEqual(find(wire, "CBC", "policy_rate_change")?.date, "2025-06-11")
+    }
 }

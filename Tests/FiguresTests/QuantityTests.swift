@@ -160,6 +160,9 @@ final class QuantityTests: XCTestCase {
         XCTAssertEqual(only("三千零五十萬")?.value, 3.05e7)
         XCTAssertTrue(QuantityRecognizer.shared.recognize("二〇二〇年").quantities.isEmpty, "a year is a date")
         XCTAssertTrue(QuantityRecognizer.shared.recognize("一.市場回顧").quantities.isEmpty)
+        // Taiwan print writes the point as ‧ (U+2027): 一‧三七五%, ○‧○六個百分點
+        XCTAssertEqual(only("重貼現率調高到一‧三七五%")?.value, 1.375)
+        XCTAssertEqual(only("調高○‧○六個百分點")?.value ?? 0, 0.06, accuracy: 1e-12)
     }
 
     func testAnAmountAndItsCentsAreOneAmount() {
