@@ -263,7 +263,7 @@ struct FigureContext {
     private func respectiveList(_ quantities: [Quantity]) -> (cue: CueHit, figures: Int, index: Int)? {
         // the clause of a list (A、B及C) holds the 分別 of its later figures too
         let listed = listClauseStart < clauseStart ? interpreter.page.cues.hitsBefore(from: listClauseStart, to: q.start) : before
-        guard let cue = listed.first(where: { $0.cue.role == .respective }) else { return parallelList(quantities) }
+        guard let cue = listed.first(where: { $0.cue.role == .respective }) ?? respectiveFromClause(quantities) else { return parallelList(quantities) }
         // the figures listed after it: those of its clause (分別為A和B，合計C), else of the sentence
         // (the old values of a listed change, 分別由A、B調整為C、D, are not among them)
         let following = quantities.filter { $0.start >= cue.end && !state.listedPrevious.contains($0.start) }
@@ -271,6 +271,17 @@ struct FigureContext {
         let figures = inClause.count >= 2 ? inClause : following.filter { $0.start < sentenceEnd }
         guard figures.count >= 2, let k = figures.firstIndex(where: { $0.start == q.start }) else { return nil }
         return (cue, figures.count, k)
+    }
+
+    /// 分別由年息A、B及C，調整為D、E及F: the 分別 of a from-phrase in an earlier clause of the sentence, when every
+    /// figure between it and this clause is one of the old values — the new values are its list.
+    private func respectiveFromClause(_ quantities: [Quantity]) -> CueHit? {
+        let listStart = min(listClauseStart, clauseStart)
+        guard let cue = sentenceCues.first(where: { $0.cue.role == .respective && $0.end < listStart }),
+              [0x7531, 0x4ECE].contains(text[cue.end]) else { return nil }   // 由 从
+        let between = quantities.filter { $0.start >= cue.end && $0.start < listStart }
+        guard !between.isEmpty, between.allSatisfy({ state.listedPrevious.contains($0.start) }) else { return nil }
+        return cue
     }
 
     /// 分別上漲3.8%、3.57%和2.94%，報1.91元、2.61元和3.85元: a list clause right after a 分別 clause, listing as many

@@ -128,6 +128,13 @@ extension FigureContext {
            let bank = mentions.first(where: { $0.entity.kind == .centralBank }) {
             found = bank   // a headline's rate move, the bank named in the body
         }
+        if found == nil, let owner = sentenceCues.first(where: { $0.cue.role == .rateOwner }),
+           Lexicon.shared.centralBankOf[page.locale(at: q.start).country] == owner.cue.argument {
+            // 公告本行重貼現率…調整為1.5%: on a Taiwanese page, 重貼現率 with no bank named is the central bank's
+            var bank = Entity(kind: .centralBank, id: owner.cue.argument)
+            bank.source = "cues.tsv: \(text.text(owner.start, owner.end)) → \(owner.cue.argument)"
+            found = Mention(start: q.start, end: q.start, entity: bank)
+        }
         guard let mention = found else {
             reason = "no subject named before it"
             return []

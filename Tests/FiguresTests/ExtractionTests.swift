@@ -1242,4 +1242,23 @@ final class ExtractionTests: XCTestCase {
         let wire = extract("（中央社記者台北12日電）央行昨天宣布升息半碼。", date: Day(year: 2025, month: 6, day: 14))
         XCTAssertEqual(find(wire, "CBC", "policy_rate_change")?.date, "2025-06-11")
     }
+
+    func testARateOnlyOneCentralBankSetsIsItsWithNoBankNamed() {
+        let obs = extract("公告本行重貼現率調整為年息2%，自明日起實施。", date: Day(year: 2024, month: 3, day: 21))
+        XCTAssertEqual(find(obs, "CBC", "policy_rate")?.value, 2)
+        let simplified = extract("据公告，担保放款融通利率调升为2.375%。", date: Day(year: 2024, month: 3, day: 21))
+        XCTAssertEqual(find(simplified, "CBC", "secured_lending_rate")?.value, 2.375)
+        // the Fed's discount rate is 重貼現率 too: a page of another country names its bank
+        let fed = extract("美國聯準會將重貼現率調升至5.5%。", date: Day(year: 2024, month: 3, day: 21))
+        XCTAssertNil(fed.first { $0.subject == "CBC" })
+    }
+
+    func testRatesListedWithTheirOldValuesPairInOrderAcrossAComma() {
+        for page in ["央行重貼現率、擔保放款融通利率及短期融通利率分別由1.375%、1.75%及3.625%，調整為1.5%、1.875%及3.75%。",
+                     "央行的重贴现率、担保放款融通利率和短期融通利率分别从2%、2.375%和4.25%，调升至2.125%、2.5%和4.375%。"] {
+            let obs = extract(page, date: Day(year: 2024, month: 3, day: 21))
+            let levels = obs.filter { $0.kind == "rate" }.sorted { $0.start < $1.start }.map(\.metric)
+            XCTAssertEqual(levels, ["policy_rate", "secured_lending_rate", "short_term_lending_rate"], page)
+        }
+    }
 }
