@@ -109,9 +109,11 @@ final class Interpreter {
         state.dates = dates
         // 去年 counts from the teaser's day; a Taiwanese report counts years from 1912 (114年) — when its own
         // words place it in Taiwan, not when too short a text falls back to it
+        let locale = page.locale(at: teaser.start)
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor,
-                                        rocYears: page.locale(at: teaser.start) == .taiwan
-                                            && PageLocale.guess(text, from: teaser.start, to: teaser.end)?.locale == .taiwan)
+                                        rocYears: locale == .taiwan
+                                            && PageLocale.guess(text, from: teaser.start, to: teaser.end)?.locale == .taiwan,
+                                        nextQuarterWord: locale == .taiwan)
         var consumedAsPrevious = Set<Int>()
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them
@@ -155,7 +157,7 @@ final class Interpreter {
                                                               text: text, carried: state.period) {
                 ctx.period = period.isEmpty ? nil : period
                 // 去年同期為X dates X alone; the figures after it are the current period's again
-                if !periods.contains(where: { $0.start == hitStart && $0.isRelative }) {
+                if !periods.contains(where: { $0.start == hitStart && ($0.isRelative || $0.pointOfComparison) }) {
                     state.period = period
                     state.periodSentence = ctx.sentenceStart
                 }

@@ -12,6 +12,8 @@ enum PeriodFinder {
         static let nextYear = ScriptFold.shared.fold("明年")
         static let fullYear = ScriptFold.shared.fold("全年"), yearly = ScriptFold.shared.fold("年度")
         static let firstHalf = ScriptFold.shared.fold("上半年"), secondHalf = ScriptFold.shared.fold("下半年")
+        /// 首半年 (Malaysia, Singapore, Hong Kong) and 前半年: the first half, as 上半年.
+        static let otherFirstHalf = Words.folded(["首半年", "前半年"])
         /// 中期 (interim: the first half of the reporting year) before a word of results: 中期業績, 中期純利,
         /// 中期多賺 — not 中期票據, 中期借貸便利 or 中期選舉.
         static let interim = ScriptFold.shared.fold("中期")
@@ -34,7 +36,7 @@ enum PeriodFinder {
         /// 財 (folded), as in 第三財季.
         static let fiscalMark = ScriptFold.shared.fold("財")[0]
         /// Words before 同期 that put the period a year back (上財年同期); 去年同期 and 上年同期 are above.
-        static let earlierYearSamePeriod = Words.folded(["上財年同期", "上一財年同期", "上個財年同期", "上財政年度同期", "前一年同期", "上財年同季", "去年同季", "上年同季"])
+        static let earlierYearSamePeriod = Words.folded(["一年前", "上財年同期", "上一財年同期", "上個財年同期", "上財政年度同期", "前一年同期", "上財年同季", "去年同季", "上年同季"])
         /// Words of a fiscal year's own name after `截至…`: 2020財年, 2016財政年度.
         static let fiscalYearNames = Words.folded(["財政年度", "財政年", "財年", "年度"])
         /// What follows 去年同期 when it introduces that period's own figure (去年同期為, 去年同期則虧損,
@@ -54,7 +56,7 @@ enum PeriodFinder {
                 table[Int(w[0])] = true
             }
             for w in earlierYearSamePeriod + previousQuarter + lastQuarter + fiscalFirstHalf + fiscalSecondHalf + [samePeriod] { table[Int(w[0])] = true }
-            for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28, 0x622A] { table[Int(c)] = true }   // 前 首 第 Q q ( 截
+            for c: UInt32 in [0x524D, 0x9996, 0x7B2C, 0x51, 0x71, 0x28, 0x622A, 0x6B21] { table[Int(c)] = true }   // 前 首 第 Q q ( 截 次
             for c in 0x30...0x39 { table[c] = true }
             for c in 0x3000..<0x10000 where NumeralChar.plainDigit(UInt32(c)) != nil || NumeralChar.smallUnit(UInt32(c)) != nil { table[c] = true }
             return table
@@ -82,6 +84,10 @@ enum PeriodFinder {
         var sameTimeEarlier = false
         /// 上一季度, 上季 before a figure: the quarter before the one in force.
         var quarterEarlier = false
+
+        /// 自2011財年第四季的X以來: the period of a record compared with dates its own figure, and is not the
+        /// period in force for the figures after it.
+        var pointOfComparison = false
 
         /// A phrase that dates only the figure of its own clause, relative to the period in force.
         var isRelative: Bool { sameTimeEarlier || quarterEarlier }
@@ -169,7 +175,9 @@ enum PeriodFinder {
     }
 
     /// Every period phrase in `[from, to)`, left to right.
-    static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day, rocYears: Bool = false) -> [Hit] {
+    /// `nextQuarterWord`: 次季 is the next quarter (Taiwan's usage, 次季展望), not the second (星展次季淨利 in
+    /// Singapore, Malaysia and Hong Kong).
+    static func hits(_ text: NormalizedText, from: Int, to: Int, reference: Day, rocYears: Bool = false, nextQuarterWord: Bool = true) -> [Hit] {
         var out: [Hit] = []
         var i = from
         // (the position is passed, not captured: a nested function that captures the loop's `var i` has
@@ -219,7 +227,9 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: i + w.count, span: .quarters(3, 4), year: nil, fiscalRelative: true, fiscalOnly: true)); i += w.count; continue
             }
             if word(W.fullYear, i) || word(W.yearly, i) { out.append(Hit(start: i, end: i + 2, span: nil, year: nil, fiscalRelative: true)); i += 2; continue }
-            if word(W.firstHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue }
+            if word(W.firstHalf, i) || W.otherFirstHalf.contains(where: { word($0, i) }) {
+                out.append(Hit(start: i, end: i + 3, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 3; continue
+            }
             if word(W.secondHalf, i) { out.append(Hit(start: i, end: i + 3, span: .quarters(3, 4), year: nil, fiscalRelative: true)); i += 3; continue }
             if word(W.interim, i), W.interimResults.contains(text[i + 2]) {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 2; continue
@@ -238,6 +248,9 @@ enum PeriodFinder {
             }
             if c == 0x7B2C || c == 0x9996, let (k, e) = numeral(at: i + 1), text[e] == W.fiscalMark, text[e + 1] == 0x5B63, k <= 4 {   // 第3財季
                 out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil, fiscalRelative: true, fiscalOnly: true)); i = e + 2; continue
+            }
+            if c == 0x6B21, text[i + 1] == 0x5B63, !nextQuarterWord {   // 次季: the second quarter
+                out.append(Hit(start: i, end: i + 2, span: .quarters(2, 2), year: nil, fiscalRelative: true)); i += 2; continue
             }
             if c == 0x9996, text[i + 1] == W.fiscalMark, text[i + 2] == 0x5B63 {   // 首財季
                 out.append(Hit(start: i, end: i + 3, span: .quarters(1, 1), year: nil, fiscalRelative: true, fiscalOnly: true)); i += 3; continue
@@ -274,6 +287,17 @@ enum PeriodFinder {
                     // 2024年 — or 2024年第3季 / 2024年11月: the year of the next phrase
                     out.append(Hit(start: i, end: n.end + 1, span: nil, year: Int(n.value))); i = n.end + 1; continue
                 }
+                if n.value >= 1990, n.value <= 2100, let w = W.fiscalYearNames.first(where: { text.matches($0, at: n.end) }) {
+                    // 2026財年: a fiscal year named alone; a quarter right after it (2026財年第一季) is a fiscal
+                    // quarter, whose months the text does not give
+                    out.append(Hit(start: i, end: n.end + w.count, span: nil, year: Int(n.value)))
+                    i = n.end + w.count
+                    while i < to, text[i] == 0x20 { i += 1 }
+                    if text[i] == 0x7B2C || text[i] == 0x9996, let (k, e) = numeral(at: i + 1), text[e] == 0x5B63, k <= 4 {
+                        out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil, fiscalRelative: true, fiscalOnly: true)); i = e + 1
+                    }
+                    continue
+                }
                 // 114年出口6407.5億美元: a year of the Republic of China on a Taiwanese page (not 60年來, 100年前)
                 if rocYears, n.value >= 70, n.value <= 150, n.value == n.value.rounded(), text[n.end] == 0x5E74, n.end - i <= 3,
                    (i..<n.end).allSatisfy({ NumeralChar.isASCIIDigit(text[$0]) }), !NumeralChar.isASCIIDigit(text[i - 1]),
@@ -285,6 +309,11 @@ enum PeriodFinder {
                 continue
             }
             i += 1
+        }
+        // 自2011財年第四季…以來, 從去年第三季: a phrase right after 自/從 (and the one it runs into) is a point of comparison
+        for k in out.indices where [0x81EA, 0x4ECE].contains(text[out[k].start - 1]) {   // 自 从
+            out[k].pointOfComparison = true
+            if k + 1 < out.count, out[k + 1].start == out[k].end { out[k + 1].pointOfComparison = true }
         }
         return placedInFiscalYear(out)
     }

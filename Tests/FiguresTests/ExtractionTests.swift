@@ -209,7 +209,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "HKMA", "policy_rate")?.value, 4.5)
         XCTAssertEqual(find(obs, "HKMA", "policy_rate")?.unit, "pct")
         XCTAssertEqual(find(obs, "HSBC", "prime_rate_change")?.value, -0.125)
-        XCTAssertEqual(find(obs, "SCB", "prime_rate_change")?.value, -0.25)
+        XCTAssertEqual(find(obs, "STANCHART", "prime_rate_change")?.value, -0.25)
     }
 
     func testTariffsFromToAndLists() {
@@ -925,7 +925,7 @@ final class ExtractionTests: XCTestCase {
 
     func testOneRateForEveryBankListed() {
         let obs = extract("【明報專訊】目前滙豐與中銀沿用「細P」，渣打、星展等其他銀行則採用5.25厘。", date: Day(year: 2025, month: 3, day: 20))
-        XCTAssertEqual(Set(obs.filter { $0.metric == "prime_rate" }.map(\.subject)), ["SCB", "DBS"])
+        XCTAssertEqual(Set(obs.filter { $0.metric == "prime_rate" }.map(\.subject)), ["STANCHART", "DBS"])
         let deposits = extract("台銀、土銀及合庫的一年期定存利率調升至1.7%。", date: Day(year: 2024, month: 3, day: 22))
         XCTAssertGreaterThanOrEqual(deposits.filter { $0.metric == "deposit_rate" && $0.value == 1.7 }.count, 2)
     }
@@ -1260,5 +1260,33 @@ final class ExtractionTests: XCTestCase {
             let levels = obs.filter { $0.kind == "rate" }.sorted { $0.start < $1.start }.map(\.metric)
             XCTAssertEqual(levels, ["policy_rate", "secured_lending_rate", "short_term_lending_rate"], page)
         }
+    }
+
+    func testReportingPeriodsOfSingaporeAndMalaysiaResults() {
+        // 次季 is the second quarter outside Taiwan; 首半年 the first half; 一年前為X a year-ago figure
+        let singapore = extract("（新加坡7日讯）星展集团次季净利按年增长4%至28亿新元，一年前为26亿9000万新元。", date: Day(year: 2024, month: 8, day: 7))
+        XCTAssertEqual(singapore.first { $0.metric == "net_income" && $0.value == 2.8e9 }?.period, "2024-Q2")
+        XCTAssertEqual(singapore.first { $0.metric == "net_income" && $0.value == 2.69e9 }?.period, "2023-Q2")
+        let malaysia = extract("（吉隆坡24日訊）馬電訊首半年淨利大漲32%至7億1791萬令吉，營業額上揚7.34%至59億8000萬令吉。", date: Day(year: 2022, month: 8, day: 24))
+        XCTAssertEqual(malaysia.first { $0.metric == "net_income" }?.period, "2022-Q1/2022-Q2")
+        // in Taiwan 次季 looks ahead (次季營收展望): it names no quarter of the results
+        let taiwan = extract("（中央社記者台北18日電）台積電第3季營收7596.9億元，次季營收估2900億美元。", date: Day(year: 2025, month: 10, day: 18))
+        XCTAssertNil(taiwan.first { $0.period == "2025-Q2" })
+    }
+
+    func testAFiscalYearsQuarterHasNoCalendarPeriod() {
+        let obs = extract("美光科技公布2026財年第一季財報，營收136.4億美元，年增57%。", date: Day(year: 2025, month: 12, day: 18))
+        XCTAssertNotNil(obs.first { $0.metric == "revenue" })
+        XCTAssertNil(obs.first { $0.metric == "revenue" }?.period)
+        let simplified = extract("甲骨文公布2025财年第二季财报，营收140亿美元。", date: Day(year: 2024, month: 12, day: 10))
+        XCTAssertNil(simplified.first { $0.metric == "revenue" }?.period)
+    }
+
+    func testAPeriodCountedFromIsNotThePeriodInForce() {
+        // 自2011財年第四季的X以來: that quarter dates X only; the figures after it keep the report's quarter
+        let obs = extract("（吉隆坡24日訊）馬電訊第二季淨利3億7806萬令吉，是自2019年第四季以來最高。每股盈利10.02仙。", date: Day(year: 2022, month: 8, day: 24))
+        XCTAssertEqual(obs.first { $0.metric == "eps" }?.period, "2022-Q2")
+        let simplified = extract("（吉隆坡24日讯）云顶第三季净利2亿令吉，为从去年第一季以来新高。营业额增长5%至25亿令吉。", date: Day(year: 2023, month: 11, day: 24))
+        XCTAssertEqual(simplified.first { $0.metric == "revenue" }?.period, "2023-Q3")
     }
 }
