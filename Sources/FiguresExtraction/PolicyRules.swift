@@ -142,14 +142,17 @@ extension FigureContext {
         return e
     }
 
-    mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = []) -> [Observation] {
+    /// `metric`: the metric a rule has already read from the words (the economy moving: gdp_growth), in
+    /// place of the metric word of the sentence.
+    mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = [], metric named: String? = nil) -> [Observation] {
         if let aside = exchangeRateAside(quantities) { reason = "an exchange rate given in passing (\(aside))"; return [] }
         // 明年為3.67%: a figure for a year still to come is a forecast
         if let p = period, let year = Int(p.prefix(4)), year > state.anchor.year {
             reason = "a figure for a later period (\(p)): a forecast"; return []
         }
         let hits = sentenceHits()
-        guard var cue = hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+        guard var cue = named.map({ CueHit(cue: Cue(role: .macro, argument: $0), start: q.start, end: q.start) })
+                ?? hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
         // 對美出口比重增至30.9%: the word nearest the figure names a share or quantity the spec does not track
         if let nearest = before.first(where: { ![.up, .down, .to, .level, .from].contains($0.cue.role) }), nearest.cue.role == .untracked {
             reason = "a share or quantity the spec does not track (\(text.text(nearest.start, nearest.end)))"; return []

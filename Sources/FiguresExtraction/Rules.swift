@@ -25,6 +25,7 @@ extension FigureContext {
         }
         if q.unit == .percent, let seq = before.first(where: { $0.cue.role == .sequential }),
            !sentenceCues.contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_growth" }),   // Japan's GDP is quarter on quarter
+           economyMoveStart == nil,
            !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && isYearOnYear($0.start, $0.end) }) {
             reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
         }
@@ -174,6 +175,9 @@ extension FigureContext {
                 entity.source = "central-banks.tsv: \(mention.entity.id) \(bank)"
                 return rate(Mention(start: mention.start, end: mention.end, entity: entity), state: state, quantities: quantities)
             }
+            if economyMoveStart != nil {
+                return macro(country: mention.entity.id, entity: mention.entity, quantities: quantities, metric: "gdp_growth")
+            }
             reason = "a country with no economic metric named"
             return []
         case .indexGroup:
@@ -181,6 +185,26 @@ extension FigureContext {
             return []
         }
     }
+
+    /// 新加坡經濟第二季環比萎縮0.2%, 美國經濟去年第四季按年化增長2.3%: 經濟 in the figure's clause, a move word
+    /// (增長, 萎縮) after it within a few words and no name between — the economy's output moving, its growth.
+    /// Where 經濟 starts, or nil. (經濟部, 經濟學家, 經濟日報 and the like are no economy moving.)
+    var economyMoveStart: Int? {
+        guard q.unit == .percent, let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) else { return nil }
+        var k = move.start - 2
+        while k >= max(clauseStart, move.start - 14) {
+            if text[k] == FigureContext.economyWord[0], text[k + 1] == FigureContext.economyWord[1],
+               !FigureContext.notTheEconomy.contains(text[k + 2]),
+               !mentions.contains(where: { $0.start >= k + 2 && $0.start < move.start }) {
+                return k
+            }
+            k -= 1
+        }
+        return nil
+    }
+    static let economyWord = ScriptFold.shared.fold("經濟")
+    /// After 經濟: a ministry, a trade, a paper, a policy — not the economy's output.
+    static let notTheEconomy: Set<UInt32> = Set(ScriptFold.shared.fold("部學日體界圈特區艙師官委局署研報規政制合犯適活效援協"))
 
     /// A cue of `role` in the figure's clause; or, when the clause only says "year on year", in its sentence.
     func domainCue(_ role: Cue.Role, sentence: [CueHit]) -> CueHit? {

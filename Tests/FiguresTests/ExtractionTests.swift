@@ -1289,4 +1289,22 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("（吉隆坡24日讯）云顶第三季净利2亿令吉，为从去年第一季以来新高。营业额增长5%至25亿令吉。", date: Day(year: 2023, month: 11, day: 24))
         XCTAssertEqual(simplified.first { $0.metric == "revenue" }?.period, "2023-Q3")
     }
+
+    func testTheEconomyNamedBeforeItsQuarterAndMove() {
+        let obs = extract("（新加坡11日讯）新加坡经济第二季环比萎缩0.3%。", date: Day(year: 2022, month: 8, day: 11))
+        XCTAssertEqual(find(obs, "SG", "gdp_growth")?.value, -0.3)
+        let traditional = extract("馬來西亞經濟去年第四季按年增長3.1%。", date: Day(year: 2024, month: 2, day: 16))
+        XCTAssertEqual(find(traditional, "MY", "gdp_growth")?.value, 3.1)
+        // an economist's or a ministry's words are no economy moving
+        let economist = extract("日本經濟學家預期股市上漲5%。", date: Day(year: 2024, month: 2, day: 16))
+        XCTAssertNil(economist.first { $0.metric == "gdp_growth" })
+    }
+
+    func testConsumerPricesAndUnderlyingInflation() {
+        let obs = extract("香港政府統計處公布，10月整體消費物價按年上升1.6%，基本通脹率為1.3%。", date: Day(year: 2024, month: 11, day: 21))
+        XCTAssertEqual(find(obs, "HK", "cpi")?.value, 1.6)
+        XCTAssertEqual(find(obs, "HK", "core_cpi")?.value, 1.3)
+        let simplified = extract("香港统计处公布，9月消费物价同比上升2.1%。", date: Day(year: 2024, month: 10, day: 21))
+        XCTAssertEqual(find(simplified, "HK", "cpi")?.value, 2.1)
+    }
 }
