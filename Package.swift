@@ -7,7 +7,7 @@ import PackageDescription
 let tables = [
     "banks.tsv", "central-banks.tsv", "commodities.tsv", "companies.tsv", "countries.tsv",
     "country-abbreviations.tsv", "cues.tsv", "currencies.tsv", "currency-magnitudes.tsv", "fx-names.tsv",
-    "governments.tsv", "hong-kong-words.tsv", "index-groups.tsv", "indices.tsv", "market-cities.tsv",
+    "governments.tsv", "hong-kong-words.tsv", "index-groups.tsv", "indices.tsv", "market-cities.tsv", "market-places.tsv",
     "measure-words.tsv", "numeral-words.tsv", "qualifiers.tsv", "region-words.tsv", "script-fold.tsv",
     "tariff-scopes.tsv", "yields.tsv", "exchanges.tsv", "market-tables.tsv",
 ]

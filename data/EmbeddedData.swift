@@ -23,6 +23,7 @@ public enum EmbeddedData {
             ("index-groups.tsv", PackageResources.index_groups_tsv),
             ("indices.tsv", PackageResources.indices_tsv),
             ("market-cities.tsv", PackageResources.market_cities_tsv),
+            ("market-places.tsv", PackageResources.market_places_tsv),
             ("measure-words.tsv", PackageResources.measure_words_tsv),
             ("numeral-words.tsv", PackageResources.numeral_words_tsv),
             ("qualifiers.tsv", PackageResources.qualifiers_tsv),

@@ -467,6 +467,9 @@ final class PageAnalysis {
     enum SectorWords {
         static let suffixes = Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"])
         static let bareSuffixes = Set(Words.folded(["指數", "類"]))
+        static let composite = ScriptFold.shared.fold("綜合")
+        /// Suffixes only a sector takes (類股, 板塊): never another market's index.
+        static let sectorOnlySuffixes = Set(Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "類"]))
         /// Words inside a run before a sector name that end what comes before it (漲幅以, 類股).
         static let introducers = Words.folded(["漲幅以", "跌幅以", "類股", "以"])
         /// A move right after a bare 指數/類 makes it a sector (電器電纜類上漲).
@@ -504,6 +507,12 @@ final class PageAnalysis {
                 // back over the name: Han characters, at most 8, stopping at 中/的 (產業指數中電器電纜類)
                 while s > teaser.start, i - s < 8, isHan(t[s - 1]), t[s - 1] != 0x4E2D, t[s - 1] != 0x7684,
                       !NumeralChar.isChineseNumeral(t[s - 1]) || t[s - 1] == 0x5343 { s -= 1 }
+                // 巴黎CAC指數, 雅典綜合指數, 澳股綜合指數: a market's index the tables do not know, not a sector
+                if let unknown = unknownMarketIndex(text, nameStart: s, suffixStart: i, suffix: suffix, teaser: teaser, byStart: byStart, reach: reach) {
+                    out.append(unknown)
+                    i = unknown.end
+                    continue
+                }
                 // 類股漲幅以電器電纜類: the name starts after the last word that ranks or introduces it
                 for w in SectorWords.introducers {
                     var k = i - 1
@@ -532,6 +541,67 @@ final class PageAnalysis {
             }
         }
         return out
+    }
+
+    /// What `explain` says of an index named with a market's place the tables do not know (kept as written).
+    static let unknownIndexSource = "an index the tables do not know, kept as written"
+    /// Words that name a market (data/market-places.tsv).
+    static let marketPlaces = WordTable<Bool>(table: "market-places.tsv") { $0.isEmpty ? nil : ($0[0], true) }
+
+    /// `巴黎CAC指數`, `雅典綜合指數`, `澳股綜合指數`: a name ending in 指數 that starts with a market's place
+    /// (data/market-places.tsv), or is written in Latin letters (with a place before them or none), and that
+    /// no known name covers — another market's index. It ends the scope of the index named before it
+    /// (its figures are not that index's) and, as an unknown company, is kept as written.
+    static func unknownMarketIndex(_ text: NormalizedText, nameStart: Int, suffixStart i: Int, suffix: [UInt32], teaser: Teaser,
+                                   byStart: [Mention], reach: [Int]) -> Mention? {
+        guard !SectorWords.sectorOnlySuffixes.contains(suffix) else { return nil }
+        let t = text.folded
+        var s = nameStart
+        if s == i {
+            // a Latin name right before 指數: letters, digits, spaces, &, /, - (at least two letters)
+            var k = i, letters = 0
+            while k > teaser.start, i - k < 24 {
+                let c = t[k - 1]
+                let isLetter = (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
+                guard isLetter || NumeralChar.isASCIIDigit(c) || c == 0x20 || c == 0x26 || c == 0x2F || c == 0x2D else { break }
+                if isLetter { letters += 1 }
+                k -= 1
+            }
+            while k < i, t[k] == 0x20 { k += 1 }
+            guard letters >= 2 else { return nil }
+            s = k
+            // a place right before the Latin name: 巴黎CAC指數
+            var p = s
+            while p > teaser.start, s - p < 5, isHan(t[p - 1]) { p -= 1 }
+            while p < s {
+                if let (length, _) = marketPlaces.lengthAndPayload(in: text, at: p), p + length == s { s = p; break }
+                p += 1
+            }
+        } else if i - s == 2, text.matches(SectorWords.composite, at: s) {
+            // 基準S&P/ASX200指數下跌…；綜合指數下跌…: 綜合指數 alone is the market's composite, not a sector
+        } else {
+            // a Han name that starts with a place: the longest place word at its start (or any after the
+            // connectives the sector rule trims)
+            var p = s, found = false
+            while p < i - 1, !found {
+                if let (length, _) = marketPlaces.lengthAndPayload(in: text, at: p), p + length < i { s = p; found = true }
+                else if SectorWords.leading.contains(where: { text.matches($0, at: p) }) { p += 1 }
+                else { break }
+            }
+            guard found else { return nil }
+        }
+        let end = i + suffix.count
+        // a known name covers it — unless that name is only the place it starts with (澳股 in 澳股綜合指數)
+        var k = byStart.lowerBound(end, by: \.start) - 1
+        while k >= 0, reach[k] > s {
+            let m = byStart[k]
+            let placeInside = m.start >= s && m.end < i && marketPlaces.lengthAndPayload(in: text, at: m.start)?.0 == m.end - m.start
+            if m.end > s, !placeInside { return nil }
+            k -= 1
+        }
+        var entity = Entity(kind: .index, id: text.text(s, end))
+        entity.source = unknownIndexSource
+        return Mention(start: s, end: end, entity: entity)
     }
 
     /// The words around a company name the lexicon does not know, folded once.

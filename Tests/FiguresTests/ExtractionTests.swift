@@ -1307,4 +1307,21 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("香港统计处公布，9月消费物价同比上升2.1%。", date: Day(year: 2024, month: 10, day: 21))
         XCTAssertEqual(find(simplified, "HK", "cpi")?.value, 2.1)
     }
+
+    func testAMarketsIndexTheTablesDoNotKnowEndsTheOneBefore() {
+        let obs = extract("倫敦富時100指數收報3830點，跌85點；雅典綜合指數收報1500點，跌12點。", date: Day(year: 2009, month: 2, day: 27))
+        XCTAssertEqual(find(obs, "FTSE100", "close")?.value, 3830)
+        XCTAssertNil(obs.first { $0.subject == "FTSE100" && $0.value == 1500 })
+        XCTAssertEqual(find(obs, "雅典綜合指數", "close")?.value, 1500, "kept as written")
+        let latin = extract("德国DAX指数收于15000点；布拉格PX指数收于1400点，涨3点。", date: Day(year: 2023, month: 5, day: 5))
+        XCTAssertEqual(find(latin, "DAX", "close")?.value, 15000)
+        XCTAssertNil(latin.first { $0.subject == "DAX" && ($0.value == 1400 || $0.value == 3) })
+        // 綜合指數 alone, after a market's benchmark, is its composite — not a sector of the benchmark
+        let composite = extract("基准S&P/ASX200指数下跌537.30点至5002.00点；综合指数下跌532.50点至5058.20点。", date: Day(year: 2020, month: 3, day: 16))
+        XCTAssertNotNil(composite.first { $0.subject == "ASX200" && $0.value == 5002 })
+        XCTAssertNil(composite.first { $0.subject.hasPrefix("ASX200") && $0.value == 5058.2 })
+        // a known name with a space before 指數 stays the known index
+        let spaced = extract("美股收盤，S&P 500 指數下跌36.83點。", date: Day(year: 2025, month: 9, day: 23))
+        XCTAssertEqual(find(spaced, "SPX", "change")?.value, -36.83)
+    }
 }
