@@ -468,6 +468,12 @@ extension FigureContext {
     /// `一度大漲近500點至26936點`, `盤中一度升至31.438元`: a level reached during the session after a move is
     /// the day's high (a rise) or low (a fall); for a currency quoted per dollar the named currency's rise is the pair's low.
     func intradayExtreme(namedIsQuote: Bool) -> String? {
+        // 一度觸及811.80美元的日內高點: the words after the touch name the extreme, whatever moved before it (not
+        // for a currency quoted against another: the yen's high is the pair's low, and the words may mean either)
+        if !namedIsQuote, sentenceHits().contains(where: { $0.cue.role == .intraday }), before.first(where: { [.to, .close, .level, .high, .low, .open].contains($0.cue.role) })?.cue.role == .to,
+           let extreme = extremeNamedAfter {
+            return extreme
+        }
         guard sentenceHits().contains(where: { $0.cue.role == .intraday }),
               let nearest = before.first(where: { [.to, .close, .level, .high, .low, .open].contains($0.cue.role) }), nearest.cue.role == .to else { return nil }
         // the direction: a move word in the clause, or the "to" word itself (升至, 貶至, 跌至)
@@ -480,6 +486,23 @@ extension FigureContext {
         return rising != namedIsQuote ? "high" : "low"
     }
 
+    /// 高點, 最高價, 新高 (or 低點, 最低價, 新低) right after the figure, past 的 and a few words (X點的歷史高點,
+    /// X美元的今年最高價): "high" or "low", else nil. Not across punctuation, a number or a move word.
+    var extremeNamedAfter: String? {
+        var k = q.end
+        let limit = min(q.end + 9, sentenceEnd)
+        while k < limit {
+            let c = text[k]
+            if Interpreter.clauseEnds.contains(c) || Interpreter.sentenceEnds.contains(c) || NumeralChar.isASCIIDigit(c) { return nil }
+            if let w = FigureContext.highWordsAfter.first(where: { text.matches($0, at: k) }) { _ = w; return "high" }
+            if FigureContext.lowWordsAfter.contains(where: { text.matches($0, at: k) }) { return "low" }
+            k += 1
+        }
+        return nil
+    }
+    static let highWordsAfter = Words.folded(["高點", "最高價", "最高水平", "新高", "高位", "最高點"])
+    static let lowWordsAfter = Words.folded(["低點", "最低價", "最低水平", "新低", "低位", "最低點"])
+
     /// Whether a bare 報/成為 level is the close: the sentence says so (收盤, 收在, 收高), or the teaser
     /// reports a close (收跌, 終場…) and this sentence is not about the session (盤初, 盤中).
     var closingSentence: Bool {
@@ -491,7 +514,9 @@ extension FigureContext {
 
     /// close/open/high/low/level named next to the figure; nil when the nearest cue is a move.
     /// `toIsClose`: whether 報/至 in a closing report mean the close (indices) or only a level (exchange rates).
-    func marketLevelMetric(toIsClose: Bool = true) -> String? {
+    /// `extremesNamedAfter`: whether 高點/低點 after a touch name the figure's extreme (not for a currency,
+    /// whose high may be the pair's low).
+    func marketLevelMetric(toIsClose: Bool = true, extremesNamedAfter: Bool = true) -> String? {
         if let a = after.first(where: { $0.cue.role == .closeAfter || $0.cue.role == .openAfter }) {
             return a.cue.role == .closeAfter ? "close" : "open"
         }
@@ -503,9 +528,21 @@ extension FigureContext {
             case .low: return "low"
             case .level, .to:
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
-                // 一度升至X is the session's high, 一度跌至X its low: an intraday touch, not a level
-                if hit.cue.role == .to, before.contains(where: { $0.cue.role == .intraday && $0.start < hit.start }),
-                   let dir = FigureContext.wordDirection(text, hit.start, hit.end) ?? direction {
+                // 一度暴跌逾18%，至X: the clause only continues the one before (no move or name of its own), whose
+                // 一度 it shares
+                let continuesClause = !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < hit.start })
+                    && !mentions.contains(where: { $0.start >= clauseStart && $0.end <= q.start })
+                let touchedIntraday = before.contains(where: { $0.cue.role == .intraday && $0.start <= hit.start })
+                    || (continuesClause && sentenceHits().contains(where: { $0.cue.role == .intraday && $0.start <= hit.start }))
+                // 一度攀上X點的歷史高點, 觸及每噸X美元高點: a touch the words after it call a high or a low
+                if extremesNamedAfter, let extreme = extremeNamedAfter, touchedIntraday || before.contains(where: { $0.cue.role == .to }),
+                   !sentenceHits().contains(where: { $0.cue.role == .close && $0.start < q.start }) {
+                    return extreme
+                }
+                // 一度升至X is the session's high, 一度跌至X its low (一度暴跌逾18%，至X too): an intraday touch, not a level
+                if hit.cue.role == .to, touchedIntraday,
+                   let dir = FigureContext.wordDirection(text, hit.start, hit.end) ?? direction
+                    ?? sentenceHits().first(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < hit.start }).map({ $0.cue.role == .up ? 1.0 : -1.0 }) {
                     return dir > 0 ? "high" : "low"
                 }
                 // 開盤後報X, 開市報X: the print the session opened at
@@ -625,7 +662,7 @@ extension FigureContext {
                 || sentenceHits().first(where: { [.parity, .close, .open, .high, .low, .closeContext].contains($0.cue.role) })?.cue.role == .parity {
                 return [observation(kind: "fx", subject: subject, metric: "central_parity", value: q.value, unit: quote, date: date, rule: "central parity", entity: m.entity)]
             }
-            guard var metric = marketLevelMetric(toIsClose: false) else {
+            guard var metric = marketLevelMetric(toIsClose: false, extremesNamedAfter: false) else {
                 // 日圓升值10.62日圓: a move written in the quote currency
                 if let dir = direction, amountCurrency == quote {
                     return [observation(kind: "fx", subject: subject, metric: "change", value: abs(q.value) * dir * flip, unit: quote, date: date, period: movePeriod, rule: "fx move in the quote currency", entity: m.entity)]

@@ -1324,4 +1324,19 @@ final class ExtractionTests: XCTestCase {
         let spaced = extract("美股收盤，S&P 500 指數下跌36.83點。", date: Day(year: 2025, month: 9, day: 23))
         XCTAssertEqual(find(spaced, "SPX", "change")?.value, -36.83)
     }
+
+    func testATouchTheWordsAfterCallAHighOrALow() {
+        let obs = extract("韓國綜合股價指數（KOSPI）22日盤中一度攀上5019.54點的歷史高點，終場收4952.53點。", date: Day(year: 2026, month: 1, day: 22))
+        XCTAssertEqual(find(obs, "KOSPI", "high")?.value, 5019.54)
+        XCTAssertEqual(find(obs, "KOSPI", "close")?.value, 4952.53)
+        let simplified = extract("伦敦镍价周二触及每吨18,785美元高点。纽约金价盘中一度触及2100.5美元的日内低点。", date: Day(year: 2026, month: 1, day: 6))
+        XCTAssertEqual(find(simplified, "NICKEL", "high")?.value, 18785)
+        XCTAssertEqual(find(simplified, "XAU", "low")?.value, 2100.5)
+        // 一度暴跌逾18%，至X: the clause after continues the touch — the session's low
+        let copper = extract("消息公布后，纽约铜价一度暴跌逾18%，至每磅4.60美元。", date: Day(year: 2025, month: 7, day: 30))
+        XCTAssertEqual(find(copper, "COPPER", "low")?.value, 4.6)
+        // a close at a record is still the close
+        let record = extract("日經指數收在40,000點的歷史新高。", date: Day(year: 2024, month: 3, day: 4))
+        XCTAssertEqual(find(record, "N225", "close")?.value, 40000)
+    }
 }
