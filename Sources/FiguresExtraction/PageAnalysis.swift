@@ -655,7 +655,8 @@ final class PageAnalysis {
         /// Characters a short name does not end with (按年上, 外資, 季).
         static let notNameLast: Set<UInt32> = Set("上下日月年季期市指股外資资中內内間间午位".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Words in front of a name that are not part of it (其中, 而, 至於…).
-        static let leading = SectorWords.leading + Words.folded(["同時", "另", "則", "但是", "不過", "反之", "隨後", "今天", "今日", "昨天", "昨日", "只有", "僅有", "唯有", "只", "僅"])
+        static let leading = SectorWords.leading.filter { $0 != ScriptFold.shared.fold("中") && $0 != ScriptFold.shared.fold("和") }   // 中期銀行, 和黃: names start so
+            + Words.folded(["同時", "另", "則", "但是", "不過", "反之", "隨後", "今天", "今日", "昨天", "昨日", "只有", "僅有", "唯有", "只", "僅"])
     }
 
     /// A company the lexicon does not know, found from what follows it: a price or move verb and a figure
@@ -712,7 +713,10 @@ final class PageAnalysis {
                     i += verbLength
                     // 海庭（Seatrium）、揚子江和新翔集團分別上漲3.8%、3.57%和2.94%: every name of the list
                     if let respective = words.respective.first(where: { text.matches($0, endingAt: nameEnd) }) {
-                        let listed = listedNames(text, end: nameEnd - respective.count, floor: teaser.start)
+                        // (Banco Santander與BBVA SA也分別收低: past the adverb before 分別 too)
+                        var listEnd = nameEnd - respective.count
+                        while listEnd > teaser.start, words.adverbs.contains(t[listEnd - 1]) { listEnd -= 1 }
+                        let listed = listedNames(text, end: listEnd, floor: teaser.start)
                         // 重貼現率、擔保放款融通利率及短期融通利率原本分別停在…: a list of rates or metrics names no companies
                         if listed.contains(where: { (s, e) in
                             cues.hitsBefore(from: s, to: e).contains { [.rate, .macro, .fin].contains($0.cue.role) }

@@ -1339,4 +1339,12 @@ final class ExtractionTests: XCTestCase {
         let record = extract("日經指數收在40,000點的歷史新高。", date: Day(year: 2024, month: 3, day: 4))
         XCTAssertEqual(find(record, "N225", "close")?.value, 40000)
     }
+
+    func testNamesListedBeforeAnAdverbAnd分別() {
+        let obs = extract("西班牙的Banco Santander與BBVA SA也分別收低5.4%與4.2%。", date: Day(year: 2018, month: 5, day: 29))
+        XCTAssertEqual(find(obs, "Banco Santander", "change_pct")?.value, -5.4)
+        XCTAssertEqual(find(obs, "BBVA SA", "change_pct")?.value, -4.2)
+        let han = extract("銀行股走低，大眾銀行與中期銀行則分別下跌6.3%與5.6%。", date: Day(year: 2012, month: 12, day: 10))
+        XCTAssertEqual(find(han, "中期銀行", "change_pct")?.value, -5.6, "中 opens the name; it is no connective")
+    }
 }
