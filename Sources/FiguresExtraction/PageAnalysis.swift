@@ -610,7 +610,9 @@ final class PageAnalysis {
         static let verbs = WordTable<Bool>(["上漲", "下跌", "大漲", "大跌", "暴漲", "暴跌", "急漲", "急跌", "重挫", "下挫", "挫",
                                             "漲", "跌", "升", "揚", "上揚", "走高", "走低", "收漲", "收跌", "收高", "收低", "飆漲",
                                             "飆升", "勁升", "勁揚", "攀升", "回落", "滑落", "小漲", "小跌", "微漲", "微跌", "收報",
-                                            "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌"].map { ($0, true) })
+                                            "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌",
+                                            // 夏普收450日圓, 尼康以2500日圓收盤: 收 and 以 right before the figure
+                                            "收", "以"].map { ($0, true) })
         /// How company names end (集團, 控股, 科技…): a name before a result word must end so.
         static let companyEndings = Words.folded(["集團", "控股", "股份", "銀行", "公司", "科技", "電子", "實業", "置地", "置業", "地產",
                                                   "資源", "工業", "機械", "航空", "電訊", "電信", "能源", "汽車", "證券", "保險", "金控",
@@ -839,16 +841,23 @@ final class PageAnalysis {
         // a Han name opens its clause (，必和必拓下跌) or follows a connective (其中必和必拓); a run that
         // starts inside a phrase (本週累計上漲) is no name
         var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1]) || inList && Interpreter.isListJoiner(t[s - 1])
+            // 最依賴外銷的馬自達汽車: after 的, a name that ends like a company's
+            || t[s - 1] == 0x7684 && looksLikeCompany(text, s, e)
         var trimmed = true
         while trimmed {
             trimmed = false
             for w in ContextNameWords.leading where s + w.count < e && text.matches(w, at: s) { s += w.count; trimmed = true; opensClause = true }
+            // 截至12月底的下半年集團淨利: a period word opens no name
+            for w in ContextNameWords.periodWords where w.count > 1 && s + w.count < e && text.matches(w, at: s) { s += w.count; trimmed = true }
         }
         // a descriptor before the name is not part of it (零售商威富達, 礦業巨頭必和必拓)
         for w in ContextNameWords.descriptors {
             var k = e - 2
             while k > s { if text.matches(w, endingAt: k) { s = k; break }; k -= 1 }
         }
+        // 軍工股漢翔, 概念股某某: a group of shares named before the name (not 股份, which is the name's own)
+        var g = e - 2
+        while g > s { if t[g - 1] == 0x80A1, t[g] != 0x4EFD { s = g; break }; g -= 1 }   // 股 份
         // up to six characters, ten for a name ending like a company's (伍德賽德石油公司, 義大利聯合聖保羅銀行)
         guard opensClause, (2...6).contains(e - s) || (7...10).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
         for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }

@@ -1347,4 +1347,16 @@ final class ExtractionTests: XCTestCase {
         let han = extract("銀行股走低，大眾銀行與中期銀行則分別下跌6.3%與5.6%。", date: Day(year: 2012, month: 12, day: 10))
         XCTAssertEqual(find(han, "中期銀行", "change_pct")?.value, -5.6, "中 opens the name; it is no connective")
     }
+
+    func testACompanyTheTablesDoNotKnowClosingAtAPrice() {
+        let obs = extract("最依賴外銷的鈴木汽車收1356日圓，飆漲5.2%；佳能以4500日圓收盤、大漲3%。", date: Day(year: 2013, month: 5, day: 10))
+        XCTAssertEqual(find(obs, "鈴木汽車", "close")?.value, 1356)
+        XCTAssertEqual(find(obs, "佳能", "close")?.value, 4500)
+        XCTAssertEqual(find(obs, "佳能", "change_pct")?.value, 3)
+        let simplified = extract("军工股汉翔收54.9元，涨6.19%。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(simplified, "汉翔", "close")?.value, 54.9)
+        // a period word after 的 opens no name (截至12月底的下半年集團淨利)
+        let results = extract("新加坡置地截至12月底的下半年集團淨利同比增加7%，達1億零240萬元。", date: Day(year: 2024, month: 2, day: 23))
+        XCTAssertNil(results.first { $0.subject.contains("下半年") })
+    }
 }
