@@ -107,7 +107,7 @@ final class Interpreter {
         // words place it in Taiwan, not when too short a text falls back to it
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor,
                                         rocYears: page.locale(at: teaser.start) == .taiwan
-                                            && PageLocale.guess(text, from: teaser.start, to: teaser.end)?.locale == .taiwan)
+                                            && page.teaserGuesses[teaserIndex]?.locale == .taiwan)
         var consumedAsPrevious = Set<Int>()
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them

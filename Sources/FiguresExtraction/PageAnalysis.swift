@@ -140,6 +140,9 @@ final class PageAnalysis {
     let locale: PageLocale
     /// Each teaser's own locale (a list page mixes outlets), falling back to the page's.
     let teaserLocales: [PageLocale]
+    /// Each teaser's own guess from its words alone (nil: too little Chinese to tell), made once: the
+    /// interpreter asks it again for the years of a Taiwanese report.
+    let teaserGuesses: [PageLocale.Guess?]
     /// Quantities kept for interpretation (not inside a name, not in a footer).
     let quantities: [Quantity]
     /// Quantities dropped before interpretation, with the reason.
@@ -181,8 +184,10 @@ final class PageAnalysis {
         // a teaser's own region words decide; without them, a page placed by its words keeps its teasers
         // (a Kuala Lumpur page's Simplified teasers are not mainland ones)
         var placedByWords = [Bool](repeating: pageGuess?.fromRegionWords == true, count: teasers.count)
+        let teaserGuesses = teasers.map { PageLocale.guess(text, from: $0.start, to: $0.end) }
+        self.teaserGuesses = teaserGuesses
         let teaserLocales = teasers.enumerated().map { (i, teaser) -> PageLocale in
-            guard let own = PageLocale.guess(text, from: teaser.start, to: teaser.end) else { return pageLocale }
+            guard let own = teaserGuesses[i] else { return pageLocale }
             if own.fromRegionWords { placedByWords[i] = true }
             return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
         }
