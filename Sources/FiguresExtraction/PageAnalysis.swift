@@ -650,7 +650,7 @@ final class PageAnalysis {
                         let listed = listedNames(text, end: nameEnd - respective.count, floor: teaser.start)
                         // 重貼現率、擔保放款融通利率及短期融通利率原本分別停在…: a list of rates or metrics names no companies
                         if listed.contains(where: { (s, e) in
-                            cues.hitsBefore(from: s, to: e).contains { [.rate, .macro, .fin].contains($0.cue.role) }
+                            cues.containsHit(from: s, to: e) { [.rate, .macro, .fin].contains($0.role) }
                         }) { continue }
                         for (s, e) in listed {
                             // a known name over it (names are short: look back a few dozen characters)
