@@ -245,6 +245,22 @@ final class Interpreter {
         return hits
     }
 
+    /// Where the comparison words (比, 較…) of a teaser stand, in page order, found once per teaser
+    /// (every figure asks whether one follows it in its sentence).
+    private var teaserComparisonCache: (start: Int, spans: [Range<Int>])?
+
+    func teaserComparisons(_ teaser: Teaser) -> [Range<Int>] {
+        if let cached = teaserComparisonCache, cached.start == teaser.start { return cached.spans }
+        // the teaser's cue words are disjoint, nearest the teaser's end first: reversed, in page order,
+        // their ends rising with their starts
+        var spans: [Range<Int>] = []
+        for hit in teaserCues(teaser).reversed() where hit.cue.role == .comparison && spans.last != hit.start..<hit.end {
+            spans.append(hit.start..<hit.end)
+        }
+        teaserComparisonCache = (teaser.start, spans)
+        return spans
+    }
+
     /// The teaser quotes a national statistics office (財政部, 海關總署…): its figures are the writer's own country's.
     func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
         teaserCues(teaser).contains { $0.cue.role == .agency }
@@ -323,8 +339,11 @@ final class Interpreter {
     func respectiveComparisonBase(of index: Int, in quantities: [Quantity], teaser: Teaser, sentenceStart: Int, sentenceEnd: Int) -> Quantity? {
         let q = quantities[index]
         guard q.unit != .none, !q.isRange else { return nil }
-        // most sentences have no comparison word: the teaser's cached cues tell without a scan
-        guard teaserCues(teaser).contains(where: { $0.cue.role == .comparison && $0.start >= q.end && $0.end <= sentenceEnd }) else { return nil }
+        // most sentences have no comparison word: the teaser's cached comparison words tell without a scan
+        // (the first starting at or after the figure ends first of those)
+        let comparisons = teaserComparisons(teaser)
+        let next = comparisons.lowerBound(q.end, by: \.lowerBound)
+        guard next < comparisons.count, comparisons[next].upperBound <= sentenceEnd else { return nil }
         let hits = page.cues.hitsBefore(from: q.end, to: sentenceEnd)   // nearest the sentence end first
         guard let comparison = hits.last(where: { $0.cue.role == .comparison }),
               let respective = hits.first(where: { $0.cue.role == .respective && $0.end <= comparison.start }),
