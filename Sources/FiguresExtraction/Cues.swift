@@ -136,6 +136,20 @@ struct CueIndex: Sendable {
         return (Array(sentence[..<j]), sentence)
     }
 
+    /// The first hit of `hitsBefore(from:to:)` (nearest to `to`) that satisfies `predicate`, without building
+    /// the array (most look-backs want one cue of a role).
+    func firstHit(from: Int, to: Int, where predicate: (CueHit) -> Bool) -> CueHit? {
+        var found: CueHit?
+        forEachWord(from: from, to: to) { start, end, cues in
+            for cue in cues {
+                let hit = CueHit(cue: cue, start: start, end: end)
+                if predicate(hit) { found = hit; return false }
+            }
+            return true
+        }
+        return found
+    }
+
     /// Whether some cue ending inside `[from, to)` satisfies `predicate` (as `hitsBefore(from:to:).contains`,
     /// without building the array).
     func containsHit(from: Int, to: Int, where predicate: (Cue) -> Bool) -> Bool {

@@ -80,7 +80,7 @@ struct FigureContext {
         if let hit = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }) { return hit.cue.role == .up ? 1 : -1 }
         // 下跌88.76點、0.19%: a figure listed after another shares its move word
         guard listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
-              let hit = interpreter.page.cues.hitsBefore(from: listClauseStart, to: clauseStart).first(where: { $0.cue.role == .up || $0.cue.role == .down })
+              let hit = interpreter.page.cues.firstHit(from: listClauseStart, to: clauseStart, where: { $0.cue.role == .up || $0.cue.role == .down })
         else { return nil }
         return hit.cue.role == .up ? 1 : -1
     }
@@ -296,7 +296,7 @@ struct FigureContext {
         let previousEnd = listClauseStart - 1
         var previousStart = previousEnd
         while previousStart > sentenceStart, !FigureContext.endsListClause(text[previousStart - 1]) { previousStart -= 1 }
-        guard let cue = interpreter.page.cues.hitsBefore(from: previousStart, to: previousEnd).first(where: { $0.cue.role == .respective }) else { return nil }
+        guard let cue = interpreter.page.cues.firstHit(from: previousStart, to: previousEnd, where: { $0.cue.role == .respective }) else { return nil }
         let previousFigures = quantities.filter { $0.start >= cue.end && $0.start < previousEnd && !state.listedPrevious.contains($0.start) }
         guard previousFigures.count == ownFigures.count else { return nil }
         return (cue, ownFigures.count, k)

@@ -112,7 +112,7 @@ final class Interpreter {
         let locale = page.locale(at: teaser.start)
         let periods = PeriodFinder.hits(text, from: teaser.start, to: teaser.end, reference: state.anchor,
                                         rocYears: locale == .taiwan
-                                            && PageLocale.guess(text, from: teaser.start, to: teaser.end)?.locale == .taiwan,
+                                            && page.teaserGuesses[teaserIndex]?.locale == .taiwan,
                                         nextQuarterWord: locale == .taiwan)
         var consumedAsPrevious = Set<Int>()
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
@@ -149,7 +149,7 @@ final class Interpreter {
             }
             // 由10月的4.0%降至2.4%: a period inside a from-phrase is the previous value's; the figure's is named before it
             if index > 0, consumedAsPrevious.contains(quantities[index - 1].start),
-               let from = page.cues.hitsBefore(from: ctx.sentenceStart, to: quantities[index - 1].start).first(where: { $0.cue.role == .from }) {
+               let from = page.cues.firstHit(from: ctx.sentenceStart, to: quantities[index - 1].start, where: { $0.cue.role == .from }) {
                 fromPhrases.append(from.start..<quantities[index - 1].end)
             }
             let ownPeriods = periods.filter { p in p.start >= ctx.sentenceStart && !fromPhrases.contains { $0.contains(p.start) } }
@@ -251,6 +251,22 @@ final class Interpreter {
         return hits
     }
 
+    /// Where the comparison words (比, 較…) of a teaser stand, in page order, found once per teaser
+    /// (every figure asks whether one follows it in its sentence).
+    private var teaserComparisonCache: (start: Int, spans: [Range<Int>])?
+
+    func teaserComparisons(_ teaser: Teaser) -> [Range<Int>] {
+        if let cached = teaserComparisonCache, cached.start == teaser.start { return cached.spans }
+        // the teaser's cue words are disjoint, nearest the teaser's end first: reversed, in page order,
+        // their ends rising with their starts
+        var spans: [Range<Int>] = []
+        for hit in teaserCues(teaser).reversed() where hit.cue.role == .comparison && spans.last != hit.start..<hit.end {
+            spans.append(hit.start..<hit.end)
+        }
+        teaserComparisonCache = (teaser.start, spans)
+        return spans
+    }
+
     /// The teaser quotes a national statistics office (財政部, 海關總署…): its figures are the writer's own country's.
     func teaserNamesStatisticsAgency(_ teaser: Teaser) -> Bool {
         teaserCues(teaser).contains { $0.cue.role == .agency }
@@ -329,8 +345,11 @@ final class Interpreter {
     func respectiveComparisonBase(of index: Int, in quantities: [Quantity], teaser: Teaser, sentenceStart: Int, sentenceEnd: Int) -> Quantity? {
         let q = quantities[index]
         guard q.unit != .none, !q.isRange else { return nil }
-        // most sentences have no comparison word: the teaser's cached cues tell without a scan
-        guard teaserCues(teaser).contains(where: { $0.cue.role == .comparison && $0.start >= q.end && $0.end <= sentenceEnd }) else { return nil }
+        // most sentences have no comparison word: the teaser's cached comparison words tell without a scan
+        // (the first starting at or after the figure ends first of those)
+        let comparisons = teaserComparisons(teaser)
+        let next = comparisons.lowerBound(q.end, by: \.lowerBound)
+        guard next < comparisons.count, comparisons[next].upperBound <= sentenceEnd else { return nil }
         let hits = page.cues.hitsBefore(from: q.end, to: sentenceEnd)   // nearest the sentence end first
         guard let comparison = hits.last(where: { $0.cue.role == .comparison }),
               let respective = hits.first(where: { $0.cue.role == .respective && $0.end <= comparison.start }),
@@ -369,8 +388,9 @@ final class Interpreter {
             let q = quantities[i]
             let head = q.qualifierStart ?? q.start
             // the "from" word opens the list's clause: 分別由A、B, 原本分別停在A、B
-            let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: max(0, head - 8)), head - 8), to: head)
-            guard lead.contains(where: { $0.cue.role == .from }) else { i += 1; continue }
+            guard page.cues.containsHit(from: max(clauseStart(head, floor: max(0, head - 8)), head - 8), to: head, where: { $0.role == .from }) else {
+                i += 1; continue
+            }
             let old = run(from: i)
             guard old.count >= 2, old.upperBound < quantities.count else { i = old.upperBound; continue }
             // the next figure in the list's unit (figures in other units, 連續3季, may stand between)
@@ -380,8 +400,7 @@ final class Interpreter {
             // the new list follows a "to" word: right after the old one (調整為), or later in the sentence
             // when the "to" word opens the new list (原本分別停在A、B，如今分別調升至C、D)
             let firstHead = first.qualifierStart ?? first.start
-            let between = page.cues.hitsBefore(from: last.end, to: firstHead)
-            let near = next == old.upperBound && first.start - last.end <= 8 && between.contains(where: { $0.cue.role == .to })
+            let near = next == old.upperBound && first.start - last.end <= 8 && page.cues.containsHit(from: last.end, to: firstHead) { $0.role == .to }
             let opensNewList = page.cues.containsHit(from: max(last.end, firstHead - 3), to: firstHead) { $0.role == .to }
             guard !gapHasSentenceEnd, near || opensNewList else { i = old.upperBound; continue }
             let new = run(from: next)
@@ -403,11 +422,9 @@ final class Interpreter {
     func isPreviousValue(_ q: Quantity, of next: Quantity, floor: Int) -> Bool {
         guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
         for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
-        let between = page.cues.hitsBefore(from: q.end, to: next.qualifierStart ?? next.start)
-        guard between.contains(where: { $0.cue.role == .to }) else { return false }
+        guard page.cues.containsHit(from: q.end, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
         let head = q.qualifierStart ?? q.start
-        let lead = page.cues.hitsBefore(from: max(clauseStart(head, floor: max(floor, head - 6)), head - 6), to: head)
-        return lead.contains { $0.cue.role == .from }
+        return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 6)), head - 6), to: head) { $0.role == .from }
     }
 
     /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,
@@ -448,7 +465,7 @@ final class Interpreter {
         // 大選昨天落幕，激勵股市今天同步走高: the day a market move follows in its own clause is the
         // session's; a day of some other event named first is not
         if named.count > 1, let session = named.first(where: { (d, _) in
-            page.cues.hitsBefore(from: d.end, to: clauseEnd(d.end, ceiling: teaser.end)).contains { $0.cue.role == .up || $0.cue.role == .down || $0.cue.role == .close }
+            page.cues.containsHit(from: d.end, to: clauseEnd(d.end, ceiling: teaser.end)) { $0.role == .up || $0.role == .down || $0.role == .close }
         }) {
             return (session.1, true, nil)
         }

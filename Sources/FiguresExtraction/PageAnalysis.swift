@@ -60,28 +60,22 @@ public enum PageLocale: String, Sendable {
     /// local words, the currency), since those outlets write Simplified or Traditional alike.
     /// Otherwise the script: Simplified text is mainland; Traditional text with Hong Kong words
     /// is Hong Kong; other Traditional text is Taiwan. Nil when the span has too little Chinese to tell.
-    static func guess(_ text: NormalizedText, from: Int = 0, to: Int? = nil) -> Guess? {
+    /// `evidence` is the page's, counted once (`Evidence(text)`).
+    static func guess(_ text: NormalizedText, evidence: Evidence, from: Int = 0, to: Int? = nil) -> Guess? {
         let end = to ?? text.count
-        var han = 0, traditional = 0
         var weights: [PageLocale: Int] = [:]
         var strong = Set<PageLocale>()
-        var i = from
-        let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
-        while i < end {
-            // (the one-bit test first: most positions start no region word)
-            if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i), i + length <= end {
-                // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
-                let weight = isDateline(text, at: i + length) ? 3 : region.weight
-                weights[region.locale, default: 0] += weight
-                if weight >= 3 { strong.insert(region.locale) }
-            }
-            let v = text.original[i]
-            if v >= 0x4E00 && v <= 0x9FFF {
-                han += 1
-                if text.folded[i] != v { traditional += 1 }
-            }
-            i += 1
+        // the region words starting in the span that end inside it, in page order
+        var w = evidence.regionWords.lowerBound(from, by: \.start)
+        while w < evidence.regionWords.count, evidence.regionWords[w].start < end {
+            let word = evidence.regionWords[w]
+            w += 1
+            guard word.end <= end else { continue }
+            weights[word.locale, default: 0] += word.weight
+            if word.weight >= 3 { strong.insert(word.locale) }
         }
+        let lo = min(max(from, 0), text.count), hi = max(lo, end)
+        let han = Int(evidence.han[hi] - evidence.han[lo]), traditional = Int(evidence.traditional[hi] - evidence.traditional[lo])
         let ranked = weights.sorted { $0.value > $1.value }
         if let top = ranked.first, strong.contains(top.key) || top.value >= 5, ranked.count == 1 || ranked[1].value < top.value {
             return Guess(locale: top.key, fromRegionWords: true)
@@ -89,13 +83,71 @@ public enum PageLocale: String, Sendable {
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return Guess(locale: .mainland, fromRegionWords: false) }
         // one Hong Kong word may be a Taiwanese writer's (報道, 收市): two make a Hong Kong text
+        // (read left to right from `from`, a word's characters skipped: the next word starting at or after k)
         var hongKong = 0
         var k = from
-        let hongKongWords = PageLocale.hongKongWords
-        while k < end {
-            if let length = hongKongWords.matchLength(in: text, at: k) { hongKong += 1; k += length; if hongKong >= 2 { break } } else { k += 1 }
+        var h = evidence.hongKongWords.lowerBound(from, by: \.start)
+        while h < evidence.hongKongWords.count, evidence.hongKongWords[h].start < end {
+            let word = evidence.hongKongWords[h]
+            h += 1
+            guard word.start >= k else { continue }
+            hongKong += 1; k = word.start + word.length
+            if hongKong >= 2 { break }
         }
         return Guess(locale: hongKong >= 2 ? .hongKong : .taiwan, fromRegionWords: false)
+    }
+
+    /// What `guess` counts, found in one pass over a page, so that the page's guess and each of its
+    /// teasers' read it by range instead of scanning the text again: the region words where they start,
+    /// and running counts of Han characters and of those written in Traditional form.
+    struct Evidence {
+        struct RegionWord {
+            var start: Int
+            var end: Int
+            var locale: PageLocale
+            /// The table's weight, or 3 in a dateline.
+            var weight: Int
+        }
+        /// The longest region word starting at each position where one starts, by start.
+        let regionWords: [RegionWord]
+        /// The longest Hong Kong word (data/hong-kong-words.tsv) starting at each position where one starts, by start.
+        let hongKongWords: [(start: Int, length: Int)]
+        /// Han characters before each position, all of them and those the fold changes (Traditional):
+        /// `text.count + 1` entries.
+        let han: [Int32]
+        let traditional: [Int32]
+
+        init(_ text: NormalizedText) {
+            let n = text.count
+            var words: [RegionWord] = []
+            var hongKongWords: [(start: Int, length: Int)] = []
+            let hongKongTable = PageLocale.hongKongWords
+            var han = [Int32](repeating: 0, count: n + 1), traditional = [Int32](repeating: 0, count: n + 1)
+            var hanCount: Int32 = 0, traditionalCount: Int32 = 0
+            let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
+            for i in 0..<n {
+                // (the one-bit test first: most positions start no region word)
+                if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i) {
+                    // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
+                    let weight = isDateline(text, at: i + length) ? 3 : region.weight
+                    words.append(RegionWord(start: i, end: i + length, locale: region.locale, weight: weight))
+                }
+                if hongKongTable.mayMatch(in: text, at: i), let length = hongKongTable.matchLength(in: text, at: i) {
+                    hongKongWords.append((i, length))
+                }
+                let v = text.original[i]
+                if v >= 0x4E00 && v <= 0x9FFF {
+                    hanCount += 1
+                    if text.folded[i] != v { traditionalCount += 1 }
+                }
+                han[i + 1] = hanCount
+                traditional[i + 1] = traditionalCount
+            }
+            self.regionWords = words
+            self.hongKongWords = hongKongWords
+            self.han = han
+            self.traditional = traditional
+        }
     }
 
     /// A dateline's end right after a place name: an optional day (6日), then 訊, 電 or 綜合電.
@@ -140,6 +192,9 @@ final class PageAnalysis {
     let locale: PageLocale
     /// Each teaser's own locale (a list page mixes outlets), falling back to the page's.
     let teaserLocales: [PageLocale]
+    /// Each teaser's own guess from its words alone (nil: too little Chinese to tell), made once: the
+    /// interpreter asks it again for the years of a Taiwanese report.
+    let teaserGuesses: [PageLocale.Guess?]
     /// Quantities kept for interpretation (not inside a name, not in a footer).
     let quantities: [Quantity]
     /// Quantities dropped before interpretation, with the reason.
@@ -175,14 +230,17 @@ final class PageAnalysis {
         self.cues = CueIndex(text)
         let teasers = PageLayout.teasers(of: text, reference: reference)
         self.teasers = teasers
-        let pageGuess = PageLocale.guess(text)
+        let localeEvidence = PageLocale.Evidence(text)
+        let pageGuess = PageLocale.guess(text, evidence: localeEvidence)
         let pageLocale = pageGuess?.locale ?? .taiwan
         self.locale = pageLocale
         // a teaser's own region words decide; without them, a page placed by its words keeps its teasers
         // (a Kuala Lumpur page's Simplified teasers are not mainland ones)
         var placedByWords = [Bool](repeating: pageGuess?.fromRegionWords == true, count: teasers.count)
+        let teaserGuesses = teasers.map { PageLocale.guess(text, evidence: localeEvidence, from: $0.start, to: $0.end) }
+        self.teaserGuesses = teaserGuesses
         let teaserLocales = teasers.enumerated().map { (i, teaser) -> PageLocale in
-            guard let own = PageLocale.guess(text, from: teaser.start, to: teaser.end) else { return pageLocale }
+            guard let own = teaserGuesses[i] else { return pageLocale }
             if own.fromRegionWords { placedByWords[i] = true }
             return own.fromRegionWords || pageGuess?.fromRegionWords != true ? own.locale : pageLocale
         }
@@ -721,7 +779,7 @@ final class PageAnalysis {
                         let listed = listedNames(text, end: listEnd, floor: teaser.start)
                         // 重貼現率、擔保放款融通利率及短期融通利率原本分別停在…: a list of rates or metrics names no companies
                         if listed.contains(where: { (s, e) in
-                            cues.hitsBefore(from: s, to: e).contains { [.rate, .macro, .fin].contains($0.cue.role) }
+                            cues.containsHit(from: s, to: e) { [.rate, .macro, .fin].contains($0.role) }
                         }) { continue }
                         for (s, e) in listed {
                             // a known name over it (names are short: look back a few dozen characters)

@@ -61,6 +61,17 @@ enum PeriodFinder {
             for c in 0x3000..<0x10000 where NumeralChar.plainDigit(UInt32(c)) != nil || NumeralChar.smallUnit(UInt32(c)) != nil { table[c] = true }
             return table
         }()
+        /// First characters of the words `hits` compares at a position (its `word` checks): a character
+        /// that starts none of them (a digit, most often) goes straight to the numeral phrases.
+        static let wordStarts: [Bool] = {
+            var table = [Bool](repeating: false, count: 0x10000)
+            for w in [lastYearSamePeriod, priorYearSamePeriod, samePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear,
+                      fullYear, yearly, firstHalf, secondHalf, interim]
+                + until + earlierYearSamePeriod + previousQuarter + lastQuarter + fiscalFirstHalf + fiscalSecondHalf where w[0] < 0x10000 {
+                table[Int(w[0])] = true
+            }
+            return table
+        }()
     }
 
     struct Hit {
@@ -187,10 +198,12 @@ enum PeriodFinder {
             guard let n = NumeralReader.read(text.folded, from: p), n.value >= 1, n.value <= 12, n.value == n.value.rounded() else { return nil }
             return (Int(n.value), n.end)
         }
-        let triggers = W.triggers
+        let triggers = W.triggers, wordStarts = W.wordStarts
         while i < to {
             let c = text[i]
             if c < 0x10000 && !triggers[Int(c)] { i += 1; continue }
+            // (each word check below needs `c` to be the word's first character)
+            if c >= 0x10000 || wordStarts[Int(c)] {
             if word(W.lastYearSamePeriod, i) || word(W.priorYearSamePeriod, i) {
                 if W.introducesFigure.contains(text[i + 4]) || (W.introducesFigure.contains(text[i + 5]) && [0x5247, 0x5219, 0x4EA6].contains(text[i + 4])) {
                     out.append(Hit(start: i, end: i + 4, span: nil, year: nil, sameTimeEarlier: true))
@@ -234,6 +247,7 @@ enum PeriodFinder {
             if word(W.interim, i), W.interimResults.contains(text[i + 2]) {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(1, 2), year: nil, fiscalRelative: true)); i += 2; continue
             }
+            }
             if c == 0x524D || c == 0x9996 {   // 前 / 首: 前三季, 前11個月, 首季
                 if let (k, e) = numeral(at: i + 1) {
                     if text[e] == 0x5B63, k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(1, k), year: nil, fiscalRelative: true)); i = e + 1; continue }
@@ -259,8 +273,10 @@ enum PeriodFinder {
                 out.append(Hit(start: i, end: i + 2, span: .quarters(k, k), year: nil, fiscalRelative: true)); i += 2; continue
             }
             if NumeralChar.isASCIIDigit(c) || NumeralChar.plainDigit(c) != nil {
-                if let (hit, e) = monthRange(text, at: i, reference: reference) { out.append(hit); i = e; continue }
-                guard let n = NumeralReader.read(text.folded, from: i) else { i += 1; continue }
+                // the numeral here is read once, for a month range and for the phrases below
+                let numeralHere = NumeralReader.read(text.folded, from: i)
+                if let (hit, e) = monthRange(text, at: i, reference: reference, numeralAt: numeralHere) { out.append(hit); i = e; continue }
+                guard let n = numeralHere else { i += 1; continue }
                 if n.value >= 1, n.value <= 12, n.value == n.value.rounded() {
                     let k = Int(n.value), e = n.end
                     if (text[e] == 0x51 || text[e] == 0x71), k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil, fiscalRelative: true)); i = e + 1; continue }
@@ -341,17 +357,20 @@ enum PeriodFinder {
 
     /// `2022年4月至2023年3月`, `4月到9月`, `2024年7-9月`: the months from one to the other, as written; nil when
     /// either end is a day (4月1日至6月30日 is a span of days) or the phrase is something else.
-    static func monthRange(_ text: NormalizedText, at i: Int, reference: Day) -> (Hit, Int)? {
-        func yearMonth(at p: Int) -> (year: Int?, month: Int, end: Int)? {
-            var p = p
+    /// `numeralAt` is `NumeralReader.read(text.folded, from: i)`, already read by the caller.
+    static func monthRange(_ text: NormalizedText, at i: Int, reference: Day, numeralAt: Numeral?) -> (Hit, Int)? {
+        /// A month, maybe after a year (2024年3月), from the numeral it starts with.
+        func yearMonth(_ numeral: Numeral?) -> (year: Int?, month: Int, end: Int)? {
             var year: Int?
-            if let y = NumeralReader.read(text.folded, from: p), y.value >= 1900, y.value <= 2100, y.value == y.value.rounded(), text[y.end] == 0x5E74 {
-                year = Int(y.value); p = y.end + 1
+            var month = numeral
+            if let y = numeral, y.value >= 1900, y.value <= 2100, y.value == y.value.rounded(), text[y.end] == 0x5E74 {
+                year = Int(y.value)
+                month = NumeralReader.read(text.folded, from: y.end + 1)
             }
-            guard let m = NumeralReader.read(text.folded, from: p), m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
+            guard let m = month, m.value >= 1, m.value <= 12, m.value == m.value.rounded() else { return nil }
             return (year, Int(m.value), m.end)
         }
-        guard let first = yearMonth(at: i) else { return nil }
+        guard let first = yearMonth(numeralAt) else { return nil }
         var p = first.end
         let firstHasMonthWord = text[p] == 0x6708   // 4月至9月; 7-9月 writes 月 once
         if firstHasMonthWord {
@@ -359,7 +378,7 @@ enum PeriodFinder {
             p += 1
         }
         guard [0x81F3, 0x5230, 0x2D, 0x7E, 0xFF5E, 0x2014, 0x2013, 0xFF0D].contains(text[p]) else { return nil }   // 至 到 - ~ ～ — – －
-        guard let second = yearMonth(at: p + 1), text[second.end] == 0x6708 else { return nil }
+        guard let second = yearMonth(NumeralReader.read(text.folded, from: p + 1)), text[second.end] == 0x6708 else { return nil }
         if let d = NumeralReader.read(text.folded, from: second.end + 1), text[d.end] == 0x65E5 || text[d.end] == 0x53F7 { return nil }
         // a range without 月 on its first end needs a year or a small span (7-9月), not 2-3月 of a count
         if !firstHasMonthWord && first.year == nil && second.year == nil && first.month == 1 { return nil }   // 1-11月 is read elsewhere

@@ -560,7 +560,7 @@ extension FigureContext {
         }
         // 報1.91元、2.61元和3.85元: a later item of a list takes the list's own metric word
         if listClauseStart < clauseStart,
-           let hit = page.cues.hitsBefore(from: listClauseStart, to: clauseStart).first(where: { [.close, .open, .level, .to, .up, .down].contains($0.cue.role) }) {
+           let hit = page.cues.firstHit(from: listClauseStart, to: clauseStart, where: { [.close, .open, .level, .to, .up, .down].contains($0.cue.role) }) {
             switch hit.cue.role {
             case .close: return "close"
             case .open: return "open"
@@ -725,8 +725,8 @@ extension FigureContext {
         // With both figures in one sentence, compare them.
         let others = page.quantities.within(sentenceStart, sentenceEnd, start: \.start, end: \.end).filter { $0.start != q.start && $0.unit == q.unit }
         for other in others {
-            let hits = page.cues.hitsBefore(from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start)
-            if let role = hits.first(where: { $0.cue.role == .high || $0.cue.role == .low })?.cue.role, (role == .high) != (said == "high") {
+            if let role = page.cues.firstHit(from: interpreter.clauseStart(other.start, floor: sentenceStart), to: other.start,
+                                             where: { $0.cue.role == .high || $0.cue.role == .low })?.cue.role, (role == .high) != (said == "high") {
                 return q.value >= other.value ? "high" : "low"
             }
         }
@@ -743,7 +743,7 @@ extension FigureContext {
         let between = mentions.contains { $0.start >= m.end && $0.end <= q.start }
         // A、B分別上漲2.2%和1.5%: the names listed before 分別 are each one's subject
         // (or before the 分別 of the list clause just before: 分別上漲3.8%和3.57%，報1.91元和2.61元)
-        let listedBeforeRespective = page.cues.hitsBefore(from: sentenceStart, to: q.start).contains { $0.cue.role == .respective && $0.start >= m.end }
+        let listedBeforeRespective = page.cues.firstHit(from: sentenceStart, to: q.start) { $0.cue.role == .respective && $0.start >= m.end } != nil
         guard m.start >= clauseStart || !between || listedBeforeRespective else {
             reason = "a move whose company is not named in its clause"; return []
         }
