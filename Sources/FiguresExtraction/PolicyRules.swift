@@ -367,6 +367,17 @@ extension FigureContext {
             world.source = "a duty on all imports (進口…, 全球)"
             targets = [Mention(start: q.start, end: q.start, entity: world)]
         }
+        // 川普宣布10月1日起對所有品牌藥品課徵100%關稅: a duty on a product, its levier named, a tariff word in the
+        // figure's clause and no other country in the teaser — on imports from everywhere
+        let ownClauseEnd = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
+        if targets.isEmpty, governmentBefore() != nil || countries.contains(where: { $0.entity.id == levier && $0.start >= sentenceStart && $0.end <= q.start }),
+           hits.contains(where: { $0.cue.role == .tariff }) || page.cues.containsHit(from: q.end, to: ownClauseEnd, where: { $0.role == .tariff }),
+           !countries.contains(where: { $0.entity.id != levier && $0.start >= teaser.start && $0.end <= teaser.end }),
+           tariffScope(clauseEnd: ownClauseEnd) != nil {
+            var world = Entity(kind: .country, id: "WORLD")
+            world.source = "a duty on a product, no country named"
+            targets = [Mention(start: q.start, end: q.start, entity: world)]
+        }
         // 包括歐盟在內90幾個國家被課10%至50%: the country is one example of a group the rate is not for alone
         targets.removeAll { t in isExampleOfGroup(t) }
         guard !targets.isEmpty else {

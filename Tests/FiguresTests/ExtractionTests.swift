@@ -1359,4 +1359,17 @@ final class ExtractionTests: XCTestCase {
         let results = extract("新加坡置地截至12月底的下半年集團淨利同比增加7%，達1億零240萬元。", date: Day(year: 2024, month: 2, day: 23))
         XCTAssertNil(results.first { $0.subject.contains("下半年") })
     }
+
+    func testADutyOnAProductWithNoCountryIsOnImportsFromEverywhere() {
+        let obs = extract("（中央社記者華盛頓25日專電）川普宣布10月1日起對所有專利藥品課徵100%關稅；軟體家具為30%。", date: Day(year: 2025, month: 9, day: 26))
+        XCTAssertEqual(find(obs, "US", "tariff_rate", target: "WORLD")?.value, 100)
+        XCTAssertNotNil(obs.first { $0.target == "WORLD" && $0.value == 30 })
+        let simplified = extract("白宫表示，特朗普已签署公告，自8月1日起对进口半成品铜产品征收50%的关税。", date: Day(year: 2025, month: 7, day: 31))
+        XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "WORLD")?.value, 50)
+        // a country named anywhere in the teaser is the target, and a move beside tariff news is no duty
+        let china = extract("川普簽令 芬太尼關稅降至10%\n美國總統川普將對中國進口商品課徵的芬太尼關稅調降至10%。", date: Day(year: 2025, month: 11, day: 5))
+        XCTAssertNil(china.first { $0.target == "WORLD" })
+        let stock = extract("有報道指歐盟延遲表決電動車關稅，小鵬升近7%。", date: Day(year: 2024, month: 9, day: 20))
+        XCTAssertNil(stock.first { $0.kind == "tariff" })
+    }
 }
