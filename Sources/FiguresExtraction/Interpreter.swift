@@ -51,13 +51,58 @@ final class Interpreter {
     /// Where the clause holding `p` ends (a comma, 、, ；, or the sentence's end), at most `ceiling`.
     func clauseEnd(_ p: Int, ceiling: Int) -> Int {
         var i = p
-        while i < ceiling, !Interpreter.clauseEnds.contains(text[i]) { i += 1 }
+        while i < ceiling, !Interpreter.clauseEnds.contains(text[i]) {
+            if let close = bracketClose(from: i, ceiling: ceiling) { i = close + 1; continue }
+            i += 1
+        }
         return i
+    }
+
+    /// 由9月的7.4%, 從10月份的3.3%: the from-phrase before `q` (its from-word to `q`'s end) when it names a
+    /// month or quarter of its own, with that period.
+    func fromPhraseWithOwnPeriod(_ q: Quantity, sentenceStart: Int, periods: [PeriodFinder.Hit], anchor: Day) -> (Range<Int>, String)? {
+        guard let from = page.cues.firstHit(from: sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
+        let inside = periods.filter { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil) && !$0.isRelative }
+        guard !inside.isEmpty, let (period, _) = PeriodFinder.resolve(inside, before: q.start, reference: anchor, text: text), !period.isEmpty else { return nil }
+        return (from.start..<q.end, period)
+    }
+
+    /// The longest aside a clause steps over: (剔除住宿費用和私人交通價格,MAS Core Inflation).
+    static let longestAside = 80
+
+    /// `(` or `（` at `i` whose `)`/`）` follows within `longestAside` characters and `ceiling`: where it is.
+    /// An aside in brackets is part of its clause, commas and all.
+    @inline(__always) func bracketClose(from i: Int, ceiling: Int) -> Int? {
+        let c = text[i]
+        guard c == 0x28 || c == 0xFF08 else { return nil }
+        var k = i + 1
+        while k < min(ceiling, i + Interpreter.longestAside) {
+            let d = text[k]
+            if d == 0x29 || d == 0xFF09 { return k }
+            if d == 0x28 || d == 0xFF08 || Interpreter.sentenceEnds.contains(d) { return nil }
+            k += 1
+        }
+        return nil
+    }
+
+    /// `)` or `）` right before `i` whose `(`/`（` stands within `longestAside` characters after `floor`: where that is.
+    @inline(__always) func bracketOpen(endingAt i: Int, floor: Int) -> Int? {
+        let c = text[i - 1]
+        guard c == 0x29 || c == 0xFF09 else { return nil }
+        var k = i - 2
+        while k >= max(floor, i - Interpreter.longestAside) {
+            let d = text[k]
+            if d == 0x28 || d == 0xFF08 { return k }
+            if d == 0x29 || d == 0xFF09 || Interpreter.sentenceEnds.contains(d) { return nil }
+            k -= 1
+        }
+        return nil
     }
 
     func clauseStart(_ p: Int, floor: Int) -> Int {
         var i = p
         while i > floor {
+            if let open = bracketOpen(endingAt: i, floor: floor) { i = open; continue }
             let c = text[i - 1]
             // 29,349.81 is a number, not a clause break
             let groupingComma = c == 0x2C && NumeralChar.isASCIIDigit(text[i - 2]) && NumeralChar.isASCIIDigit(text[i])
@@ -115,6 +160,7 @@ final class Interpreter {
                                             && page.teaserGuesses[teaserIndex]?.locale == .taiwan,
                                         nextQuarterWord: locale == .taiwan)
         var consumedAsPrevious = Set<Int>()
+        var standaloneFromValues = Set<Int>()   // 由9月的7.4%: from-values that are figures of their own period
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them
         let table = MarketTables.read(teaser: teaser, teaserIndex: teaserIndex, quantities: quantities, mentions: mentions, text: text, day: anchor)
@@ -132,15 +178,26 @@ final class Interpreter {
                 continue
             }
             var ctx = FigureContext(q: q, teaser: teaser, teaserIndex: teaserIndex, interpreter: self, mentions: mentions, state: state)
-            // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own.
+            // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own — unless the
+            // from-phrase of an economic figure names its own period (由9月的7.4%降至1%): then it is that
+            // period's figure, and the figure after it has no previous
+            var fromValuePeriod: String?
             if let next = index + 1 < quantities.count ? quantities[index + 1] : nil, ctx.isPreviousValue(of: next) {
-                consumedAsPrevious.insert(q.start)
-                unused.append((q, "previous value of \(text.text(next.start, next.end))"))
-                continue
+                if ctx.sentenceCues.contains(where: { $0.cue.role == .macro }),
+                   let (phrase, period) = fromPhraseWithOwnPeriod(q, sentenceStart: ctx.sentenceStart, periods: periods, anchor: state.anchor) {
+                    standaloneFromValues.insert(q.start)
+                    fromPhrases.append(phrase)
+                    fromValuePeriod = period
+                } else {
+                    consumedAsPrevious.insert(q.start)
+                    unused.append((q, "previous value of \(text.text(next.start, next.end))"))
+                    continue
+                }
             }
             if let listed = listedPrevious.previous[q.start] {
                 ctx.previous = listed   // 分別由2%、2.375%調整為1.875%、2.25%
-            } else if let previousIndex = index > 0 ? index - 1 : nil, ctx.isPreviousValueWritten(quantities[previousIndex]) {
+            } else if let previousIndex = index > 0 ? index - 1 : nil, !standaloneFromValues.contains(quantities[previousIndex].start),
+                      ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
@@ -153,7 +210,9 @@ final class Interpreter {
                 fromPhrases.append(from.start..<quantities[index - 1].end)
             }
             let ownPeriods = periods.filter { p in p.start >= ctx.sentenceStart && !fromPhrases.contains { $0.contains(p.start) } }
-            if let (period, hitStart) = PeriodFinder.resolve(ownPeriods, before: q.start, reference: state.anchor,
+            if let fromValuePeriod {
+                ctx.period = fromValuePeriod   // its own period dates it alone
+            } else if let (period, hitStart) = PeriodFinder.resolve(ownPeriods, before: q.start, reference: state.anchor,
                                                               text: text, carried: state.period) {
                 ctx.period = period.isEmpty ? nil : period
                 // 去年同期為X dates X alone; the figures after it are the current period's again

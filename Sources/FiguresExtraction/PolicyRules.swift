@@ -144,6 +144,9 @@ extension FigureContext {
 
     /// `metric`: the metric a rule has already read from the words (the economy moving: gdp_growth), in
     /// place of the metric word of the sentence.
+    /// Words after a trade metric that name its growth rate (進口增速, 出口年增率).
+    static let growthRateWords = Words.folded(["增速", "增幅", "增長率", "年增率", "增長速度", "年增幅", "按年增幅"])
+
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = [], metric named: String? = nil) -> [Observation] {
         if let aside = exchangeRateAside(quantities) { reason = "an exchange rate given in passing (\(aside))"; return [] }
         // 明年為3.67%: a figure for a year still to come is a forecast
@@ -181,8 +184,10 @@ extension FigureContext {
         if q.unit == .percent {
             switch metric {
             case "exports", "imports":
-                guard let dir = direction else { reason = "a percent of trade with no direction"; return [] }
-                metric += "_change_pct"; value = abs(value) * dir
+                // 進口增速由9月的7.4%放緩至1%: a growth rate named is the figure itself, signed as written
+                let namedRate = FigureContext.growthRateWords.contains { text.matches($0, at: cue.end) }
+                guard let dir = direction ?? (namedRate ? (q.value < 0 ? -1 : 1) : nil) else { reason = "a percent of trade with no direction"; return [] }
+                metric += "_change_pct"; value = namedRate && direction == nil ? q.value : abs(value) * dir
             case "gdp_growth", "cpi", "core_cpi":
                 // 降至2.4%, 回落至1.8%: the level reached, not a fall (a growth rate is negative only when written so)
                 let reached = before.first { [.up, .down, .to].contains($0.cue.role) }?.cue.role == .to

@@ -1372,4 +1372,25 @@ final class ExtractionTests: XCTestCase {
         let stock = extract("有報道指歐盟延遲表決電動車關稅，小鵬升近7%。", date: Day(year: 2024, month: 9, day: 20))
         XCTAssertNil(stock.first { $0.kind == "tariff" })
     }
+
+    func testAFromValueWithItsOwnMonthIsThatMonthsFigure() {
+        let obs = extract("中國海關數據顯示，10月出口年減1.1%。進口增速同步降溫，由9月的7.4%放緩至1%。", date: Day(year: 2025, month: 11, day: 8))
+        XCTAssertEqual(obs.first { $0.metric == "imports_change_pct" && $0.value == 7.4 }?.period, "2025-09")
+        let october = obs.first { $0.metric == "imports_change_pct" && $0.value == 1 }
+        XCTAssertEqual(october?.period, "2025-10")
+        XCTAssertNil(october?.previous, "the September figure is an observation of its own, not a previous value")
+        let simplified = extract("国家统计局公布，11月CPI同比涨幅由10月份的4.0%回落至2.4%。", date: Day(year: 2008, month: 12, day: 11))
+        XCTAssertEqual(find(simplified, "CN", "cpi")?.period, "2008-11")
+        XCTAssertEqual(simplified.first { $0.metric == "cpi" && $0.value == 4 }?.period, "2008-10")
+        // with no period of its own, the from-value stays the previous value
+        let revised = extract("美國商務部公布，第2季核心通膨率從2.5%上修至2.6%。", date: Day(year: 2025, month: 9, day: 26))
+        XCTAssertEqual(revised.first { $0.value == 2.6 }?.previous, 2.5)
+    }
+
+    func testAnAsideInBracketsIsPartOfItsClause() {
+        let obs = extract("新加坡金融管理局公布，11月核心通脹率(剔除住宿費用和私人交通價格,MAS Core Inflation)從10月份的3.3%下降至3.2%。", date: Day(year: 2023, month: 12, day: 26))
+        XCTAssertEqual(obs.first { $0.metric == "core_cpi" && $0.value == 3.2 }?.period, "2023-11")
+        let simplified = extract("统计局公布，日本核心CPI（不含生鲜食品，但含能源）同比上涨3.1%。", date: Day(year: 2023, month: 12, day: 22))
+        XCTAssertEqual(find(simplified, "JP", "core_cpi")?.value, 3.1)
+    }
 }
