@@ -158,7 +158,7 @@ struct FigureContext {
     /// teaser's day and no point of comparison (以來, 之後).
     var sessionDayBefore: Day? {
         for d in state.dates.reversed() where d.end <= sentenceStart && d.start >= teaser.start {
-            guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek,   // 海指上周五領先回彈: last week's, not today's
+            guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek, !d.nextWeek,   // 海指上周五領先回彈: last week's, not today's
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
                   !isComparedDay(d),
                   let r = interpreter.resolve(d, in: state), abs(r.ordinal - state.anchor.ordinal) <= 7 else { continue }
@@ -172,7 +172,7 @@ struct FigureContext {
     /// A day named earlier in the figure's sentence, resolved against the teaser's day.
     var explicitDay: Day? {
         let d = state.dates.last { d in
-            guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil) else { return false }
+            guard d.start >= sentenceStart && d.end <= q.start && (d.day != nil || d.weekday != nil || d.relative != nil), !d.nextWeek else { return false }
             if isComparisonDay(d) || isComparedDay(d) { return false }
             // 西班牙總理周五將面臨不信任投票: a day something will happen on is not the figure's
             if Words.willHappen.contains(where: { text.matches($0, at: d.end) }) { return false }

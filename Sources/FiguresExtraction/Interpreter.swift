@@ -480,8 +480,13 @@ final class Interpreter {
     /// a "from" word right before `q`, nothing that breaks the clause.
     func isPreviousValue(_ q: Quantity, of next: Quantity, floor: Int) -> Bool {
         guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
-        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
-        guard page.cues.containsHit(from: q.end, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
+        // 由年息5.375厘，調低至年息5.25厘: one comma may part them when the to-word follows it
+        var toFrom = q.end
+        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) {
+            guard toFrom == q.end, text[k] == 0x2C || text[k] == 0xFF0C else { return false }
+            toFrom = k + 1
+        }
+        guard page.cues.containsHit(from: toFrom, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
         let head = q.qualifierStart ?? q.start
         return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 6)), head - 6), to: head) { $0.role == .from }
     }
@@ -516,7 +521,7 @@ final class Interpreter {
         let bodyFirstSentenceEnd = sentenceEnd(bodyStart, ceiling: teaser.end)
         let named = dates.filter { d in
             // 上週五 looks back from the teaser's day; it does not name the day of the report
-            d.end <= min(firstFigure, bodyFirstSentenceEnd) && (d.day != nil || d.weekday != nil || d.relative != nil) && !d.lastWeek
+            d.end <= min(firstFigure, bodyFirstSentenceEnd) && (d.day != nil || d.weekday != nil || d.relative != nil) && !d.lastWeek && !d.nextWeek
         }.compactMap { d -> (DateMention, Day)? in
             guard let day = resolve(d, anchor: base), day <= base, base.ordinal - day.ordinal <= 7 else { return nil }
             return (d, day)
@@ -561,6 +566,7 @@ final class Interpreter {
         if let w = d.weekday {
             // 上週五: that weekday of the week (Monday to Sunday) before the anchor's
             if d.lastWeek { return anchor.adding(days: -(anchor.weekday - 1) - 7 + (w - 1)) }
+            if d.nextWeek { return anchor.adding(days: -(anchor.weekday - 1) + 7 + (w - 1)) }
             return anchor.latest(weekday: w)
         }
         switch d.relative {

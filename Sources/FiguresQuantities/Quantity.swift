@@ -125,6 +125,8 @@ public struct DateMention: Sendable, Hashable {
     public var rocYear: Bool = false
     /// 上週五: the weekday of the week before.
     public var lastWeek: Bool = false
+    /// 下週一: that weekday of the week after (a day still to come).
+    public var nextWeek: Bool = false
     public var start: Int
     public var end: Int
 

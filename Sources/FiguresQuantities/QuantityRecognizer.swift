@@ -555,6 +555,7 @@ struct Scan {
         if t[i] == CP.zhou && d == 7 && at(p) == 0x5929 { return nil }
         var mention = DateMention(weekday: d, start: i, end: p + 1)
         if at(i - 1) == 0x4E0A { mention.lastWeek = true; mention.start = i - 1 }   // 上週五
+        if at(i - 1) == 0x4E0B { mention.nextWeek = true; mention.start = i - 1 }   // 下週一
         result.dates.append(mention)
         return p + 1
     }

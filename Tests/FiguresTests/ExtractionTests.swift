@@ -1393,4 +1393,21 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("统计局公布，日本核心CPI（不含生鲜食品，但含能源）同比上涨3.1%。", date: Day(year: 2023, month: 12, day: 22))
         XCTAssertEqual(find(simplified, "JP", "core_cpi")?.value, 3.1)
     }
+
+    func testFromAndToPartedByAComma() {
+        let obs = extract("渣打香港宣布，港元最優惠貸款利率將下調0.125厘，由年息5.375厘，調低至年息5.25厘。", date: Day(year: 2025, month: 10, day: 30))
+        XCTAssertEqual(find(obs, "STANCHART", "prime_rate")?.value, 5.25)
+        XCTAssertEqual(find(obs, "STANCHART", "prime_rate")?.previous, 5.375)
+        XCTAssertNil(obs.first { $0.value == 5.375 })
+        let simplified = extract("美联储宣布将联邦基金利率从1%，下调到0.25%。", date: Day(year: 2008, month: 12, day: 17))
+        XCTAssertEqual(find(simplified, "FED", "policy_rate")?.previous, 1)
+    }
+
+    func testADayOfNextWeekNamesNeitherTheReportNorItsFigures() {
+        // 下週一 is still to come: the move is the announcement's, on the page's day
+        let obs = extract("渣打香港宣布，由下週一起，港元最優惠利率下調0.125厘。", date: Day(year: 2025, month: 10, day: 30))
+        XCTAssertEqual(find(obs, "STANCHART", "prime_rate_change")?.date, "2025-10-30")
+        let simplified = extract("中银香港宣布，下周二起最优惠利率下调0.125厘至5.25厘。", date: Day(year: 2025, month: 10, day: 30))
+        XCTAssertEqual(simplified.first { $0.metric == "prime_rate" }?.date, "2025-10-30")
+    }
 }
