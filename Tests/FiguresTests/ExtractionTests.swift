@@ -1029,14 +1029,14 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testFromAndToValuesOfTheEconomyKeepTheirOwnPeriodsAndSigns() {
-        // 由10月的4.0%降至2.4%: 2.4% is November's level (not a fall, not October's); 4.0% is its previous value
+        // 由10月的4.0%降至2.4%: 2.4% is November's level (not a fall, not October's); 4.0% is October's own figure
         let cpi = extract("中國11月CPI由10月的4.0%降至2.4%。", date: Day(year: 2008, month: 12, day: 12))
-        XCTAssertEqual(find(cpi, "CN", "cpi")?.value, 2.4)
-        XCTAssertEqual(find(cpi, "CN", "cpi")?.period, "2008-11")
-        XCTAssertEqual(find(cpi, "CN", "cpi")?.previous, 4)
+        let november = cpi.first { $0.metric == "cpi" && $0.period == "2008-11" }
+        XCTAssertEqual(november?.value, 2.4)
+        XCTAssertEqual(cpi.first { $0.metric == "cpi" && $0.period == "2008-10" }?.value, 4)
         let eu = extract("歐盟10月通脹率由9月的百分之一點九降至百分之一點八。", date: Day(year: 2006, month: 11, day: 20))
-        XCTAssertEqual(find(eu, "EU", "cpi")?.value, 1.8)
-        XCTAssertEqual(find(eu, "EU", "cpi")?.period, "2006-10")
+        XCTAssertEqual(eu.first { $0.subject == "EU" && $0.period == "2006-10" }?.value, 1.8)
+        XCTAssertEqual(eu.first { $0.subject == "EU" && $0.period == "2006-09" }?.value, 1.9)
         // 增加196億美元至2,616億美元: a change, then the level it reached — not a range
         let trade = extract("美國8月進口增加196億美元至2,616億美元，出口減少23億美元至1,761億美元。", date: Day(year: 2025, month: 10, day: 10))
         XCTAssertEqual(trade.filter { $0.metric == "imports" }.map(\.value), [2.616e11])
@@ -1044,8 +1044,9 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(trade.first { $0.valueHigh != nil })
         // two from-phrases in one sentence: each previous value's month is its own, not the next figure's
         let singapore = extract("新加坡11月核心通脹率從10月份的3.3%下降至3.2%，整體通脹率從10月份的4.7%降至3.6%。", date: Day(year: 2023, month: 12, day: 26))
-        XCTAssertEqual(find(singapore, "SG", "cpi")?.period, "2023-11")
-        XCTAssertEqual(find(singapore, "SG", "core_cpi")?.period, "2023-11")
+        XCTAssertEqual(singapore.first { $0.metric == "cpi" && $0.value == 3.6 }?.period, "2023-11")
+        XCTAssertEqual(singapore.first { $0.metric == "core_cpi" && $0.value == 3.2 }?.period, "2023-11")
+        XCTAssertEqual(singapore.first { $0.metric == "core_cpi" && $0.value == 3.3 }?.period, "2023-10")
         XCTAssertEqual(find(extract("新加坡1月核心通货膨胀率报5.5%。", date: Day(year: 2023, month: 2, day: 24)), "SG", "core_cpi")?.value, 5.5)
         let simplified = extract("美国8月出口减少23亿美元至1761亿美元，进口增长到2616亿美元。", date: Day(year: 2025, month: 10, day: 10))
         XCTAssertEqual(find(simplified, "US", "exports")?.value, 1.761e11)
@@ -1380,7 +1381,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(october?.period, "2025-10")
         XCTAssertNil(october?.previous, "the September figure is an observation of its own, not a previous value")
         let simplified = extract("国家统计局公布，11月CPI同比涨幅由10月份的4.0%回落至2.4%。", date: Day(year: 2008, month: 12, day: 11))
-        XCTAssertEqual(find(simplified, "CN", "cpi")?.period, "2008-11")
+        XCTAssertEqual(simplified.first { $0.metric == "cpi" && $0.value == 2.4 }?.period, "2008-11")
         XCTAssertEqual(simplified.first { $0.metric == "cpi" && $0.value == 4 }?.period, "2008-10")
         // with no period of its own, the from-value stays the previous value
         let revised = extract("美國商務部公布，第2季核心通膨率從2.5%上修至2.6%。", date: Day(year: 2025, month: 9, day: 26))
