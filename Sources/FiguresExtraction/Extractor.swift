@@ -113,6 +113,23 @@ public enum Extractor {
     }
 
     static func extractWhole(_ page: String, reference: Day) -> Extraction {
+        // 新臺(tái)幣: read the page without a converter's pinyin glosses, then report spans as written
+        guard let glossFree = GlossFreeText.strip(page) else { return extractWithoutGlosses(page, reference: reference) }
+        var e = extractWithoutGlosses(glossFree.text, reference: reference)
+        for i in e.observations.indices {
+            let (s, end) = glossFree.originalSpan(e.observations[i].start, e.observations[i].end)
+            e.observations[i].start = s; e.observations[i].end = end
+            e.observations[i].text = glossFree.originalText(s, end)
+        }
+        for i in e.unused.indices {
+            let (s, end) = glossFree.originalSpan(e.unused[i].start, e.unused[i].end)
+            e.unused[i].start = s; e.unused[i].end = end
+            e.unused[i].text = glossFree.originalText(s, end)
+        }
+        return e
+    }
+
+    static func extractWithoutGlosses(_ page: String, reference: Day) -> Extraction {
         let text = NormalizedText(page)
         let analysis = PageAnalysis(text: text, reference: reference)
         let interpreter = Interpreter(page: analysis)

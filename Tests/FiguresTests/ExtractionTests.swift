@@ -1,6 +1,7 @@
 import XCTest
 import FiguresExtraction
 import FiguresQuantities
+import FiguresText
 
 /// Each kind's rules on short fixtures written for these tests.
 final class ExtractionTests: XCTestCase {
@@ -1410,5 +1411,22 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "STANCHART", "prime_rate_change")?.date, "2025-10-30")
         let simplified = extract("中银香港宣布，下周二起最优惠利率下调0.125厘至5.25厘。", date: Day(year: 2025, month: 10, day: 30))
         XCTAssertEqual(simplified.first { $0.metric == "prime_rate" }?.date, "2025-10-30")
+    }
+
+    func testConverterPinyinGlossesInsideWords() {
+        let page = "11日新臺(tái)幣對美元收盤大貶0.32元，收在32.080元。"
+        let obs = extract(page, date: Day(year: 2015, month: 8, day: 12))
+        let change = find(obs, "USD/TWD", "change")
+        XCTAssertEqual(change?.value, 0.32)
+        // spans are the page's as written, glosses counted
+        let scalars = Array(page.unicodeScalars)
+        if let c = change {
+            XCTAssertEqual(String(String.UnicodeScalarView(scalars[c.start..<c.end])), c.text)
+            XCTAssertEqual(c.text, "0.32元")
+        }
+        let simplified = extract("中国人民银行决定下调(tiáo)金融机构存款准(zhǔn)备金率0.5个百分点。", date: Day(year: 2021, month: 12, day: 6))
+        XCTAssertEqual(find(simplified, "PBOC", "rrr_change")?.value, -0.5)
+        // an author's tag after punctuation is no gloss
+        XCTAssertNil(GlossFreeText.strip("滙豐宣布減息。(bi)"))
     }
 }
