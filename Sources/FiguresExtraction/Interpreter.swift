@@ -62,9 +62,22 @@ final class Interpreter {
     /// month or quarter of its own, with that period.
     func fromPhraseWithOwnPeriod(_ q: Quantity, sentenceStart: Int, periods: [PeriodFinder.Hit], anchor: Day) -> (Range<Int>, String)? {
         guard let from = page.cues.firstHit(from: sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
-        let inside = periods.filter { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil) && !$0.isRelative }
-        guard !inside.isEmpty, let (period, _) = PeriodFinder.resolve(inside, before: q.start, reference: anchor, text: text), !period.isEmpty else { return nil }
+        // (從去年同期的69億美元: a period counted back from the sentence's, which the phrases before it give)
+        let inside = periods.filter { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil || $0.isRelative) }
+        let sentence = periods.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.end <= from.start || $0.start >= from.end) }
+        guard !inside.isEmpty, let (period, _) = PeriodFinder.resolve(sentence, before: q.start, reference: anchor, text: text), !period.isEmpty else { return nil }
         return (from.start..<q.end, period)
+    }
+
+    /// 由現行的3.87%調低0.27個百分點至3.60%: `q` is the old level of `next`, the move written between them
+    /// (after a move word and before the to-word), all in one clause.
+    func isPreviousValue(_ q: Quantity, acrossMove move: Quantity, of next: Quantity, floor: Int) -> Bool {
+        guard next.unit == q.unit, !q.isRange, !move.isRange, move.start > q.end, next.start > move.end, next.start - q.end <= 24 else { return false }
+        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
+        guard page.cues.containsHit(from: q.end, to: move.qualifierStart ?? move.start, where: { $0.role == .up || $0.role == .down }),
+              page.cues.containsHit(from: move.end, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
+        let head = q.qualifierStart ?? q.start
+        return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 8)), head - 8), to: head) { $0.role == .from }
     }
 
     /// The longest aside a clause steps over: (剔除住宿費用和私人交通價格,MAS Core Inflation).
@@ -179,11 +192,14 @@ final class Interpreter {
             }
             var ctx = FigureContext(q: q, teaser: teaser, teaserIndex: teaserIndex, interpreter: self, mentions: mentions, state: state)
             // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own — unless the
-            // from-phrase of an economic figure names its own period (由9月的7.4%降至1%): then it is that
-            // period's figure, and the figure after it has no previous
+            // from-phrase of an economic or a company figure names its own period (由9月的7.4%降至1%,
+            // 從去年同期的69億美元攀升27%至88億美元): then it is that period's figure, and the next has no previous
             var fromValuePeriod: String?
-            if let next = index + 1 < quantities.count ? quantities[index + 1] : nil, ctx.isPreviousValue(of: next) {
-                if ctx.sentenceCues.contains(where: { $0.cue.role == .macro }),
+            // (由現行的3.87%調低0.27個百分點至3.60%: the move stands between the old level and the new)
+            let toLevel = index + 1 < quantities.count && ctx.isPreviousValue(of: quantities[index + 1]) ? quantities[index + 1]
+                : index + 2 < quantities.count && isPreviousValue(q, acrossMove: quantities[index + 1], of: quantities[index + 2], floor: ctx.sentenceStart) ? quantities[index + 2] : nil
+            if let next = toLevel {
+                if ctx.sentenceCues.contains(where: { $0.cue.role == .macro || $0.cue.role == .fin }),
                    let (phrase, period) = fromPhraseWithOwnPeriod(q, sentenceStart: ctx.sentenceStart, periods: periods, anchor: state.anchor) {
                     standaloneFromValues.insert(q.start)
                     fromPhrases.append(phrase)
@@ -199,6 +215,9 @@ final class Interpreter {
             } else if let previousIndex = index > 0 ? index - 1 : nil, !standaloneFromValues.contains(quantities[previousIndex].start),
                       ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
+            } else if index > 1, consumedAsPrevious.contains(quantities[index - 2].start),
+                      isPreviousValue(quantities[index - 2], acrossMove: quantities[index - 1], of: q, floor: ctx.sentenceStart) {
+                ctx.previous = quantities[index - 2].value   // 由現行的3.87%調低0.27個百分點至3.60%
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {

@@ -1429,4 +1429,19 @@ final class ExtractionTests: XCTestCase {
         // an author's tag after punctuation is no gloss
         XCTAssertNil(GlossFreeText.strip("滙豐宣布減息。(bi)"))
     }
+
+    func testAnOldLevelAMoveAndTheNewLevel() {
+        let obs = extract("中国人民银行宣布，一年期存款基准利率由现行的3.87%调低0.27个百分点至3.60%。", date: Day(year: 2008, month: 10, day: 29))
+        XCTAssertEqual(find(obs, "PBOC", "deposit_rate_change")?.value, -0.27)
+        XCTAssertEqual(find(obs, "PBOC", "deposit_rate")?.value, 3.6)
+        XCTAssertEqual(find(obs, "PBOC", "deposit_rate")?.previous, 3.87)
+        XCTAssertNil(obs.first { $0.value == 3.87 })
+        let traditional = extract("滙豐宣布最優惠利率由5.875厘下調0.125厘至5.75厘。", date: Day(year: 2024, month: 9, day: 19))
+        XCTAssertEqual(find(traditional, "HSBC", "prime_rate")?.previous, 5.875)
+        XCTAssertEqual(find(traditional, "HSBC", "prime_rate_change")?.value, -0.125)
+        // a company's year-ago figure in the from-phrase is its own period's observation
+        let results = extract("2004年最後三個月，摩托羅拉銷售額從去年同期的69億美元攀升27%至88億美元。", date: Day(year: 2005, month: 1, day: 20))
+        XCTAssertEqual(results.first { $0.metric == "revenue" && $0.value == 6.9e9 }?.period, "2003-Q4")
+        XCTAssertEqual(results.first { $0.metric == "revenue" && $0.value == 8.8e9 }?.period, "2004-Q4")
+    }
 }
