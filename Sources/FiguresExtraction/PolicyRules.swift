@@ -273,8 +273,11 @@ extension FigureContext {
         // 調高隔夜政策利率0.25%至2.50%, 上調0.25厘至5.625厘: the move, then the level it reached — not a target range
         if percentMove, let high = q.high, high > 2 * q.value, let dir = direction {
             var move = observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move in percent, then its level (\(family))", entity: m.entity)
+            // (each one figure, not the range: observation() would sign and order the ends as a range's)
+            move.value = abs(q.value) * dir
             move.valueHigh = nil
             var reached = observation(kind: "rate", subject: m.entity.id, metric: level, value: high, unit: "pct", date: date, rule: "rate level after its move (\(family))", entity: m.entity)
+            reached.value = high
             reached.valueHigh = nil
             return [move, reached]
         }

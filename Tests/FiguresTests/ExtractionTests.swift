@@ -1444,4 +1444,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(results.first { $0.metric == "revenue" && $0.value == 6.9e9 }?.period, "2003-Q4")
         XCTAssertEqual(results.first { $0.metric == "revenue" && $0.value == 8.8e9 }?.period, "2004-Q4")
     }
+
+    func testHongKongsPIsThePrimeRate() {
+        let up = extract("滙豐加P 0.25厘至5.625厘 連續第3次加息", date: Day(year: 2022, month: 12, day: 15))
+        XCTAssertEqual(find(up, "HSBC", "prime_rate_change")?.value, 0.25)
+        XCTAssertEqual(find(up, "HSBC", "prime_rate")?.value, 5.625)
+        // a cut: the move is negative and the level is the level, never the range's ends swapped
+        let down = extract("恒生银行减P 0.125厘至5.75厘。", date: Day(year: 2024, month: 12, day: 20))
+        XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate_change")?.value, -0.125)
+        XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate")?.value, 5.75)
+    }
 }
