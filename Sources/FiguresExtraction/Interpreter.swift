@@ -148,6 +148,8 @@ final class Interpreter {
         var lastTariffTarget: Mention?
         /// The currency a company's results were stated in as 元 + name (億元人民幣).
         var resultsCurrency: String?
+        /// The company result the teaser last stated an amount of (鴻海稅後淨利1,614億元 … 緯穎（6669）373億元).
+        var lastResultMetric: String?
         /// Where the last sentence with a weekly move ended (-1: none yet).
         var weeklySentenceEnd = -1
         /// The teaser's day was named (a dateline, a day in its first sentence), not left to the page's date.

@@ -76,6 +76,7 @@ extension FigureContext {
                 reason = "an amount too small for a company's result (a price)"; return []
             }
             let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
+            if value > 0 { state.lastResultMetric = metric }
             return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: unit, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
         }
         // 每股虧損0.68分: cents (分, 角) of the local currency, per share

@@ -367,6 +367,17 @@ extension FigureContext {
         return page.cues.containsHit(from: sentenceStart, to: end) { $0.role == .tariff || $0.role == .exempt }
     }
 
+    /// The company is named right before the figure: nothing between but its code in brackets, 約 or a space.
+    func companyRightBefore(_ m: Mention) -> Bool {
+        var k = m.end
+        if k < q.start, text[k] == 0x28 || text[k] == 0xFF08 {
+            while k < q.start, k - m.end < 12, text[k] != 0x29, text[k] != 0xFF09 { k += 1 }
+            k += 1
+        }
+        while k < (q.qualifierStart ?? q.start), text[k] == 0x20 { k += 1 }
+        return k >= (q.qualifierStart ?? q.start) && k <= q.start
+    }
+
     var isFinancialFigure: Bool {
         if after.contains(where: { $0.cue.role == .finAfter }) { return true }
         let hits = sentenceHits()
@@ -756,7 +767,13 @@ extension FigureContext {
             guard let dir = direction else { reason = "a percent beside a company with no move or metric word"; return [] }
             return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
         case .currency, .localYuan:
-            // 成交值新台幣7365.1億元 near a stock: no share costs ten million of anything
+            // 成交值新台幣7365.1億元 near a stock: no share costs ten million of anything — but in a list of
+            // results (鴻海稅後淨利1,614億元；…緯穎（6669）373億元), a company's bare sum is the result named before
+            if q.value >= 1e7, let metric = state.lastResultMetric, companyRightBefore(m),
+               !sentenceHits().contains(where: { [.turnover, .marketcap, .volume, .macro].contains($0.cue.role) }) {
+                return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: q.value, unit: currency(of: q.unit), period: period,
+                                    rule: "company \(metric), the result the teaser named before", entity: m.entity)]
+            }
             if q.value >= 1e7 { reason = "a sum of money, not a share's price or move"; return [] }
             if let metric = marketLevelMetric(), metric == "close" || metric == "level" {
                 return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock close", entity: m.entity)]

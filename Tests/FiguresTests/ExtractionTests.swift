@@ -1454,4 +1454,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate_change")?.value, -0.125)
         XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate")?.value, 5.75)
     }
+
+    func testAListOfResultsTakesTheResultNamedBefore() {
+        let obs = extract("個別公司方面，鴻海（2317）前3季稅後淨利1,614億元；廣達（2382）534億元。緯穎（6669）373億元、華碩（2357）357億元依序排在其後。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(obs.first { $0.value == 3.57e10 }?.metric, "net_income")
+        XCTAssertEqual(obs.first { $0.value == 3.73e10 }?.metric, "net_income")
+        let simplified = extract("比亚迪前三季度营收5662亿元；长城汽车1423亿元。", date: Day(year: 2025, month: 10, day: 31))
+        XCTAssertEqual(simplified.first { $0.value == 1.423e11 }?.metric, "revenue")
+        // turnover beside a stock stays no result
+        let market = extract("台積電稅後淨利4523億元。台股成交值新台幣7365.1億元，台積電收1,680元。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertNil(market.first { $0.value == 7.3651e11 && $0.kind == "financial" })
+    }
 }
