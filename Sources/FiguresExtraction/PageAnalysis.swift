@@ -449,9 +449,14 @@ final class PageAnalysis {
                 suffixEnd = b
             }
             guard (1...6).contains(digits), suffixEnd < t.count, t[suffixEnd] == 0x29 else { i += 1; continue }
-            // The name: Han characters right before the bracket (at most 6), not across punctuation.
+            // The name: Han characters right before the bracket (at most 6), not across punctuation — with
+            // a listing's Latin tag after a dash (材料-KY, 康友-KY: Taiwan's foreign listings)
             var s = i
-            while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
+            var tag = i
+            while tag > 0, i - tag < 4, isLatin(t[tag - 1]) { tag -= 1 }
+            if tag < i, tag > 1, t[tag - 1] == 0x2D, isHan(t[tag - 2]) { s = tag - 1 }
+            let hanEnd = s
+            while s > 0, hanEnd - s < 6, isHan(t[s - 1]) { s -= 1 }
             guard s < i else { i += 1; continue }
             let locale = PageAnalysis.locale(at: i, teasers: teasers, locales: locales) ?? .taiwan
             // the listing the code names (its exchange decides the currency of a price in bare 元)

@@ -1465,4 +1465,12 @@ final class ExtractionTests: XCTestCase {
         let market = extract("台積電稅後淨利4523億元。台股成交值新台幣7365.1億元，台積電收1,680元。", date: Day(year: 2026, month: 1, day: 8))
         XCTAssertNil(market.first { $0.value == 7.3651e11 && $0.kind == "financial" })
     }
+
+    func testAForeignListingsTagBeforeItsCode() {
+        let obs = extract("營業利益率方面，統領（2910）54.53％、材料-KY（4763）53.12％分列第4、第5。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(obs, "4763.TW", "operating_margin")?.value, 53.12)
+        XCTAssertEqual(find(obs, "2910.TW", "operating_margin")?.value, 54.53)
+        let move = extract("康友-KY(6452)股價大跌9.9%，收在52.1元。", date: Day(year: 2021, month: 3, day: 2))
+        XCTAssertEqual(find(move, "6452.TW", "change_pct")?.value, -9.9)
+    }
 }
