@@ -1473,4 +1473,11 @@ final class ExtractionTests: XCTestCase {
         let move = extract("康友-KY(6452)股價大跌9.9%，收在52.1元。", date: Day(year: 2021, month: 3, day: 2))
         XCTAssertEqual(find(move, "6452.TW", "change_pct")?.value, -9.9)
     }
+
+    func testHongKongResultsWordsPlaceThePage() {
+        let obs = extract("粵海投資公布全年業績，純利約31.2億元，每股盈利47.75仙，派末期息每股12.33仙。", date: Day(year: 2024, month: 3, day: 26))
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "HKD")
+        let interim = extract("恒基地產中期溢利按年增長8%至5.2億元，派中期息每股10港仙。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(interim.first { $0.value == 5.2e8 }?.unit, "HKD")
+    }
 }
