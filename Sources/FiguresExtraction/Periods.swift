@@ -281,9 +281,9 @@ enum PeriodFinder {
                     let k = Int(n.value), e = n.end
                     if (text[e] == 0x51 || text[e] == 0x71), k <= 4 { out.append(Hit(start: i, end: e + 1, span: .quarters(k, k), year: nil, fiscalRelative: true)); i = e + 1; continue }
                     if text.matches(W.quarterWord, at: e), k <= 4 { out.append(Hit(start: i, end: e + 2, span: .quarters(k, k), year: nil, fiscalRelative: true)); i = e + 2; continue }
-                    // 1-11月, 1至11月
-                    if k == 1, text[e] == 0x2D || text[e] == 0x81F3 || text[e] == 0x5230 || text[e] == 0x7E, let (k2, e2) = numeral(at: e + 1), text[e2] == 0x6708 {
-                        out.append(Hit(start: i, end: e2 + 1, span: .months(1, k2), year: nil)); i = e2 + 1; continue
+                    // 1-11月, 1至11月, 4至9月: the months from one to the other
+                    if text[e] == 0x2D || text[e] == 0x81F3 || text[e] == 0x5230 || text[e] == 0x7E, let (k2, e2) = numeral(at: e + 1), text[e2] == 0x6708, k2 > k {
+                        out.append(Hit(start: i, end: e2 + 1, span: .months(k, k2), year: nil)); i = e2 + 1; continue
                     }
                     if text[e] == 0x6708, !(text[e + 1] == 0x5E95) {
                         // 11月 (not followed by a day: 11月3日 is a date)
@@ -325,6 +325,16 @@ enum PeriodFinder {
                 continue
             }
             i += 1
+        }
+        // 2025年4至9月的上半財年, 4至9月的上半年: a half or quarter named right after its months is those months
+        let found = out
+        out.removeAll { hit in
+            guard hit.fiscalOnly || hit.fiscalRelative, case .quarters? = hit.span else { return false }
+            return found.contains { m in
+                guard m.end <= hit.start, hit.start - m.end <= 1 else { return false }
+                if case .months? = m.span { return true }
+                return m.span == nil && m.literal != nil && !m.isRelative
+            }
         }
         // 自2011財年第四季…以來, 從去年第三季: a phrase right after 自/從 (and the one it runs into) is a point of comparison
         for k in out.indices where [0x81EA, 0x4ECE].contains(text[out[k].start - 1]) {   // 自 从

@@ -1480,4 +1480,13 @@ final class ExtractionTests: XCTestCase {
         let interim = extract("恒基地產中期溢利按年增長8%至5.2億元，派中期息每股10港仙。", date: Day(year: 2024, month: 8, day: 20))
         XCTAssertEqual(interim.first { $0.value == 5.2e8 }?.unit, "HKD")
     }
+
+    func testMonthsFromOneToAnotherAndAResultThatIsALoss() {
+        let obs = extract("日產汽車6日公布，2025年4至9月的上半財年合併淨損益為虧損2219億日圓；營業損益為虧損276億日圓。", date: Day(year: 2025, month: 11, day: 7))
+        XCTAssertEqual(find(obs, "NISSAN", "net_income")?.value, -2.219e11)
+        XCTAssertEqual(find(obs, "NISSAN", "net_income")?.period, "2025-04/2025-09")
+        XCTAssertEqual(find(obs, "NISSAN", "operating_income")?.value, -2.76e10)
+        let simplified = extract("比亚迪公布，今年3至8月的营业收入为1200亿元人民币。", date: Day(year: 2025, month: 11, day: 7))
+        XCTAssertEqual(simplified.first { $0.metric == "revenue" }?.period, "2025-03/2025-08")
+    }
 }
