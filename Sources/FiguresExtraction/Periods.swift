@@ -477,7 +477,9 @@ enum PeriodFinder {
     static func resolve(_ hits: [Hit], before position: Int, reference: Day, text: NormalizedText? = nil, carried: String? = nil) -> (String, Int)? {
         var before = hits.filter { $0.end <= position }
         // 比10月少5.74%, 較上季下滑0.1%: the period compared with is not the figure's (nor a base to count back from)
-        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1]) || [0x6BD4, 0x8F83].contains(text[last.start - 2]),
+        // (not 和去年同期相比，第三季度…: a clause break after 比 ends the comparison)
+        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1])
+            || [0x6BD4, 0x8F83].contains(text[last.start - 2]) && !Interpreter.clauseEnds.contains(text[last.start - 1]),
            (last.end..<position).contains(where: { comparisonVerbs.contains(text[$0]) }) {
             before.removeLast()
         }

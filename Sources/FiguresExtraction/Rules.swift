@@ -25,7 +25,7 @@ extension FigureContext {
         }
         if q.unit == .percent, let seq = before.first(where: { $0.cue.role == .sequential }),
            !sentenceCues.contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_growth" }),   // Japan's GDP is quarter on quarter
-           economyMoveStart == nil,
+           economyMoveStart == nil, teasersOneEconomicMetric() != "gdp_growth",
            !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < seq.start && isYearOnYear($0.start, $0.end) }) {
             reason = "a change on the month or quarter before (\(text.text(seq.start, seq.end)))"; return []
         }
@@ -178,6 +178,17 @@ extension FigureContext {
             if economyMoveStart != nil {
                 return macro(country: mention.entity.id, entity: mention.entity, quantities: quantities, metric: "gdp_growth")
             }
+            if let carried = teasersOneEconomicMetric() {
+                // 歐元區第三季經濟環比下滑0.1%…，歐盟整體則小增0.1%；歐元區和歐盟在第二季度都萎縮了0.2%
+                let countries = countriesMovingTogether(last: mention)
+                return countries.flatMap { c in
+                    macro(country: c.entity.id, entity: c.entity, quantities: quantities, metric: carried).map { o in
+                        var o = o
+                        o.rule += " (the teaser's one economic metric)"
+                        return o
+                    }
+                }
+            }
             reason = "a country with no economic metric named"
             return []
         case .indexGroup:
@@ -205,6 +216,32 @@ extension FigureContext {
     static let economyWord = ScriptFold.shared.fold("經濟")
     /// After 經濟: a ministry, a trade, a paper, a policy — not the economy's output.
     static let notTheEconomy: Set<UInt32> = Set(ScriptFold.shared.fold("部學日體界圈特區艙師官委局署研報規政制合犯適活效援協"))
+
+    /// A country's percent move with no metric word in its sentence (歐盟整體則小增0.1%, 德國第三季度環比增長0.2%), in a
+    /// teaser whose words before it name one economic metric only (GDP growth, CPI or core CPI — or the economy
+    /// moving): that metric. Nil when the sentence names a company, rate or tariff word, or no move.
+    func teasersOneEconomicMetric() -> String? {
+        guard q.unit == .percent, before.contains(where: { $0.cue.role == .up || $0.cue.role == .down }),
+              !before.contains(where: { $0.cue.role == .macro }),
+              !sentenceHits().contains(where: { [.fin, .rate, .tariff, .turnover, .volume].contains($0.cue.role) }),
+              !mentions.contains(where: { $0.start >= clauseStart && $0.end <= q.start && $0.entity.kind != .country }) else { return nil }
+        let metrics = Set(interpreter.teaserCues(teaser).filter { $0.cue.role == .macro && $0.end <= q.start }.map { $0.cue.argument })
+        guard metrics.count == 1, let metric = metrics.first, ["gdp_growth", "cpi", "core_cpi"].contains(metric) else { return nil }
+        return metric
+    }
+
+    /// 歐元區和歐盟…都萎縮了0.2%: the countries joined by 和/與/及/、 before 都/均 that move together; else `last` alone.
+    func countriesMovingTogether(last: Mention) -> [Mention] {
+        guard (last.end..<q.start).contains(where: { text[$0] == 0x90FD || text[$0] == 0x5747 }) else { return [last] }   // 都 均
+        var list = [last]
+        var end = last.start
+        for c in mentions.reversed() where c.entity.kind == .country && c.end <= end && c.start >= clauseStart {
+            guard end - c.end == 1, Interpreter.isListJoiner(text[c.end]) else { break }
+            list.insert(c, at: 0)
+            end = c.start
+        }
+        return list
+    }
 
     /// A cue of `role` in the figure's clause; or, when the clause only says "year on year", in its sentence.
     func domainCue(_ role: Cue.Role, sentence: [CueHit]) -> CueHit? {

@@ -1475,7 +1475,7 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testHongKongResultsWordsPlaceThePage() {
-        let obs = extract("粵海投資公布全年業績，純利約31.2億元，每股盈利47.75仙，派末期息每股12.33仙。", date: Day(year: 2024, month: 3, day: 26))
+        let obs = extract("粵海投資(00270)公布全年業績，純利約31.2億元，每股盈利47.75仙，派末期息每股12.33仙。", date: Day(year: 2024, month: 3, day: 26))
         XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "HKD")
         let interim = extract("恒基地產中期溢利按年增長8%至5.2億元，派中期息每股10港仙。", date: Day(year: 2024, month: 8, day: 20))
         XCTAssertEqual(interim.first { $0.value == 5.2e8 }?.unit, "HKD")
@@ -1488,5 +1488,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(obs, "NISSAN", "operating_income")?.value, -2.76e10)
         let simplified = extract("比亚迪公布，今年3至8月的营业收入为1200亿元人民币。", date: Day(year: 2025, month: 11, day: 7))
         XCTAssertEqual(simplified.first { $0.metric == "revenue" }?.period, "2025-03/2025-08")
+    }
+
+    func testCountriesMovingInATeaserAboutOneEconomicMetric() {
+        let page = "歐元區第三季經濟較上季萎縮0.2%\n歐盟統計局公布，歐元區第三季度經濟較上季下滑0.2%。德國和法國在第二季度都萎縮了0.1%；義大利第三季度環比增長0.3%。"
+        let obs = extract(page, date: Day(year: 2012, month: 11, day: 15))
+        XCTAssertEqual(obs.first { $0.subject == "DE" && $0.metric == "gdp_growth" }?.value, -0.1)
+        XCTAssertEqual(obs.first { $0.subject == "FR" && $0.metric == "gdp_growth" }?.value, -0.1)
+        XCTAssertEqual(obs.first { $0.subject == "IT" && $0.metric == "gdp_growth" }?.value, 0.3)
+        let simplified = extract("美国10月CPI同比上涨3.2%\n美国劳工部公布，10月CPI同比上涨3.2%。英国同期上涨4.6%。", date: Day(year: 2023, month: 11, day: 15))
+        XCTAssertEqual(simplified.first { $0.subject == "GB" }?.metric, "cpi")
+        // 和去年同期相比，第三季度…: the comparison ends at the comma; the quarter is the figure's
+        let yearOnYear = extract("歐元區第三季經濟環比下滑0.1%\n和去年同期相比，第三季度歐元區負增長0.6%。", date: Day(year: 2012, month: 11, day: 15))
+        XCTAssertEqual(find(yearOnYear, "EA", "gdp_growth")?.period, "2012-Q3")
+        // a stock market teaser names no economic metric: a country's move there is no GDP
+        let market = extract("亞股收盤\n日本上漲1.2%，南韓下跌0.5%。", date: Day(year: 2023, month: 11, day: 15))
+        XCTAssertNil(market.first { $0.kind == "macro" })
     }
 }
