@@ -80,6 +80,9 @@ public enum PageLocale: String, Sendable {
         if let top = ranked.first, strong.contains(top.key) || top.value >= 5, ranked.count == 1 || ranked[1].value < top.value {
             return Guess(locale: top.key, fromRegionWords: true)
         }
+        // too short to weigh the scripts, unless it is written in Simplified forms only (比亚迪营收5662亿元)
+        let simplified = Int(evidence.simplified[hi] - evidence.simplified[lo])
+        if han < 20, traditional == 0, simplified >= 1 { return Guess(locale: .mainland, fromRegionWords: false) }
         guard han >= 20 else { return nil }
         if traditional * 100 < han { return Guess(locale: .mainland, fromRegionWords: false) }
         // one Hong Kong word may be a Taiwanese writer's (報道, 收市): two make a Hong Kong text
@@ -116,6 +119,9 @@ public enum PageLocale: String, Sendable {
         /// `text.count + 1` entries.
         let han: [Int32]
         let traditional: [Int32]
+        /// Han characters before each position written in a form only Simplified script uses (亿, 营, 亚).
+        let simplified: [Int32]
+
 
         init(_ text: NormalizedText) {
             let n = text.count
@@ -123,7 +129,9 @@ public enum PageLocale: String, Sendable {
             var hongKongWords: [(start: Int, length: Int)] = []
             let hongKongTable = PageLocale.hongKongWords
             var han = [Int32](repeating: 0, count: n + 1), traditional = [Int32](repeating: 0, count: n + 1)
-            var hanCount: Int32 = 0, traditionalCount: Int32 = 0
+            var simplified = [Int32](repeating: 0, count: n + 1)
+            var hanCount: Int32 = 0, traditionalCount: Int32 = 0, simplifiedCount: Int32 = 0
+            let simplifiedForms = ScriptFold.shared.simplifiedForms
             let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
             for i in 0..<n {
                 // (the one-bit test first: most positions start no region word)
@@ -138,15 +146,17 @@ public enum PageLocale: String, Sendable {
                 let v = text.original[i]
                 if v >= 0x4E00 && v <= 0x9FFF {
                     hanCount += 1
-                    if text.folded[i] != v { traditionalCount += 1 }
+                    if text.folded[i] != v { traditionalCount += 1 } else if simplifiedForms[Int(v)] { simplifiedCount += 1 }
                 }
                 han[i + 1] = hanCount
                 traditional[i + 1] = traditionalCount
+                simplified[i + 1] = simplifiedCount
             }
             self.regionWords = words
             self.hongKongWords = hongKongWords
             self.han = han
             self.traditional = traditional
+            self.simplified = simplified
         }
     }
 

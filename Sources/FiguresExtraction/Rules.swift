@@ -130,7 +130,9 @@ extension FigureContext {
             found = bank   // a headline's rate move, the bank named in the body
         }
         if found == nil, let owner = sentenceCues.first(where: { $0.cue.role == .rateOwner }),
-           Lexicon.shared.centralBankOf[page.locale(at: q.start).country] == owner.cue.argument {
+           Lexicon.shared.centralBankOf[page.locale(at: q.start).country] == owner.cue.argument
+            // (擔保放款融通利率, 短期融通利率: no other bank's rates bear these names, on any page)
+            || sentenceCues.contains(where: { $0.cue.role == .rate && ["secured_lending", "short_term_lending"].contains($0.cue.argument) && $0.start == owner.start }) {
             // 公告本行重貼現率…調整為1.5%: on a Taiwanese page, 重貼現率 with no bank named is the central bank's
             var bank = Entity(kind: .centralBank, id: owner.cue.argument)
             bank.source = "cues.tsv: \(text.text(owner.start, owner.end)) → \(owner.cue.argument)"

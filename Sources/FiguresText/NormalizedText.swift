@@ -159,6 +159,10 @@ public struct ScriptFold: Sendable {
     /// The folded form of every scalar of the Basic Multilingual Plane: one array read per scalar.
     let bmp: [UInt32]
 
+    /// The Han characters only Simplified script writes (亿, 营, 亚): what the fold turns a Traditional form
+    /// into, and not a Traditional form itself. Indexed by code point (the BMP).
+    public let simplifiedForms: [Bool]
+
     init() {
         var table = (0..<UInt32(0x10000)).map { $0 }
         for line in TableFile.rows(named: "script-fold.tsv") {
@@ -174,6 +178,10 @@ public struct ScriptFold: Sendable {
         for v in [0x2212, 0x2013, 0xFE63] { table[v] = 0x2D }               // minus sign, en dash, small hyphen-minus
         for v in [0x25CB, 0x25EF] { table[v] = 0x3007 }                     // ○ and ◯ written for the numeral 〇 (○．四％, 二○二五年)
         bmp = table
+        var forms = [Bool](repeating: false, count: 0x10000)
+        for (k, v) in table.enumerated() where Int(v) != k && v >= 0x4E00 && v <= 0x9FFF { forms[Int(v)] = true }
+        for (k, v) in table.enumerated() where Int(v) != k { forms[k] = false }   // a Traditional form is none
+        simplifiedForms = forms
     }
 
     @inline(__always)

@@ -1505,4 +1505,14 @@ final class ExtractionTests: XCTestCase {
         let market = extract("亞股收盤\n日本上漲1.2%，南韓下跌0.5%。", date: Day(year: 2023, month: 11, day: 15))
         XCTAssertNil(market.first { $0.kind == "macro" })
     }
+
+    func testAShortTextInSimplifiedFormsIsMainland() {
+        let obs = extract("比亚迪前三季度营收5662亿元。", date: Day(year: 2025, month: 10, day: 31))
+        XCTAssertEqual(obs.first { $0.metric == "revenue" }?.unit, "CNY")
+        let move = extract("茅台股价收报1450元。", date: Day(year: 2025, month: 10, day: 31))
+        XCTAssertEqual(move.first { $0.metric == "close" }?.unit, "CNY")
+        // with no Simplified form, a short text keeps the Traditional default
+        let taiwan = extract("台積電營收5662億元。", date: Day(year: 2025, month: 10, day: 31))
+        XCTAssertEqual(taiwan.first { $0.metric == "revenue" }?.unit, "TWD")
+    }
 }
