@@ -80,6 +80,21 @@ final class Interpreter {
         return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 8)), head - 8), to: head) { $0.role == .from }
     }
 
+    /// 營業額從48億令吉增至55億令吉, 每股盈利從5.79仙彈升至10.02仙: in a sentence of company results (not of
+    /// shares of a market, not of rates or the economy), the from-value is the result a year before — an
+    /// observation of that period, not the new figure's previous value. Its phrase, and its period (the
+    /// sentence's period a year back; "" when none is named).
+    func resultsFromValue(_ q: Quantity, ctx: FigureContext, periods: [PeriodFinder.Hit], carried: String?, anchor: Day) -> (phrase: Range<Int>, period: String)? {
+        let cues = ctx.sentenceCues
+        guard cues.contains(where: { $0.cue.role == .fin && !["market_share", "revenue_share"].contains($0.cue.argument) }),
+              !cues.contains(where: { [.macro, .rate, .forecast, .tariff].contains($0.cue.role) }),
+              let from = page.cues.firstHit(from: ctx.sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
+        let before = periods.filter { $0.start >= ctx.sentenceStart && $0.end <= from.start }
+        let current = PeriodFinder.resolve(before, before: from.start, reference: anchor, text: text, carried: carried)?.0 ?? carried
+        let period = current.map { $0.isEmpty ? "" : PeriodFinder.shifted($0, toYear: nil) } ?? ""
+        return (from.start..<q.end, period)
+    }
+
     /// The longest aside a clause steps over: (剔除住宿費用和私人交通價格,MAS Core Inflation).
     static let longestAside = 80
 
@@ -206,6 +221,11 @@ final class Interpreter {
                     standaloneFromValues.insert(q.start)
                     fromPhrases.append(phrase)
                     fromValuePeriod = period
+                } else if let yearAgo = resultsFromValue(q, ctx: ctx, periods: periods, carried: state.period, anchor: state.anchor) {
+                    // 第三季營業額從48億1000萬令吉，增至55億令吉: a company's result from a year before, its own figure
+                    standaloneFromValues.insert(q.start)
+                    fromPhrases.append(yearAgo.phrase)
+                    fromValuePeriod = yearAgo.period
                 } else {
                     consumedAsPrevious.insert(q.start)
                     unused.append((q, "previous value of \(text.text(next.start, next.end))"))
@@ -232,7 +252,7 @@ final class Interpreter {
             }
             let ownPeriods = periods.filter { p in p.start >= ctx.sentenceStart && !fromPhrases.contains { $0.contains(p.start) } }
             if let fromValuePeriod {
-                ctx.period = fromValuePeriod   // its own period dates it alone
+                ctx.period = fromValuePeriod.isEmpty ? nil : fromValuePeriod   // its own period dates it alone
             } else if let (period, hitStart) = PeriodFinder.resolve(ownPeriods, before: q.start, reference: state.anchor,
                                                               text: text, carried: state.period) {
                 ctx.period = period.isEmpty ? nil : period

@@ -1515,4 +1515,16 @@ final class ExtractionTests: XCTestCase {
         let taiwan = extract("台積電營收5662億元。", date: Day(year: 2025, month: 10, day: 31))
         XCTAssertEqual(taiwan.first { $0.metric == "revenue" }?.unit, "TWD")
     }
+
+    func testAResultsFromValueIsTheYearBeforesFigure() {
+        let obs = extract("（吉隆坡24日讯）大众银行第三季营业额从48亿1000万令吉，增至55亿令吉。", date: Day(year: 2022, month: 11, day: 24))
+        XCTAssertEqual(obs.first { $0.value == 4.81e9 }?.period, "2021-Q3")
+        XCTAssertNil(obs.first { $0.value == 5.5e9 }?.previous)
+        XCTAssertEqual(obs.first { $0.value == 5.5e9 }?.period, "2022-Q3")
+        let traditional = extract("（吉隆坡24日訊）馬電訊第二季每股盈利從5.79仙彈升至10.02仙。", date: Day(year: 2022, month: 8, day: 24))
+        XCTAssertEqual(traditional.first { $0.metric == "eps" && $0.value == 0.0579 }?.period, "2021-Q2")
+        // a rate's old level stays the previous value
+        let rate = extract("馬來西亞國家銀行宣布，隔夜政策利率由2.75%上調至3%。", date: Day(year: 2023, month: 5, day: 3))
+        XCTAssertEqual(rate.first { $0.value == 3 }?.previous, 2.75)
+    }
 }
