@@ -586,7 +586,7 @@ extension FigureContext {
                     || (continuesClause && sentenceHits().contains(where: { $0.cue.role == .intraday && $0.start <= hit.start }))
                 // 一度攀上X點的歷史高點, 觸及每噸X美元高點: a touch the words after it call a high or a low
                 if extremesNamedAfter, let extreme = extremeNamedAfter, touchedIntraday || before.contains(where: { $0.cue.role == .to }),
-                   !sentenceHits().contains(where: { $0.cue.role == .close && $0.start < q.start }) {
+                   !before.contains(where: { $0.cue.role == .close }) {   // (收在X點的歷史新高 is the close)
                     return extreme
                 }
                 // 一度升至X is the session's high, 一度跌至X its low (一度暴跌逾18%，至X too): an intraday touch, not a level

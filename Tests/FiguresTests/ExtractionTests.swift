@@ -1337,6 +1337,10 @@ final class ExtractionTests: XCTestCase {
         // 一度暴跌逾18%，至X: the clause after continues the touch — the session's low
         let copper = extract("消息公布后，纽约铜价一度暴跌逾18%，至每磅4.60美元。", date: Day(year: 2025, month: 7, day: 30))
         XCTAssertEqual(find(copper, "COPPER", "low")?.value, 4.6)
+        // a close named in an earlier clause of the sentence does not make the touch a close
+        let gold = extract("纽约期金收于787.70美元的近一个月低点；20日凌晨一度触及811.80美元的日内高点。", date: Day(year: 2008, month: 10, day: 20))
+        XCTAssertEqual(find(gold, "XAU", "high")?.value, 811.8)
+        XCTAssertEqual(find(gold, "XAU", "close")?.value, 787.7)
         // a close at a record is still the close
         let record = extract("日經指數收在40,000點的歷史新高。", date: Day(year: 2024, month: 3, day: 4))
         XCTAssertEqual(find(record, "N225", "close")?.value, 40000)
