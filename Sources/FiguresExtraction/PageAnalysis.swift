@@ -379,6 +379,8 @@ final class PageAnalysis {
             }
             // 中期銀行: a name whose last character makes a word with the next one (期銀|行, 倫敦金|屬) is none
             if wordsAcrossNameEnd.contains(where: { text.matches($0, at: e - 1) }) { continue }
+            // 其中石油勘察公司: a name whose first character ends a word with the one before it (其中|石油) is none
+            if s > 0, wordsAcrossNameStart.contains(where: { text.matches($0, at: s - 1) }) { continue }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         // 大众银行（Banco Popolare）: a company whose bracketed Latin name is not one of its own is another
@@ -427,6 +429,9 @@ final class PageAnalysis {
     /// Words a name's last character makes with the character after it: the name is not there (中期銀行
     /// holds no 期銀, 倫敦金屬交易所 no 倫敦金).
     static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬"])
+    /// Words a name's first character makes with the character before it: the name is not there (其中石油
+    /// holds no 中石油).
+    static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
     /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
@@ -719,7 +724,7 @@ final class PageAnalysis {
             "早盤", "午盤", "盤中", "尾盤", "收盤", "開盤", "終場", "全天", "全日", "盤", "價位", "幣", "元", "匯", "率", "債",
             "需求", "供應", "庫存", "產量", "通膨", "通脹", "消費", "投資", "外資", "資金", "指", "則", "亦", "也", "均", "都",
             "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
-            "記者", "報導", "報道", "一度", "曾", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
+            "記者", "報導", "報道", "一度", "曾", "全數", "全部", "集體", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
         ])
         /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
         static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])

@@ -1531,4 +1531,12 @@ final class ExtractionTests: XCTestCase {
         let rate = extract("馬來西亞國家銀行宣布，隔夜政策利率由2.75%上調至3%。", date: Day(year: 2023, month: 5, day: 3))
         XCTAssertEqual(rate.first { $0.value == 3 }?.previous, 2.75)
     }
+
+    func testANameStartingInsideTheWordBeforeItIsNone() {
+        let obs = extract("能源板塊重挫，其中石油勘察公司（Oil Search）暴跌35.17%。", date: Day(year: 2020, month: 3, day: 9))
+        XCTAssertNil(obs.first { $0.subject == "PETROCHINA" })
+        XCTAssertEqual(obs.first { $0.value == -35.17 }?.subject, "石油勘察公司")
+        let simplified = extract("四大银行全数下跌逾10%，其中国民银行（NAB）下跌12.44%。", date: Day(year: 2020, month: 3, day: 16))
+        XCTAssertNil(simplified.first { $0.subject.hasSuffix("全数") })
+    }
 }
