@@ -580,7 +580,9 @@ extension FigureContext {
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
                 // 一度暴跌逾18%，至X: the clause only continues the one before (no move or name of its own), whose
                 // 一度 it shares
-                let continuesClause = !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < hit.start })
+                // (the clause opens with its to-word: not 目前又回到152.4附近, the level now)
+                let continuesClause = hit.start == clauseStart
+                    && !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start < hit.start })
                     && !mentions.contains(where: { $0.start >= clauseStart && $0.end <= q.start })
                 let touchedIntraday = before.contains(where: { $0.cue.role == .intraday && $0.start <= hit.start })
                     || (continuesClause && sentenceHits().contains(where: { $0.cue.role == .intraday && $0.start <= hit.start }))

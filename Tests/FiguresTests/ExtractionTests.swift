@@ -1337,6 +1337,9 @@ final class ExtractionTests: XCTestCase {
         // 一度暴跌逾18%，至X: the clause after continues the touch — the session's low
         let copper = extract("消息公布后，纽约铜价一度暴跌逾18%，至每磅4.60美元。", date: Day(year: 2025, month: 7, day: 30))
         XCTAssertEqual(find(copper, "COPPER", "low")?.value, 4.6)
+        // a clause of its own that says where the pair stands now is no touch
+        let now = extract("日圓兌美元從152.15一度貶至153.06，目前又回到152.4附近。", date: Day(year: 2026, month: 1, day: 28))
+        XCTAssertNil(now.first { $0.value == 152.4 && ($0.metric == "high" || $0.metric == "low") })
         // a close named in an earlier clause of the sentence does not make the touch a close
         let gold = extract("纽约期金收于787.70美元的近一个月低点；20日凌晨一度触及811.80美元的日内高点。", date: Day(year: 2008, month: 10, day: 20))
         XCTAssertEqual(find(gold, "XAU", "high")?.value, 811.8)
