@@ -58,15 +58,29 @@ final class Interpreter {
         return i
     }
 
-    /// 由9月的7.4%, 從10月份的3.3%: the from-phrase before `q` (its from-word to `q`'s end) when it names a
-    /// month or quarter of its own, with that period.
-    func fromPhraseWithOwnPeriod(_ q: Quantity, sentenceStart: Int, periods: [PeriodFinder.Hit], anchor: Day) -> (Range<Int>, String)? {
-        guard let from = page.cues.firstHit(from: sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
-        // (從去年同期的69億美元: a period counted back from the sentence's, which the phrases before it give)
-        let inside = periods.filter { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil || $0.isRelative) }
-        let sentence = periods.filter { $0.start >= sentenceStart && $0.end <= q.start && ($0.end <= from.start || $0.start >= from.end) }
-        guard !inside.isEmpty, let (period, _) = PeriodFinder.resolve(sentence, before: q.start, reference: anchor, text: text), !period.isEmpty else { return nil }
-        return (from.start..<q.end, period)
+    /// A from-value that is a figure of its own rather than the next figure's previous value: its phrase (from-word
+    /// to its end) and its period ("" when none is known), or nil.
+    /// - an economic or a company figure whose from-phrase names a period of its own (由9月的7.4%降至1%,
+    ///   從去年同期的69億美元攀升27%至88億美元): that period;
+    /// - a company's result in a sentence of results — not of a share of a market, rates, the economy or a
+    ///   forecast (營業額從48億令吉增至55億令吉, 每股盈利從5.79仙彈升至10.02仙): the result a year before, the
+    ///   sentence's period a year back.
+    func fromValueOfItsOwn(_ q: Quantity, ctx: FigureContext, periods: [PeriodFinder.Hit], carried: String?, anchor: Day) -> (phrase: Range<Int>, period: String)? {
+        let cues = ctx.sentenceCues
+        guard cues.contains(where: { $0.cue.role == .macro || $0.cue.role == .fin }),
+              let from = page.cues.firstHit(from: ctx.sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
+        let phrase = from.start..<q.end
+        // its own period, written in the phrase (從去年同期的…: counted back from the sentence's, which the phrases before it give)
+        if periods.contains(where: { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil || $0.isRelative) }) {
+            let sentence = periods.filter { $0.start >= ctx.sentenceStart && $0.end <= q.start && ($0.end <= from.start || $0.start >= from.end) }
+            if let (period, _) = PeriodFinder.resolve(sentence, before: q.start, reference: anchor, text: text), !period.isEmpty { return (phrase, period) }
+        }
+        // a company's result a year before
+        guard cues.contains(where: { $0.cue.role == .fin && !["market_share", "revenue_share"].contains($0.cue.argument) }),
+              !cues.contains(where: { [.macro, .rate, .forecast, .tariff].contains($0.cue.role) }) else { return nil }
+        let before = periods.filter { $0.start >= ctx.sentenceStart && $0.end <= from.start }
+        let current = PeriodFinder.resolve(before, before: from.start, reference: anchor, text: text, carried: carried)?.0 ?? carried
+        return (phrase, current.map { $0.isEmpty ? "" : PeriodFinder.shifted($0, toYear: nil) } ?? "")
     }
 
     /// 由現行的3.87%調低0.27個百分點至3.60%: `q` is the old level of `next`, the move written between them
@@ -76,23 +90,13 @@ final class Interpreter {
         for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
         guard page.cues.containsHit(from: q.end, to: move.qualifierStart ?? move.start, where: { $0.role == .up || $0.role == .down }),
               page.cues.containsHit(from: move.end, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
-        let head = q.qualifierStart ?? q.start
-        return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 8)), head - 8), to: head) { $0.role == .from }
+        return fromWordOpens(q, floor: floor, within: 8)
     }
 
-    /// 營業額從48億令吉增至55億令吉, 每股盈利從5.79仙彈升至10.02仙: in a sentence of company results (not of
-    /// shares of a market, not of rates or the economy), the from-value is the result a year before — an
-    /// observation of that period, not the new figure's previous value. Its phrase, and its period (the
-    /// sentence's period a year back; "" when none is named).
-    func resultsFromValue(_ q: Quantity, ctx: FigureContext, periods: [PeriodFinder.Hit], carried: String?, anchor: Day) -> (phrase: Range<Int>, period: String)? {
-        let cues = ctx.sentenceCues
-        guard cues.contains(where: { $0.cue.role == .fin && !["market_share", "revenue_share"].contains($0.cue.argument) }),
-              !cues.contains(where: { [.macro, .rate, .forecast, .tariff].contains($0.cue.role) }),
-              let from = page.cues.firstHit(from: ctx.sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
-        let before = periods.filter { $0.start >= ctx.sentenceStart && $0.end <= from.start }
-        let current = PeriodFinder.resolve(before, before: from.start, reference: anchor, text: text, carried: carried)?.0 ?? carried
-        let period = current.map { $0.isEmpty ? "" : PeriodFinder.shifted($0, toYear: nil) } ?? ""
-        return (from.start..<q.end, period)
+    /// A from-word (從, 由) stands right before `q` — within `within` characters, in its clause.
+    func fromWordOpens(_ q: Quantity, floor: Int, within: Int) -> Bool {
+        let head = q.qualifierStart ?? q.start
+        return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - within)), head - within), to: head) { $0.role == .from }
     }
 
     /// The longest aside a clause steps over: (剔除住宿費用和私人交通價格,MAS Core Inflation).
@@ -191,6 +195,7 @@ final class Interpreter {
                                         nextQuarterWord: locale == .taiwan)
         var consumedAsPrevious = Set<Int>()
         var standaloneFromValues = Set<Int>()   // 由9月的7.4%: from-values that are figures of their own period
+        var previousAcrossMove: [Int: Double] = [:]   // the new level's start → the old level, a move between them
         var fromPhrases: [Range<Int>] = []   // 從10月份的4.7%: where a previous value and its period are written
         // a market table's numbers say what they are by their column, not by words beside them
         let table = MarketTables.read(teaser: teaser, teaserIndex: teaserIndex, quantities: quantities, mentions: mentions, text: text, day: anchor)
@@ -216,18 +221,13 @@ final class Interpreter {
             let toLevel = index + 1 < quantities.count && ctx.isPreviousValue(of: quantities[index + 1]) ? quantities[index + 1]
                 : index + 2 < quantities.count && isPreviousValue(q, acrossMove: quantities[index + 1], of: quantities[index + 2], floor: ctx.sentenceStart) ? quantities[index + 2] : nil
             if let next = toLevel {
-                if ctx.sentenceCues.contains(where: { $0.cue.role == .macro || $0.cue.role == .fin }),
-                   let (phrase, period) = fromPhraseWithOwnPeriod(q, sentenceStart: ctx.sentenceStart, periods: periods, anchor: state.anchor) {
+                if let own = fromValueOfItsOwn(q, ctx: ctx, periods: periods, carried: state.period, anchor: state.anchor) {
                     standaloneFromValues.insert(q.start)
-                    fromPhrases.append(phrase)
-                    fromValuePeriod = period
-                } else if let yearAgo = resultsFromValue(q, ctx: ctx, periods: periods, carried: state.period, anchor: state.anchor) {
-                    // 第三季營業額從48億1000萬令吉，增至55億令吉: a company's result from a year before, its own figure
-                    standaloneFromValues.insert(q.start)
-                    fromPhrases.append(yearAgo.phrase)
-                    fromValuePeriod = yearAgo.period
+                    fromPhrases.append(own.phrase)
+                    fromValuePeriod = own.period
                 } else {
                     consumedAsPrevious.insert(q.start)
+                    if next.start != quantities[index + 1].start { previousAcrossMove[next.start] = q.value }
                     unused.append((q, "previous value of \(text.text(next.start, next.end))"))
                     continue
                 }
@@ -237,9 +237,8 @@ final class Interpreter {
             } else if let previousIndex = index > 0 ? index - 1 : nil, !standaloneFromValues.contains(quantities[previousIndex].start),
                       ctx.isPreviousValueWritten(quantities[previousIndex]) {
                 ctx.previous = quantities[previousIndex].value
-            } else if index > 1, consumedAsPrevious.contains(quantities[index - 2].start),
-                      isPreviousValue(quantities[index - 2], acrossMove: quantities[index - 1], of: q, floor: ctx.sentenceStart) {
-                ctx.previous = quantities[index - 2].value   // 由現行的3.87%調低0.27個百分點至3.60%
+            } else if let old = previousAcrossMove[q.start] {
+                ctx.previous = old   // 由現行的3.87%調低0.27個百分點至3.60%
             } else if index + 1 < quantities.count, isComparisonBase(quantities[index + 1], after: q) {
                 ctx.previous = quantities[index + 1].value   // 以30,288.96點作收，比上週的29,349.81點…
             } else if let base = respectiveComparisonBase(of: index, in: quantities, teaser: teaser, sentenceStart: ctx.sentenceStart, sentenceEnd: ctx.sentenceEnd) {
@@ -528,8 +527,7 @@ final class Interpreter {
             toFrom = k + 1
         }
         guard page.cues.containsHit(from: toFrom, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
-        let head = q.qualifierStart ?? q.start
-        return page.cues.containsHit(from: max(clauseStart(head, floor: max(floor, head - 6)), head - 6), to: head) { $0.role == .from }
+        return fromWordOpens(q, floor: floor, within: 6)
     }
 
     /// The day a teaser's figures refer to by default: its dateline (`（中央社記者台北28日電）`,

@@ -67,7 +67,7 @@ enum PeriodFinder {
             var table = [Bool](repeating: false, count: 0x10000)
             for w in [lastYearSamePeriod, priorYearSamePeriod, samePeriod, lastYear, yearBeforeLast, thisYear, currentYear, nextYear,
                       fullYear, yearly, firstHalf, secondHalf, interim]
-                + until + earlierYearSamePeriod + previousQuarter + lastQuarter + fiscalFirstHalf + fiscalSecondHalf where w[0] < 0x10000 {
+                + until + earlierYearSamePeriod + previousQuarter + lastQuarter + fiscalFirstHalf + fiscalSecondHalf + otherFirstHalf where w[0] < 0x10000 {
                 table[Int(w[0])] = true
             }
             return table

@@ -544,7 +544,7 @@ extension FigureContext {
         while k < limit {
             let c = text[k]
             if Interpreter.clauseEnds.contains(c) || Interpreter.sentenceEnds.contains(c) || NumeralChar.isASCIIDigit(c) { return nil }
-            if let w = FigureContext.highWordsAfter.first(where: { text.matches($0, at: k) }) { _ = w; return "high" }
+            if FigureContext.highWordsAfter.contains(where: { text.matches($0, at: k) }) { return "high" }
             if FigureContext.lowWordsAfter.contains(where: { text.matches($0, at: k) }) { return "low" }
             k += 1
         }
