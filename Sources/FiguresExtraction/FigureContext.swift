@@ -22,6 +22,8 @@ struct FigureContext {
     var previous: Double?
     var period: String?
     var reason: String?
+    /// The teaser's period phrases (上季, 第3季, 去年同期…), which name no business line.
+    var periodHits: [PeriodFinder.Hit] = []
 
     var text: NormalizedText { interpreter.text }
     var page: PageAnalysis { interpreter.page }

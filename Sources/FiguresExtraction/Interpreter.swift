@@ -69,6 +69,9 @@ final class Interpreter {
         let cues = ctx.sentenceCues
         guard cues.contains(where: { $0.cue.role == .macro || $0.cue.role == .fin }),
               let from = page.cues.firstHit(from: ctx.sentenceStart, to: q.start, where: { $0.cue.role == .from }) else { return nil }
+        // 市占率由第2季的64%降至57%: a share moves like a rate, from its old level (the previous) to the new
+        if let nearest = cues.first(where: { $0.cue.role == .macro || $0.cue.role == .fin }),
+           FigureContext.shareMetrics.contains(nearest.cue.argument) { return nil }
         let phrase = from.start..<q.end
         // its own period, written in the phrase (從去年同期的…: counted back from the sentence's, which the phrases before it give)
         if periods.contains(where: { $0.start >= from.end && $0.end <= q.start && ($0.span != nil || $0.literal != nil || $0.isRelative) }) {
@@ -76,7 +79,7 @@ final class Interpreter {
             if let (period, _) = PeriodFinder.resolve(sentence, before: q.start, reference: anchor, text: text), !period.isEmpty { return (phrase, period) }
         }
         // a company's result a year before
-        guard cues.contains(where: { $0.cue.role == .fin && !["market_share", "revenue_share"].contains($0.cue.argument) }),
+        guard cues.contains(where: { $0.cue.role == .fin && !FigureContext.shareMetrics.contains($0.cue.argument) }),
               !cues.contains(where: { [.macro, .rate, .forecast, .tariff].contains($0.cue.role) }) else { return nil }
         let before = periods.filter { $0.start >= ctx.sentenceStart && $0.end <= from.start }
         let current = PeriodFinder.resolve(before, before: from.start, reference: anchor, text: text, carried: carried)?.0 ?? carried
@@ -169,6 +172,8 @@ final class Interpreter {
         var resultsCurrency: String?
         /// The company result the teaser last stated an amount of (鴻海稅後淨利1,614億元 … 緯穎（6669）373億元).
         var lastResultMetric: String?
+        /// The business line of the last segment revenue: its name, its sentence and its company.
+        var lastSegment: (name: String, sentence: Int, company: String)?
         /// Where the last sentence with a weekly move ended (-1: none yet).
         var weeklySentenceEnd = -1
         /// The teaser's day was named (a dateline, a day in its first sentence), not left to the page's date.
@@ -213,6 +218,7 @@ final class Interpreter {
                 continue
             }
             var ctx = FigureContext(q: q, teaser: teaser, teaserIndex: teaserIndex, interpreter: self, mentions: mentions, state: state)
+            ctx.periodHits = periods
             // From → to: 從24%下調至19% gives 19 with previous 24, and 24 is no figure of its own — unless the
             // from-phrase of an economic or a company figure names its own period (由9月的7.4%降至1%,
             // 從去年同期的69億美元攀升27%至88億美元): then it is that period's figure, and the next has no previous

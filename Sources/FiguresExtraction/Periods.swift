@@ -489,8 +489,13 @@ enum PeriodFinder {
             before.removeLast()
             if !clauseBreak {
                 let base = resolve(before, before: last.start, reference: reference, text: text)?.0 ?? carried
-                // no quarter in force to count back from: no period (rather than the one in force)
-                guard let base else { return last.quarterEarlier ? ("", last.start) : nil }
+                // no quarter in force to count back from: 上季 is the quarter before the report's own
+                // (a November report's 上季 is the third); 去年同期 with nothing in force dates nothing
+                guard let base else {
+                    guard last.quarterEarlier else { return nil }
+                    let q = (reference.month - 1) / 3 + 1
+                    return (quarterBefore("\(reference.year)-Q\(q)") ?? "", last.start)
+                }
                 if last.quarterEarlier { return (quarterBefore(base) ?? "", last.start) }
                 return (shifted(base, toYear: last.year), last.start)
             }

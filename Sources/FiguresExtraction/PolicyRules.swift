@@ -8,6 +8,9 @@ extension FigureContext {
     /// A result named as a loss is its metric's negative (稅後淨損28.7億元: net_income −2.87e9; 每股淨損0.45元:
     /// eps −0.45); the spec's `loss` is a cost or hit (損失), not a result.
     static let lossOf: [String: String] = ["net_loss": "net_income", "eps_loss": "eps", "operating_loss": "operating_income"]
+    /// A net result named right after 每股 is the per-share one (每股分別淨損1.58元: eps −1.58).
+    static let perShareForm: [String: String] = ["net_income": "eps", "net_loss": "eps_loss"]
+    static let shareMetrics: Set<String> = ["revenue_share", "market_share"]
     static let percentMetrics: Set<String> = ["gross_margin", "operating_margin", "revenue_share", "market_share"]
     static let yearOnYear: Set<String> = Set(["年增", "年減", "年增率", "月增", "月減", "季增", "季減", "增", "減", "成長", "增長", "衰退", "下滑", "大增", "減少", "增加", "下降"].map { ScriptFold.shared.foldedString($0) })
     /// The same words as folded code points, to compare with the text where a cue word was found
@@ -63,11 +66,17 @@ extension FigureContext {
             // a sum of a hundred thousand or more is no per-share figure: the result named before the per-share
             // word is what it states (盈餘6.54億美元，即每股盈餘27美分，去年同期為4億8900萬美元)
             let perShare = abs(q.value) >= 1e5 ? fins.first { $0.cue.argument != "eps" && $0.cue.argument != "eps_loss" } : fins.first
-            guard let fin = perShare, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
+            guard var fin = perShare, FigureContext.moneyMetrics.contains(fin.cue.argument) else {
                 reason = "an amount with no company metric named next to it"; return []
+            }
+            // 每股分別淨損1.58元, 每股則賺0.5元: a result word a few characters after 每股 is per share
+            if abs(q.value) < 1e4, let perShareResult = FigureContext.perShareForm[fin.cue.argument],
+               (max(clauseStart, fin.start - 6)..<max(clauseStart, fin.start)).contains(where: { text.matches(Words.perShare, at: $0) }) {
+                fin.cue.argument = perShareResult
             }
             // 其中雲端記憶體銷售額52.8億美元, 大中華地區收益6,502億日圓: a business line's or region's revenue
             if fin.cue.argument == "revenue", let segment = segmentBefore(fin.start) {
+                state.lastSegment = (segment, sentenceStart, m.entity.id)
                 return [observation(kind: "financial", subject: m.entity.id, metric: "segment_revenue", value: q.value, unit: unit, target: segment,
                                     period: period, rule: "company segment revenue (\(segment))", entity: m.entity)]
             }
@@ -102,14 +111,69 @@ extension FigureContext {
             reason = "a percent with no company metric named"; return []
         }
         var target: String? = nil
-        if fin.cue.argument == "revenue_share" || fin.cue.argument == "market_share" {
-            // the market or customer named between the company and the figure
-            guard let t = mentions.last(where: { $0.start >= m.end && $0.end <= fin.start && [.country, .company].contains($0.entity.kind) }) else {
+        if FigureContext.shareMetrics.contains(fin.cue.argument) {
+            guard let t = shareTarget(of: m, cue: fin, state: state) else {
                 reason = "a share with no market or customer named"; return []
             }
-            target = t.entity.id
+            target = t
         }
         return [observation(kind: "financial", subject: m.entity.id, metric: fin.cue.argument, value: q.value, unit: "pct", target: target, period: period, rule: "company \(fin.cue.argument)", entity: m.entity)]
+    }
+
+    /// What a revenue or market share is of: the country or customer named between the company and the
+    /// share word (蘋果佔台積電營收比重25%); else the product or business line written right before the
+    /// share word (DRAM市佔率, IT面板占比); else the market the sentence names before it (在全球HBM市場，
+    /// SK海力士市佔率57%). Nil when the words name none.
+    func shareTarget(of company: Mention, cue: CueHit, state: Interpreter.TeaserState) -> String? {
+        if let t = mentions.last(where: { $0.start >= company.end && $0.end <= cue.start && [.country, .company].contains($0.entity.kind) }) {
+            return t.entity.id
+        }
+        if let line = segmentBefore(cue.start) { return line }
+        // X市場 earlier in the sentence: the run of letters before 市場, without 在/全球 before it
+        var k = cue.start - 2
+        while k >= sentenceStart {
+            if text.matches(Words.market, at: k), isTopic(after: k + Words.market.count, shareCue: cue.start),
+               let market = marketNamed(endingAt: k) { return market }
+            k -= 1
+        }
+        // DRAM營收135億美元，市佔率32.6%: the business line whose revenue the sentence just gave
+        if let last = state.lastSegment, last.sentence == sentenceStart, last.company == company.entity.id { return last.name }
+        return nil
+    }
+
+    /// Whether the market word ending at `p` is the topic of what follows (全球HBM市場，…; DRAM市場方面，…;
+    /// DRAM市場市佔率), not part of another word (記憶體市場報告).
+    private func isTopic(after p: Int, shareCue: Int) -> Bool {
+        var k = p
+        for w in Words.topicEnding where text.matches(w, at: k) { k += w.count; break }
+        return k == shareCue || Interpreter.clauseEnds.contains(text[k]) || text[k] == 0x3A || text[k] == 0xFF1A
+    }
+
+    /// The market's name written right before `市場` at `end` (全球HBM市場 → HBM), nil when there is none.
+    private func marketNamed(endingAt end: Int) -> String? {
+        var s = end
+        while s > sentenceStart, end - s < 12, PageAnalysis.isHan(text[s - 1]) || PageAnalysis.isLatin(text[s - 1]),
+              !mentions.contains(where: { $0.end == s }) { s -= 1 }
+        s = nameStart(s, end: end, leading: Words.marketLeading)
+        guard end - s >= 2 || (s..<end).allSatisfy({ PageAnalysis.isLatin(text[$0]) }) && end > s else { return nil }
+        if (s..<end).contains(where: { NumeralChar.isASCIIDigit(text[$0]) || NumeralChar.isChineseNumeral(text[$0]) }) { return nil }
+        return text.text(s, end)
+    }
+
+    /// Where a name written from `s` to `end` starts: past the words of `leading` (其中, 在全球) and a period
+    /// phrase (上季DRAM營收, 第四季度的IT面板占比, 第4季全球DRAM市場), which name no business line or market.
+    func nameStart(_ start: Int, end: Int, leading: [[UInt32]]) -> Int {
+        var s = start
+        if let p = periodHits.last(where: { $0.start < end && $0.end > s && $0.end < end }) {
+            s = p.end
+            if text.matches(Words.quarterSuffix, at: s) { s += 1 }   // 第四季度
+        }
+        var moved = true
+        while moved {
+            moved = false
+            for w in leading where text.matches(w, at: s) && s + w.count < end { s += w.count; moved = true }
+        }
+        return s
     }
 
     /// The business line or region named right before a revenue word, as written: the run of characters
@@ -121,7 +185,7 @@ extension FigureContext {
         var k = cueStart
         while k > s, PageAnalysis.isHan(text[k - 1]) || PageAnalysis.isLatin(text[k - 1]) { k -= 1 }
         s = max(s, k)
-        for w in Words.segmentLeading where text.matches(w, at: s) && s + w.count < cueStart { s += w.count }
+        s = nameStart(s, end: cueStart, leading: Words.segmentLeading)
         guard cueStart - s >= 2, cueStart - s <= 10 else { return nil }
         for i in s..<cueStart where NumeralChar.isASCIIDigit(text[i]) || NumeralChar.isChineseNumeral(text[i]) { return nil }
         if (s..<cueStart).contains(where: { k in Words.wholeCompanyRevenue.contains { text.matches($0, at: k) && k + $0.count <= cueStart } }) { return nil }
@@ -353,6 +417,12 @@ extension FigureContext {
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
         // a company's metric or a quantity the spec does not track (產能, 銷量) is what the figure measures
         if hits.contains(where: { $0.cue.role == .fin || $0.cue.role == .untracked }) { return nil }
+        // 從50%降至15%（下降35%）: the aside after two levels gives the change between them, in points — no rate
+        if let move = before.first, move.cue.role == .up || move.cue.role == .down,
+           (move.end..<(q.qualifierStart ?? q.start)).allSatisfy({ text[$0] == 0x20 }),
+           move.start > 0, text[move.start - 1] == 0x28 || text[move.start - 1] == 0xFF08 {
+            reason = "the change between two tariff levels (\(text.text(move.start, move.end))), not a rate"; return []
+        }
         let countries = mentions.filter { $0.entity.kind == .country }
         var (levier, duiTarget) = tariffParties(countries)
         // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
@@ -431,7 +501,8 @@ extension FigureContext {
     func governmentBefore() -> String? {
         var k = q.qualifierStart ?? q.start
         while k > sentenceStart {
-            if let (length, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k), !isObjectOfDui(k - length) {
+            if let (length, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k), !isObjectOfDui(k - length),
+               !isFollowedOrAnswered(k - length) {
                 return country
             }
             k -= 1
@@ -472,6 +543,52 @@ extension FigureContext {
 
     static let tariffScopes = WordTable<Bool>(table: "tariff-scopes.tsv") { $0.isEmpty ? nil : ($0[0], true) }
 
+    /// 敘利亞：41%, 寮國與緬甸：40%, 越南：從46%降至20%: a row of a list of rates (names, a colon, the figure)
+    /// under a heading that names a tariff (新對等關稅最高國家包括：), other such lists and their headings
+    /// (變動最大的前五名：) possibly between. The walk up is bounded by the teaser and by a few dozen lines.
+    var isTariffListRow: Bool {
+        guard let rowStart = listRowStart(endingBefore: q.qualifierStart ?? q.start) else { return false }
+        var lineEnd = rowStart - 1   // the newline before the row
+        var lines = 0
+        while lineEnd > teaser.start, lines < 40 {
+            lines += 1
+            var lineStart = lineEnd
+            while lineStart > teaser.start, text[lineStart - 1] != 0x0A { lineStart -= 1 }
+            defer { lineEnd = lineStart - 1 }
+            var last = lineEnd - 1
+            while last >= lineStart, text[last] == 0x20 || text[last] == 0x3000 { last -= 1 }
+            if last < lineStart { continue }   // a blank line
+            if page.cues.containsHit(from: lineStart, to: lineEnd, where: { $0.role == .tariff }) { return true }
+            if text[last] == 0x3A || text[last] == 0xFF1A { continue }   // another list's heading
+            if listRowStart(lineStart: lineStart, lineEnd: lineEnd) != nil { continue }   // a row of the list
+            return false
+        }
+        return false
+    }
+
+    /// The start of the line holding `position` when that line is a list row: names only (and 、與和及),
+    /// then a colon, before `position`.
+    private func listRowStart(endingBefore position: Int) -> Int? {
+        var lineStart = position
+        while lineStart > teaser.start, text[lineStart - 1] != 0x0A, position - lineStart < 40 { lineStart -= 1 }
+        guard lineStart == teaser.start || text[lineStart - 1] == 0x0A else { return nil }
+        return listRowStart(lineStart: lineStart, lineEnd: position)
+    }
+
+    private func listRowStart(lineStart: Int, lineEnd: Int) -> Int? {
+        var k = lineStart
+        while k < lineEnd, text[k] == 0x20 || text[k] == 0x3000 { k += 1 }
+        var names = 0
+        while k < lineEnd {
+            let i = mentions.lowerBound(k, by: \.start)
+            if i < mentions.count, mentions[i].start == k, mentions[i].entity.kind == .country { k = mentions[i].end; names += 1; continue }
+            if Words.rowNameJoiners.contains(text[k]) { k += 1; continue }
+            break
+        }
+        guard names > 0, k < lineEnd, text[k] == 0x3A || text[k] == 0xFF1A else { return nil }
+        return lineStart
+    }
+
     var teaserHasTariffTitle: Bool {
         let titleEnd = interpreter.sentenceEnd(teaser.start, ceiling: teaser.end)
         return page.cues.containsHit(from: teaser.start, to: titleEnd) { $0.role == .tariff }
@@ -490,7 +607,8 @@ extension FigureContext {
             // 對從墨西哥和加拿大進口的商品…，對中國…: both are objects of the first 對)
             // 歐盟…若與美國的談判破局，將對美國商品加徵…: the target is never its own levier
             let levier = countries.last { c in
-                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start) && c.entity.id != target?.entity.id && !isExampleOfGroup(c)
+                c.start >= sentenceStart && c.end <= p && !isObjectOfDui(c.start) && !isFollowedOrAnswered(c.start)
+                    && c.entity.id != target?.entity.id && !isExampleOfGroup(c)
             }
             if let levier { return (levier.entity.id, target ?? abbreviatedTarget(after: p)) }
             // a one-character abbreviation standing alone right before 對 (墨將對亞洲加徵…; not the 日 of 1日起對)
@@ -525,6 +643,18 @@ extension FigureContext {
         var k = position - 1
         while k >= sentenceStart, !Interpreter.clauseEnds.contains(text[k]) {
             if text[k] == 0x5BF9 || text[k] == 0x5411 { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// Whether the name at `position` is one another government follows or answers (跟進美國和歐盟的步伐,
+    /// 回應美國總統川普的關稅): a word of following or answering before it in its clause. Such a name
+    /// is not who levies the duty.
+    func isFollowedOrAnswered(_ position: Int) -> Bool {
+        var k = position - 1
+        while k >= sentenceStart, position - k <= 12, !Interpreter.clauseEnds.contains(text[k]) || text[k] == 0x3001 {
+            if Words.followedOrAnswered.contains(where: { text.matches($0, endingAt: k + 1) }) { return true }
             k -= 1
         }
         return false

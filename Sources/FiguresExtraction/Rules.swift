@@ -52,7 +52,8 @@ extension FigureContext {
 
         // tariff news: the sentence names a tariff, or the teaser's headline does and this clause names a country
         let countryInClause = mentions.contains { $0.entity.kind == .country && $0.start >= listClauseStart && $0.end <= q.start }
-        if case .percent = q.unit, sentenceHasTariff || (teaserHasTariffTitle && countryInClause && !before.contains { [.fin, .macro, .rate].contains($0.cue.role) }) {
+        if case .percent = q.unit, sentenceHasTariff || (teaserHasTariffTitle && countryInClause && !before.contains { [.fin, .macro, .rate].contains($0.cue.role) })
+            || isTariffListRow {
             if let obs = tariff(quantities: quantities, state: &state) { return obs }
         }
         // 台灣去年成長勝過中國的5%、新加坡4.8%: economies listed each with a percent, in a teaser that names

@@ -44,11 +44,25 @@ enum Words {
     /// Words of a sentence about stock markets (亞洲股市, 股指, 大市).
     static let stockMarket = folded(["股市", "股指", "股票市場", "大市", "指數", "市場收"])
     /// Before a revenue word, words of the whole company's revenue (合併營收, 總收入, 全年營收): no segment.
-    static let wholeCompanyRevenue = folded(["合併", "總", "全年", "年度", "單季", "季度", "集團", "公司", "整體", "累計", "淨", "今年", "去年",
+    static let wholeCompanyRevenue = folded(["合併", "綜合", "總", "全年", "年度", "單季", "季度", "集團", "公司", "整體", "累計", "淨", "今年", "去年",
                                               "同期", "期內", "本業", "核心", "調整", "上半年", "下半年", "半年", "首季", "營業", "月", "季", "年",
                                               "預期", "預估", "市場", "財測", "指引", "其", "該", "此", "美元", "人民幣"])
+    /// After a market's name, words that make it the topic of the clause (HBM市場方面，).
+    static let topicEnding = folded(["方面", "中", "上", "裡", "的"])
+    /// Characters that join the names of a list row (寮國與緬甸, 利比亞、南非).
+    static let rowNameJoiners: Set<UInt32> = Set(ScriptFold.shared.fold("、與和及跟暨"))
+    /// Words before a government it follows or answers (跟進美國, 回應美國總統, 報復歐盟).
+    static let followedOrAnswered = folded(["跟進", "跟隨", "追隨", "效法", "仿效", "回應", "反制", "報復", "回擊", "因應"])
+    /// 度 of 季度 after a quarter phrase that ends at 季.
+    static let quarterSuffix = ScriptFold.shared.fold("度")
+    /// 每股: the result word after it is per share.
+    static let perShare = ScriptFold.shared.fold("每股")
+    /// 市場: a share's market is written before it (全球DRAM市場).
+    static let market = ScriptFold.shared.fold("市場")
+    /// Words before a market's name that are not part of it (在全球HBM市場).
+    static let marketLeading = folded(["在", "於", "全球", "整個", "的"])
     /// Connectives before a segment's name (其中資料中心營收).
-    static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外"])
+    static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外", "的", "同期"])
     /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
     /// Right before a name: it is what something is compared with (高於蔚來), not the subject.

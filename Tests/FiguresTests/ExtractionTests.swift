@@ -1173,13 +1173,87 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testALatinProductAfterACompanyIsItsBusinessLineNotACompany() {
-        let dram = extract("去年第4季全球DRAM市場總營收524.07億美元；三星DRAM營收191.56億美元，季增40.6%。SK海力士同期DRAM營收成長25.2%至172.26億美元。",
+        let dram = extract("上季全球DRAM市場總營收400億美元；三星DRAM營收150億美元，季增20%。SK海力士同期DRAM營收增加12%至130億美元。",
                            date: Day(year: 2026, month: 2, day: 24))
         XCTAssertNil(dram.first { $0.subject == "DRAM" })
         XCTAssertEqual(find(dram, "SAMSUNG", "segment_revenue")?.target, "DRAM")
-        XCTAssertEqual(dram.first { $0.value == 1.7226e10 }?.subject, "SK-HYNIX")
+        XCTAssertEqual(dram.first { $0.value == 1.3e10 }?.subject, "SK-HYNIX")
         let apple = extract("蘋果(AAPL)上季iPhone營收達469億美元，年增6%。", date: Day(year: 2025, month: 11, day: 1))
         XCTAssertNil(apple.first { $0.subject.lowercased() == "iphone" })
+    }
+
+    func testAPeriodBeforeABusinessLineIsNotPartOfItsName() {
+        let micron = extract("美光上季HBM營收18.5億美元。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(micron, "MICRON", "segment_revenue")?.target, "HBM")
+        XCTAssertNil(find(micron, "MICRON", "revenue"))
+        let apple = extract("苹果第三季度的大中华区营收152亿美元。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(apple, "APPLE", "segment_revenue")?.target, "大中华区")
+        XCTAssertEqual(find(apple, "APPLE", "segment_revenue")?.period, "2025-Q3")
+        // a quarter's consolidated revenue is the company's, whatever stands between
+        let whole = extract("三星第一季度综合销售额约为70万亿韩元。", date: Day(year: 2025, month: 4, day: 30))
+        XCTAssertEqual(find(whole, "SAMSUNG", "revenue")?.value, 7e13)
+    }
+
+    func testAShareIsOfTheMarketTheWordsName() {
+        // the market written before the share word, with its old level
+        let before = extract("三星电子的DRAM市占率由41%降至38%。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(before, "SAMSUNG", "market_share")?.target, "DRAM")
+        XCTAssertEqual(find(before, "SAMSUNG", "market_share")?.value, 38)
+        XCTAssertEqual(find(before, "SAMSUNG", "market_share")?.previous, 41)
+        // the market as the sentence's topic, for every company listed after it
+        let topic = extract("在全球NAND市場，三星市佔率32%，鎧俠為18%。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(topic, "SAMSUNG", "market_share")?.target, "NAND")
+        XCTAssertEqual(find(topic, "KIOXIA", "market_share")?.value, 18)
+        // the business line whose revenue the sentence just gave
+        let line = extract("SK海力士第2季DRAM營收120億美元，市佔率36%。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertEqual(find(line, "SK-HYNIX", "market_share")?.target, "DRAM")
+        // a market word inside another (記憶體市場報告) names no market: no share
+        let report = extract("記憶體市場報告顯示，美光市佔率22%。", date: Day(year: 2025, month: 11, day: 20))
+        XCTAssertNil(find(report, "MICRON", "market_share"))
+    }
+
+    func testAResultWordAfterPerShareIsPerShare() {
+        for page in ["友達與群創去年每股分別淨損0.62元及0.35元。", "友达与群创去年每股分别净亏损0.62元和0.35元。"] {
+            let obs = extract(page, date: Day(year: 2025, month: 3, day: 20))
+            XCTAssertEqual(find(obs, "AUO", "eps")?.value, -0.62, page)
+            XCTAssertEqual(find(obs, "INNOLUX", "eps")?.value, -0.35, page)
+            XCTAssertNil(obs.first { $0.metric == "net_income" }, page)
+        }
+    }
+
+    func testRowsOfAListUnderATariffHeadingAreTariffs() {
+        let traditional = extract("""
+            美國公布新一輪對等關稅稅率，部分國家如下：
+
+            日本：15%
+
+            泰國與柬埔寨：19%
+
+            漲幅最大的兩國：
+
+            巴西：從10%升至50%（上升40%）
+            """, date: Day(year: 2025, month: 8, day: 1))
+        XCTAssertEqual(find(traditional, "US", "tariff_rate", target: "JP")?.value, 15)
+        XCTAssertEqual(find(traditional, "US", "tariff_rate", target: "KH")?.value, 19)
+        XCTAssertEqual(find(traditional, "US", "tariff_rate", target: "BR")?.value, 50)
+        XCTAssertEqual(find(traditional, "US", "tariff_rate", target: "BR")?.previous, 10)
+        XCTAssertNil(traditional.first { $0.value == 40 }, "the change between two levels is no rate")
+        let simplified = extract("美国调整对等关税后，各国税率如下:\n越南、泰国:20%\n老挝:40%", date: Day(year: 2025, month: 8, day: 1))
+        XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "TH")?.value, 20)
+        XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "LA")?.value, 40)
+        // a list under a heading that names no tariff is no tariff list
+        let growth = extract("亞洲各國經濟成長預測如下：\n日本：1.2%\n泰國：2.5%", date: Day(year: 2025, month: 8, day: 1))
+        XCTAssertTrue(growth.filter { $0.kind == "tariff" }.isEmpty)
+    }
+
+    func testAGovernmentFollowedOrAnsweredDoesNotLevyTheDuty() {
+        let follows = extract("加拿大上週宣布將跟隨美國的做法，對中國電動車課徵100%關稅。", date: Day(year: 2024, month: 8, day: 30))
+        XCTAssertEqual(find(follows, "CA", "tariff_rate", target: "CN")?.value, 100)
+        XCTAssertNil(follows.first { $0.subject == "US" })
+        let answers = extract("商務部宣布，將保留為回應美國總統川普加徵關稅而徵收的10%關稅。", date: Day(year: 2025, month: 11, day: 6))
+        XCTAssertEqual(find(answers, "CN", "tariff_rate", target: "US")?.value, 10)
+        let simplified = extract("中方宣布，继续暂停24%的额外关税，但保留作为反制美国而加征的10%关税。", date: Day(year: 2025, month: 11, day: 6))
+        XCTAssertEqual(find(simplified, "CN", "tariff_rate", target: "US")?.value, 10)
     }
 
     func testOneMoveOfTheDepositAndLendingRatesEach() {
