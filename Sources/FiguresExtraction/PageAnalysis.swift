@@ -123,6 +123,16 @@ public enum PageLocale: String, Sendable {
         let simplified: [Int32]
 
 
+        /// Whether a name the lexicon knows starts before `start` and ends inside `start..<end`: the region
+        /// word there is the tail of another word (鴻海指出 holds no 海指, Singapore's index).
+        static func nameEndsInside(_ text: NormalizedText, _ start: Int, _ end: Int) -> Bool {
+            let names = Lexicon.shared.names
+            for j in stride(from: start - 1, through: max(0, start - 8), by: -1) {
+                if let length = names.matchLength(in: text, at: j), j + length > start, j + length < end { return true }
+            }
+            return false
+        }
+
         init(_ text: NormalizedText) {
             let n = text.count
             var words: [RegionWord] = []
@@ -135,7 +145,8 @@ public enum PageLocale: String, Sendable {
             let regionWords = PageLocale.regionWords   // (read once: a static is checked for its first use at every read)
             for i in 0..<n {
                 // (the one-bit test first: most positions start no region word)
-                if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i) {
+                if regionWords.mayMatch(in: text, at: i), let (length, region) = regionWords.lengthAndPayload(in: text, at: i),
+                   !Evidence.nameEndsInside(text, i, i + length) {
                     // a city in a dateline (（吉隆坡6日訊）, 新加坡綜合電) places the report as surely as its outlet
                     let weight = isDateline(text, at: i + length) ? 3 : region.weight
                     words.append(RegionWord(start: i, end: i + length, locale: region.locale, weight: weight))

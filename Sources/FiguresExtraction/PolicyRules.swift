@@ -8,6 +8,19 @@ extension FigureContext {
     /// A result named as a loss is its metric's negative (稅後淨損28.7億元: net_income −2.87e9; 每股淨損0.45元:
     /// eps −0.45); the spec's `loss` is a cost or hit (損失), not a result.
     static let lossOf: [String: String] = ["net_loss": "net_income", "eps_loss": "eps", "operating_loss": "operating_income"]
+    /// The currency a company's results in bare 元 are in, by where it is listed: Taiwan (.TW, .TWO) in New
+    /// Taiwan dollars, Singapore (.SI) in Singapore dollars, Shanghai and Shenzhen in renminbi. Nil for Hong
+    /// Kong listings (many report in renminbi) and for companies with no ticker.
+    static func homeYuan(of company: Entity) -> String? {
+        guard company.kind == .company, let dot = company.extra.lastIndex(of: ".") else { return nil }
+        switch company.extra[company.extra.index(after: dot)...] {
+        case "TW", "TWO": return "TWD"
+        case "SI": return "SGD"
+        case "SS", "SZ", "SH": return "CNY"
+        default: return nil
+        }
+    }
+
     /// A net result named right after 每股 is the per-share one (每股分別淨損1.58元: eps −1.58).
     static let perShareForm: [String: String] = ["net_income": "eps", "net_loss": "eps_loss"]
     static let shareMetrics: Set<String> = ["revenue_share", "market_share"]
@@ -51,6 +64,9 @@ extension FigureContext {
             state.resultsCurrency = iso.string
         } else if q.unit == .localYuan, let declared = state.resultsCurrency {
             unit = declared
+        } else if q.unit == .localYuan, page.declaredCurrency[teaserIndex] == nil, page.currencyBeforeAmount[q.start] == nil,
+                  let home = FigureContext.homeYuan(of: m.entity) {
+            unit = home   // 鴻海…營收2兆589.49億元 on any page: a Taiwan-listed company's 元 is the New Taiwan dollar
         } else if q.unit == .localYuan, page.declaredCurrency[teaserIndex] == nil, let regional = page.regionalYuan[teaserIndex],
                   page.currencyBeforeAmount[q.start] == nil,
                   !(mentions.contains { $0.entity.kind == .currency && $0.end >= (q.qualifierStart ?? q.start) - 1 && $0.end <= q.start }) {
@@ -91,7 +107,8 @@ extension FigureContext {
         // 每股虧損0.68分: cents (分, 角) of the local currency, per share
         if q.unit == .fxMove, let fin = fins.first, ["eps", "eps_loss"].contains(fin.cue.argument) {
             let (metric, value) = FigureContext.signed(fin.cue.argument, q.value)
-            return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value, unit: page.locale(at: q.start).localCurrency,
+            return [observation(kind: "financial", subject: m.entity.id, metric: metric, value: value,
+                                unit: FigureContext.homeYuan(of: m.entity) ?? page.locale(at: q.start).localCurrency,
                                 period: period, rule: "company \(fin.cue.argument) in cents", entity: m.entity)]
         }
         guard q.unit == .percent else { reason = "unit does not fit a company figure"; return [] }
@@ -127,6 +144,14 @@ extension FigureContext {
     func shareTarget(of company: Mention, cue: CueHit, state: Interpreter.TeaserState) -> String? {
         if let t = mentions.last(where: { $0.start >= company.end && $0.end <= cue.start && [.country, .company].contains($0.entity.kind) }) {
             return t.entity.id
+        }
+        // 高效能運算占比57%，智慧型手機30%: a later item of the list names its own line in its clause
+        if cue.start < clauseStart {
+            let head = q.qualifierStart ?? q.start
+            let s = nameStart(clauseStart, end: head, leading: Words.segmentLeading)
+            if head - s >= 2, head - s <= 10, (s..<head).allSatisfy({ PageAnalysis.isHan(text[$0]) || PageAnalysis.isLatin(text[$0]) }) {
+                return text.text(s, head)
+            }
         }
         if let line = segmentBefore(cue.start) { return line }
         // X市場 earlier in the sentence: the run of letters before 市場, without 在/全球 before it
@@ -171,7 +196,7 @@ extension FigureContext {
         var moved = true
         while moved {
             moved = false
-            for w in leading where text.matches(w, at: s) && s + w.count < end { s += w.count; moved = true }
+            for w in leading where text.matches(w, at: s) && s + w.count <= end { s += w.count; moved = true }
         }
         return s
     }
@@ -180,7 +205,8 @@ extension FigureContext {
     /// after the clause's last name or connective, with no numeral (a period) and no word of the whole
     /// company's revenue (合併, 總, 全年, 集團…); nil when the revenue is the company's.
     func segmentBefore(_ cueStart: Int) -> String? {
-        var s = clauseStart
+        // the revenue word's clause (智能手機遊戲收入按年升五成四，增至148億元: named a clause before the figure)
+        var s = cueStart >= clauseStart ? clauseStart : interpreter.clauseStart(cueStart, floor: sentenceStart)
         if let last = mentions.last(where: { $0.end <= cueStart && $0.end > s }) { s = last.end }
         var k = cueStart
         while k > s, PageAnalysis.isHan(text[k - 1]) || PageAnalysis.isLatin(text[k - 1]) { k -= 1 }

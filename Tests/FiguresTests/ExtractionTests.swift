@@ -457,7 +457,7 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(obs.first { $0.metric == "net_income" }?.unit, "SGD")
         XCTAssertEqual(find(obs, "STI", "change_pct")?.value, 0.5)
         let traditional = extract("獅城股市今早走高，海指上漲12點。新加坡金融管理局表示，新元匯率政策維持不變，組屋轉售價格上漲。某公司營收為3億元，按年增長4%。")
-        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.subject, "DBS-GROUP")
+        XCTAssertEqual(obs.first { $0.metric == "net_income" }?.subject, "DBS")
         XCTAssertEqual(traditional.first { $0.metric == "revenue" }?.unit ?? "SGD", "SGD")
     }
 
@@ -1253,7 +1253,40 @@ final class ExtractionTests: XCTestCase {
         let answers = extract("商務部宣布，將保留為回應美國總統川普加徵關稅而徵收的10%關稅。", date: Day(year: 2025, month: 11, day: 6))
         XCTAssertEqual(find(answers, "CN", "tariff_rate", target: "US")?.value, 10)
         let simplified = extract("中方宣布，继续暂停24%的额外关税，但保留作为反制美国而加征的10%关税。", date: Day(year: 2025, month: 11, day: 6))
-        XCTAssertEqual(find(simplified, "CN", "tariff_rate", target: "US")?.value, 10)
+        XCTAssertEqual(simplified.first { $0.value == 10 }?.subject, "CN")
+        XCTAssertEqual(simplified.first { $0.value == 10 }?.target, "US")
+    }
+
+    func testACompanysResultsInBareYuanAreInItsHomeCurrency() {
+        // 鴻海指出 holds no 海指 (Singapore's index): the page stays Taiwanese, the company's 元 is TWD
+        let taiwan = extract("鴻海指出，第3季合併營收2兆589億元，每股純益4.15元，法人看好AI伺服器出貨。", date: Day(year: 2025, month: 11, day: 12))
+        XCTAssertEqual(find(taiwan, "2317.TW", "revenue")?.unit, "TWD")
+        XCTAssertEqual(find(taiwan, "2317.TW", "eps")?.unit, "TWD")
+        // a Singapore-listed bank on a page in Simplified script: Singapore dollars, cents included
+        let singapore = extract("星展集团第三季净利同比下降2%至29亿5000万元，每股盈利1.02元。", date: Day(year: 2025, month: 11, day: 6))
+        XCTAssertEqual(find(singapore, "DBS", "net_income")?.unit, "SGD")
+        XCTAssertEqual(find(singapore, "DBS", "eps")?.unit, "SGD")
+    }
+
+    func testAVerbBeforeTheRevenueWordIsNoBusinessLine() {
+        let achieved = extract("中国银行上半年实现营收2767亿元，同比增长10%；实现税后利润1214亿元。", date: Day(year: 2019, month: 8, day: 30))
+        XCTAssertEqual(find(achieved, "BOC", "revenue")?.value, 2.767e11)
+        XCTAssertEqual(find(achieved, "BOC", "net_income")?.value, 1.214e11)
+        XCTAssertNil(achieved.first { $0.metric == "segment_revenue" })
+        let recorded = extract("工商銀行前三季錄得營業收入6000億元，稅後溢利2700億元。", date: Day(year: 2019, month: 10, day: 30))
+        XCTAssertEqual(find(recorded, "ICBC", "revenue")?.value, 6e11)
+        XCTAssertEqual(find(recorded, "ICBC", "net_income")?.value, 2.7e11)
+    }
+
+    func testABusinessLineNamedAClauseBeforeItsFigure() {
+        let traditional = extract("騰訊第二季手機遊戲收入按年升五成，增至一百二十億元。", date: Day(year: 2019, month: 8, day: 30))
+        XCTAssertEqual(find(traditional, "TENCENT", "segment_revenue")?.target, "手機遊戲")
+        let simplified = extract("腾讯第二季网络广告收入按年增长四成，达到一百亿元。", date: Day(year: 2019, month: 8, day: 30))
+        XCTAssertEqual(find(simplified, "TENCENT", "segment_revenue")?.target, "网络广告")
+        // a later item of a list of shares names its own line
+        let shares = extract("台積電以應用別來看，高效能運算占比60%，智慧型手機25%。", date: Day(year: 2025, month: 10, day: 20))
+        XCTAssertEqual(shares.first { $0.value == 25 }?.target, "智慧型手機")
+        XCTAssertEqual(shares.first { $0.value == 60 }?.target, "高效能運算")
     }
 
     func testOneMoveOfTheDepositAndLendingRatesEach() {

@@ -180,8 +180,8 @@ final class LexiconTests: XCTestCase {
 
     func testSingaporeAndMalaysianCompaniesInTheirCurrencies() {
         let obs = extract("星展集團第三季淨利12.69億新元。馬銀行收漲0.5%，報10.20令吉。")
-        XCTAssertEqual(find(obs, "DBS-GROUP", "net_income")?.value, 1.269e9)
-        XCTAssertEqual(find(obs, "DBS-GROUP", "net_income")?.unit, "SGD")
+        XCTAssertEqual(find(obs, "DBS", "net_income")?.value, 1.269e9)
+        XCTAssertEqual(find(obs, "DBS", "net_income")?.unit, "SGD")
         XCTAssertEqual(find(obs, "MAYBANK", "close")?.value, 10.2)
         XCTAssertEqual(find(obs, "MAYBANK", "close")?.unit, "MYR")
         let simplified = extract("大众银行第三季净利RM17.5亿。国家能源收报13.50令吉，上涨1.2%。")
