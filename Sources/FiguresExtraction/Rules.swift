@@ -312,6 +312,18 @@ extension FigureContext {
     mutating func bareLevel(quantities: [Quantity], index: Int) -> [Observation]? {
         // 分別升至0.773及1.361: the second number shares the first one's level word
         let listed = [0x53CA, 0x548C, 0x3001].contains(text[q.start - 1]) && NumeralChar.isASCIIDigit(text[q.start - 2])
+        // 收於12601.19點，下跌227.49 (收於一萬二千六百零一點一九，下跌二百二十七點四九): right after a move
+        // word, in a sentence that gave an index level before (in points or bare), a bare number is the move in points
+        if let cue = before.first, cue.cue.role == .up || cue.cue.role == .down, cue.end >= q.start - 1, q.value > 0,
+           quantities[..<index].contains(where: { $0.start >= sentenceStart && ($0.unit == .points || $0.unit == .none && $0.value >= 100) }),
+           let m = subject([.index]), m.start >= sentenceStart {
+            var implied = q
+            implied.unit = .points
+            var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
+            ctx.period = period
+            let out = ctx.indexFigure(m).map { o in var o = o; o.rule += " (a bare move after a level in points)"; return o }
+            return out.isEmpty ? nil : out
+        }
         guard let cue = before.first, cue.end >= q.start - 4 || listed,
               [.close, .level, .to, .open, .high, .low, .parity].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
         guard let m = respectiveSubject([.index, .currency, .commodity], quantities: quantities, index: index)

@@ -133,6 +133,7 @@ public enum NumeralReader {
         var hasChinese = false, hasArabic = false, over = false
         var chineseCount = 0
         var unitSeen = false
+        var chineseFraction = false   // a 點 fraction of Chinese digits, rounded back to the digits written
         while j < n {
             let c = t[j]
             if NumeralChar.isASCIIDigit(c) {
@@ -190,14 +191,17 @@ public enum NumeralReader {
                (NumeralChar.plainDigit(t[j + 1]) != nil && t[j + 1] != 0x4E24) || NumeralChar.isZero(t[j + 1]) {
                 // Chinese decimal: fold the run of digits before it into one number, then the fraction.
                 collapseDigitRun(&tokens)
-                var frac = 0.0, scale = 0.1
+                // (the digits as one integer over a power of ten: 零點九四 is 0.94, not 0.9400000000000001)
+                var digits: UInt64 = 0, places = 0
                 var k = j + 1
                 while k < n {
-                    if let d = NumeralChar.plainDigit(t[k]) { frac += Double(d) * scale }
-                    else if NumeralChar.isZero(t[k]) {}
+                    if let d = NumeralChar.plainDigit(t[k]) { if places < 15 { digits = digits * 10 + UInt64(d); places += 1 } }
+                    else if NumeralChar.isZero(t[k]) { if places < 15 { digits *= 10; places += 1 } }
                     else { break }
-                    scale /= 10; k += 1; chineseCount += 1
+                    k += 1; chineseCount += 1
                 }
+                let frac = Double(digits) / Self.powersOfTen[places]
+                chineseFraction = true
                 if case .number(let v, chinese: _)? = tokens.last {
                     tokens[tokens.count - 1] = .number(v + frac, chinese: true)
                 } else {
@@ -226,7 +230,7 @@ public enum NumeralReader {
         let trailing = evaluated.1
         // 168.3億 is 16830000000, not 16830000000.000002: a scaled decimal is rounded back to
         // the digits written (at most 15 significant digits)
-        if unitSeen, !NumeralChar.isWhole(value), abs(value) >= 1 {
+        if unitSeen && abs(value) >= 1 || chineseFraction, !NumeralChar.isWhole(value) {
             value = roundedToWrittenDigits(value)
         }
         let bare = !unitSeen && !hasArabic

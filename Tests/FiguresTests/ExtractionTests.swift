@@ -1289,6 +1289,24 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(shares.first { $0.value == 60 }?.target, "高效能運算")
     }
 
+    func testABareNumberAfterAMoveFollowingAnIndexLevelIsPoints() {
+        let arabic = extract("道瓊工業指數收於12601.19點，下跌227.49，跌幅1.77%。", date: Day(year: 2008, month: 5, day: 22))
+        XCTAssertEqual(find(arabic, "DJI", "change")?.value, -227.49)
+        let chinese = extract("纳斯达克指数收于二千四百五十六点零九，上涨四十三点九九。", date: Day(year: 2008, month: 5, day: 22))
+        XCTAssertEqual(find(chinese, "IXIC", "close")?.value, 2456.09)
+        XCTAssertEqual(find(chinese, "IXIC", "change")?.value, 43.99)
+        // with no index level before it, a bare number after a move word stays unread
+        let alone = extract("道瓊工業指數下跌227。", date: Day(year: 2008, month: 5, day: 22))
+        XCTAssertNil(find(alone, "DJI", "change"))
+    }
+
+    func testHongKongAbbreviationOfHSBCHoldings() {
+        for page in ["匯控收市升2%，報60.5元。", "滙控收报60.5港元，升2%。"] {
+            let obs = extract(page, date: Day(year: 2022, month: 6, day: 27))
+            XCTAssertEqual(find(obs, "HSBC", "change_pct")?.value, 2, page)
+        }
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {

@@ -34,6 +34,14 @@ final class QuantityTests: XCTestCase {
         assertValue("營收2兆7629.64億元", 2_762_964_000_000, .localYuan)
     }
 
+    func testAChineseFractionIsTheDecimalWritten() {
+        // exactly the decimal written, not its binary neighbour (0.9400000000000001)
+        XCTAssertEqual(only("百分之零點九四")?.value, 0.94)
+        XCTAssertEqual(only("百分之零点一二")?.value, 0.12)
+        XCTAssertEqual(only("一五九五點九八點")?.value, 1595.98)
+        XCTAssertEqual(only("十八點九二點")?.value, 18.92)
+    }
+
     func testChineseNumerals() {
         assertValue("出口五八四點九億美元", 58_490_000_000, .currency("USD"))
         assertValue("一萬三千零九十二點七八點", 13092.78, .points)
