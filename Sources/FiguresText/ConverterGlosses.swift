@@ -1,3 +1,6 @@
+/// What a page carries that cuts its sentences and words without being part of them, removed before the
+/// recognisers read it, with every span found mapped back onto the page as written.
+///
 /// Pinyin glosses some script converters and reposting sites write inside words: `新臺(tái)幣`,
 /// `經(jīng)濟`, `存款準(zhǔn)備金率`. They cut every name, cue and number they stand in, so the
 /// recognisers read the page without them; the spans found are then mapped back onto the page as
@@ -14,18 +17,27 @@ public struct GlossFreeText: Sendable {
     /// The page's scalars, to quote spans as written.
     let original: [Unicode.Scalar]
 
-    /// The page without glosses, or nil when it has none (the common case: one pass over its bytes).
+    /// The page without glosses and hard wraps, or nil when it has neither (the common case: a pass
+    /// over its scalars).
     public static func strip(_ page: String) -> GlossFreeText? {
         // every tone-marked vowel is in U+00E0…U+01DC: no such scalar, no gloss
-        guard page.unicodeScalars.contains(where: { $0.value >= 0xE0 && $0.value <= 0x1DC && isPinyinLetter($0.value) }) else { return nil }
+        let mayHaveGloss = page.unicodeScalars.contains(where: { $0.value >= 0xE0 && $0.value <= 0x1DC && isPinyinLetter($0.value) })
+        let wraps = hardWraps(page)
+        guard mayHaveGloss || !wraps.isEmpty else { return nil }
         var scalars = Array(page.unicodeScalars)
         if scalars.first?.value == 0xFEFF { scalars.removeFirst() }
         var kept = String.UnicodeScalarView()
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count)
         var found = false
+        var nextWrap = 0
         var i = 0
         while i < scalars.count {
+            // 收於全⏎⏎日高位3825.76點: a line break inside a sentence is read as if it were not there
+            if nextWrap < wraps.count, wraps[nextWrap].lowerBound == i {
+                i = wraps[nextWrap].upperBound; nextWrap += 1; found = true
+                continue
+            }
             let c = scalars[i].value
             if (c == 0x28 || c == 0xFF08), i > 0, isHan(scalars[i - 1].value) {
                 var k = i + 1
@@ -61,6 +73,48 @@ public struct GlossFreeText: Sendable {
         var v = String.UnicodeScalarView()
         v.append(contentsOf: original[max(0, start)..<min(end, original.count)])
         return String(v)
+    }
+
+    /// Line breaks of a hard-wrapped text (print pages, wire copy cut at a fixed width): the breaks (with any
+    /// blank lines and indentation after them) between a line of running text that stops inside a sentence
+    /// and the next line that carries it on — in scalar offsets after a byte-order mark, ascending.
+    ///
+    /// A break is a wrap when the line before holds a clause mark (running text, not a title), has at least
+    /// 16 characters and ends with a Han character, and the next line starts with a Han character or a digit
+    /// and is about as long (within 4) or shorter and ends its sentence. A title over a paragraph written
+    /// on one line, and a list of headlines, keep their breaks.
+    static func hardWraps(_ page: String) -> [Range<Int>] {
+        struct Line { var start: Int; var end: Int; var length: Int; var first: UInt32; var last: UInt32; var clauseMark: Bool }
+        var lines: [Line] = []
+        var offset = 0
+        var line = Line(start: 0, end: 0, length: 0, first: 0, last: 0, clauseMark: false)
+        var sawBreak = false
+        for scalar in page.unicodeScalars {
+            let c = scalar.value
+            if offset == 0 && c == 0xFEFF { continue }
+            if c == 0x0A {
+                sawBreak = true
+                if line.length > 0 { lines.append(line) }
+                line = Line(start: offset + 1, end: offset + 1, length: 0, first: 0, last: 0, clauseMark: false)
+            } else if c != 0x20 && c != 0x3000 && c != 0x0D && c != 0x09 {
+                if line.length == 0 { line.start = offset; line.first = c }
+                line.length += 1; line.last = c; line.end = offset + 1
+                if c == 0xFF0C || c == 0x3002 || c == 0x2C || c == 0x3001 { line.clauseMark = true }
+            }
+            offset += 1
+        }
+        guard sawBreak else { return [] }
+        if line.length > 0 { lines.append(line) }
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) || (0xFF10...0xFF19).contains(c) }
+        func endsSentence(_ c: UInt32) -> Bool { c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0x300D || c == 0x201D }
+        var wraps: [Range<Int>] = []
+        for k in 0..<max(0, lines.count - 1) {
+            let a = lines[k], b = lines[k + 1]
+            guard a.clauseMark, a.length >= 16, isHan(a.last), isHan(b.first) || isDigit(b.first) || b.first == 0xFF0C || b.first == 0x3001 else { continue }
+            guard abs(b.length - a.length) <= 4 || b.length < a.length && endsSentence(b.last) else { continue }
+            wraps.append(a.end..<b.start)
+        }
+        return wraps
     }
 
     static func isHan(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }

@@ -1307,6 +1307,25 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    func testAHardWrappedSentenceIsReadAcrossItsLineBreaks() {
+        // print copy cut at a fixed width, blank lines between the pieces
+        let page = "滬深股市今日全線走高，上證綜合指數早段一度站上3600點，收於全\n\n日高位3612.35點，升幅為1.12%，深證成份指數亦收高\n\n0.95%，成交額較上日明顯放大。"
+        let obs = extract(page, date: Day(year: 2025, month: 8, day: 22))
+        XCTAssertEqual(find(obs, "SSEC", "close")?.value, 3612.35)
+        XCTAssertEqual(find(obs, "SSEC", "close")?.text, "3612.35點")
+        XCTAssertEqual(find(obs, "SZSC", "change_pct")?.value, 0.95)
+        // the span is the page's own, line breaks and all
+        if let o = find(obs, "SSEC", "close") {
+            XCTAssertEqual(Array(page.unicodeScalars)[o.start..<o.end].map { String($0) }.joined(), "3612.35點")
+        }
+        let simplified = extract("恒生指数早段表现反复，午后在科技股带动下买盘增加，全日收报\n二万三千八百一十二点，上升一百零二点。",
+                                 date: Day(year: 2021, month: 10, day: 6))
+        XCTAssertEqual(find(simplified, "HSI", "close")?.value, 23812)
+        // a title over a paragraph written on one line keeps its break
+        let titled = extract("台股收盤 加權指數小漲\n加權指數今天上漲35點，收在22,500點，成交值3,200億元。", date: Day(year: 2025, month: 8, day: 22))
+        XCTAssertEqual(find(titled, "TAIEX", "close")?.value, 22500)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
