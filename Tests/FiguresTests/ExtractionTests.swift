@@ -1326,6 +1326,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(titled, "TAIEX", "close")?.value, 22500)
     }
 
+    func testTheStatisticsOfficeNamedWithItsCountryGivesTheEconomy() {
+        // a Taiwanese page quoting the US labour statistics office: the US's prices, not Taiwan's
+        let labour = extract("美國勞工統計局週三公布，上月消費者物價指數比去年同期上升3.1%。", date: Day(year: 2025, month: 3, day: 13))
+        XCTAssertEqual(find(labour, "US", "cpi")?.value, 3.1)
+        XCTAssertNil(find(labour, "TW", "cpi"))
+        let census = extract("美国普查局公布，美国上月零售销售额之外，消费者物价指数按年上升2.8%。", date: Day(year: 2025, month: 3, day: 13))
+        XCTAssertEqual(find(census, "US", "cpi")?.value, 2.8)
+    }
+
+    func testHongKongsGDPIsItsLocalProduct() {
+        for page in ["政府統計處今日公布，第二季本地生產總值按年實質上升3.1%。", "政府统计处公布，第二季本地生产总值按年实质增长3.1%。"] {
+            let obs = extract(page, date: Day(year: 2025, month: 8, day: 15))
+            XCTAssertEqual(find(obs, "HK", "gdp_growth")?.value, 3.1, page)
+            XCTAssertEqual(find(obs, "HK", "gdp_growth")?.period, "2025-Q2", page)
+        }
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
