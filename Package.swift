@@ -9,7 +9,7 @@ let tables = [
     "country-abbreviations.tsv", "cues.tsv", "currencies.tsv", "currency-magnitudes.tsv", "fx-names.tsv",
     "governments.tsv", "hong-kong-words.tsv", "index-groups.tsv", "indices.tsv", "market-cities.tsv", "market-places.tsv",
     "measure-words.tsv", "numeral-words.tsv", "qualifiers.tsv", "region-words.tsv", "script-fold.tsv",
-    "tariff-scopes.tsv", "yields.tsv", "exchanges.tsv", "market-tables.tsv",
+    "tariff-scopes.tsv", "yields.tsv", "exchanges.tsv", "market-tables.tsv", "metal-letters.tsv",
 ]
 
 // The pipeline, one module a stage, dependencies pointing one way:

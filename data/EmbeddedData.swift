@@ -33,6 +33,7 @@ public enum EmbeddedData {
             ("yields.tsv", PackageResources.yields_tsv),
             ("exchanges.tsv", PackageResources.exchanges_tsv),
             ("market-tables.tsv", PackageResources.market_tables_tsv),
+            ("metal-letters.tsv", PackageResources.metal_letters_tsv),
         ]
         return Dictionary(uniqueKeysWithValues: tables.map { ($0.0, String(decoding: $0.1, as: UTF8.self)) })
     }()

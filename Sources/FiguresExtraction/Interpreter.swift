@@ -525,7 +525,8 @@ final class Interpreter {
     /// `從24%下調至19%`: `q` is the old value of `next` — same unit, a "to" verb between them,
     /// a "from" word right before `q`, nothing that breaks the clause.
     func isPreviousValue(_ q: Quantity, of next: Quantity, floor: Int) -> Bool {
-        guard next.unit == q.unit, !q.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
+        // (a range is the previous of a range: 由3.75厘至4.00厘，減至3.50厘至3.75厘 — its low end)
+        guard next.unit == q.unit, !q.isRange || next.isRange, next.start > q.end, next.start - q.end <= 12 else { return false }
         // 由年息5.375厘，調低至年息5.25厘: one comma may part them when the to-word follows it
         var toFrom = q.end
         for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) {

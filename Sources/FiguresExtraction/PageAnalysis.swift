@@ -421,7 +421,37 @@ final class PageAnalysis {
         mentions += companyCodes(text, teasers: teasers, locales: locales, known: mentions)
         mentions += sectors(text, teasers: teasers, mentions: mentions, sentences: sentences ?? SentenceIndex(text))
         mentions += companiesFromContext(text, teasers: teasers, known: mentions, cues: cues)
+        mentions += listedMetals(text, known: mentions, sentences: sentences ?? SentenceIndex(text), cues: cues)
         return mentions
+    }
+
+    static let metalLetters = WordTable<String>(table: "metal-letters.tsv") { $0.count >= 2 ? ($0[0], $0[1]) : nil }
+    static let metalWord = ScriptFold.shared.fold("金屬")
+
+    /// One-character metals as items of a list of metal prices (data/metal-letters.tsv): 鋁上漲0.6%，鋅上漲0.9%
+    /// after a sentence that named a commodity or 金屬 — the character right after a clause or list break
+    /// (or 和/及) and right before a move or price word.
+    static func listedMetals(_ text: NormalizedText, known: [Mention], sentences: SentenceIndex, cues: CueIndex) -> [Mention] {
+        let table = metalLetters
+        var found: [Mention] = []
+        let sorted = known.sorted { $0.start < $1.start }
+        for k in 1..<max(1, text.count) {
+            guard table.mayMatch(in: text, at: k), let (length, id) = table.lengthAndPayload(in: text, at: k), length == 1 else { continue }
+            let before = text[k - 1]
+            guard Interpreter.clauseEnds.contains(before) || before == 0x20 || before == 0x548C || before == 0x53CA else { continue }
+            guard cues.firstHit(from: k + 1, to: k + 6, where: { [.up, .down, .close, .level, .to, .high, .low].contains($0.cue.role) && $0.start == k + 1 }) != nil
+            else { continue }
+            let sentenceStart = sentences.sentenceStart(k, floor: 0)
+            let i = sorted.lowerBound(sentenceStart, by: \.start)
+            let commodityBefore = i < sorted.count && sorted[i...].prefix { $0.start < k }.contains { $0.entity.kind == .commodity }
+            let metalsNamed = (sentenceStart..<k).contains { text.matches(metalWord, at: $0) }
+            guard commodityBefore || metalsNamed || found.last.map({ $0.start >= sentenceStart }) ?? false else { continue }
+            guard !sorted.contains(where: { $0.start <= k && $0.end > k }) else { continue }
+            var entity = Entity(kind: .commodity, id: id, extra: "USD")
+            entity.source = "metal-letters.tsv: \(text.text(k, k + 1)) \(id) (an item of a list of metal prices)"
+            found.append(Mention(start: k, end: k + 1, entity: entity))
+        }
+        return found
     }
 
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }

@@ -1343,6 +1343,30 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    func testARangeMovesFromTheRangeBefore() {
+        let hk = extract("美國聯儲局減息0.25厘，聯邦基金利率目標範圍由3.75厘至4.00厘，減至3.50厘至3.75厘。", date: Day(year: 2025, month: 12, day: 11))
+        XCTAssertEqual(hk.filter { $0.metric == "policy_rate" }.count, 1, "the old range is the new one's previous, no figure of its own")
+        XCTAssertEqual(find(hk, "FED", "policy_rate")?.value, 3.5)
+        XCTAssertEqual(find(hk, "FED", "policy_rate")?.valueHigh, 3.75)
+        XCTAssertEqual(find(hk, "FED", "policy_rate")?.previous, 3.75)
+        let mainland = extract("美联储宣布降息，联邦基金利率目标区间从4%至4.25%下调至3.75%至4%。", date: Day(year: 2025, month: 12, day: 11))
+        XCTAssertEqual(mainland.filter { $0.metric == "policy_rate" }.count, 1)
+        XCTAssertEqual(find(mainland, "FED", "policy_rate")?.previous, 4)
+    }
+
+    func testOneCharacterMetalsListedInAMetalsSentence() {
+        let traditional = extract("倫敦期銅上漲1.2%。在倫敦交易所，其他金屬價格也上漲，鋁上漲0.6%，鋅上漲0.9%。", date: Day(year: 2025, month: 12, day: 29))
+        XCTAssertEqual(find(traditional, "ALUMINIUM", "change_pct")?.value, 0.6)
+        XCTAssertEqual(find(traditional, "ZINC", "change_pct")?.value, 0.9)
+        XCTAssertEqual(traditional.filter { $0.subject == "COPPER" }.count, 1)
+        let simplified = extract("伦敦金属交易所基本金属普遍走高，镍涨2.1%，锡跌0.4%。", date: Day(year: 2025, month: 12, day: 29))
+        XCTAssertEqual(find(simplified, "NICKEL", "change_pct")?.value, 2.1)
+        XCTAssertEqual(find(simplified, "TIN", "change_pct")?.value, -0.4)
+        // a metal's character inside a place name is no metal
+        let place = extract("銅鑼灣商舖租金上漲5%。", date: Day(year: 2025, month: 12, day: 29))
+        XCTAssertTrue(place.filter { $0.kind == "commodity" }.isEmpty)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
