@@ -192,6 +192,14 @@ extension FigureContext {
                     }
                 }
             }
+            // 多數亞太股市上漲…；上海則滑落0.27%: in a sentence about stock markets, a city is its market
+            if q.unit == .percent || q.unit == .points,
+               let (length, id) = FigureContext.marketCities.lengthAndPayload(in: text, at: mention.start), mention.start + length == mention.end,
+               (sentenceStart..<mention.start).contains(where: { k in Words.stockMarket.contains { text.matches($0, at: k) } }) {
+                var market = Entity(kind: .index, id: id)
+                market.source = "market-cities.tsv: \(text.text(mention.start, mention.end)) \(id) (a city in a sentence about stock markets)"
+                return indexFigure(Mention(start: mention.start, end: mention.end, entity: market))
+            }
             reason = "a country with no economic metric named"
             return []
         case .indexGroup:

@@ -1367,6 +1367,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertTrue(place.filter { $0.kind == "commodity" }.isEmpty)
     }
 
+    func testACityInASentenceAboutStockMarketsIsItsMarket() {
+        let simplified = extract("多数亚太股市上涨，东京和首尔分别收升0.68%、0.24%；上海则滑落0.27%。", date: Day(year: 2024, month: 8, day: 22))
+        XCTAssertEqual(find(simplified, "SSEC", "change_pct")?.value, -0.27)
+        let traditional = extract("亞洲股市普遍走高，香港恒指升1.4%，新加坡則微跌0.1%。新加坡上季經濟增長2.9%。", date: Day(year: 2024, month: 8, day: 22))
+        XCTAssertEqual(find(traditional, "STI", "change_pct")?.value, -0.1)
+        XCTAssertEqual(find(traditional, "SG", "gdp_growth")?.value, 2.9, "the same city in a sentence about the economy is the country")
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
