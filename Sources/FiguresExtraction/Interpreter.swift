@@ -586,7 +586,16 @@ final class Interpreter {
     /// A date mention of a teaser as a calendar day: 今天/昨天/前天 from the state's `relativeBase`, any
     /// other mention from its anchor.
     func resolve(_ d: DateMention, in state: TeaserState, allowFuture: Bool = false) -> Day? {
-        resolve(d, anchor: d.relative != nil && d.day == nil ? state.relativeBase : state.anchor, allowFuture: allowFuture)
+        let resolved = resolve(d, anchor: d.relative != nil && d.day == nil ? state.relativeBase : state.anchor, allowFuture: allowFuture)
+        // 美股7日重挫。8日亞洲股市…, on a page of the 9th: a day after the teaser's named day but not after the
+        // page's is that day of the same month, not of the month before
+        if d.month == nil, d.year == nil, d.relative == nil, let day = d.day, let r = resolved,
+           state.anchor < state.relativeBase, r < state.anchor {
+            if let sameMonth = state.relativeBase.latest(dayOfMonth: day), sameMonth > state.anchor, sameMonth <= state.relativeBase {
+                return sameMonth
+            }
+        }
+        return resolved
     }
 
     /// A date mention as a calendar day, counted back from `anchor`.

@@ -484,9 +484,11 @@ struct Scan {
             result.dates.append(DateMention(month: m, day: d, start: start, end: e))
             return e
         }
-        // 兩日, 三日 written with one Chinese digit are durations (連升兩日), not days of the month
-        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31, numeral.hasArabic || numeral.chineseCharCount >= 2, !isYenWord(at(unitAt + 1)),
-           !(at(unitAt) == CP.day && isSpanWord(at(unitAt + 1))) {
+        // 兩日, 三日 written with one Chinese digit are durations (連升兩日), not days of the month — unless
+        // nothing of a span stands around them: 美股三大指數七日齊聲重挫, 。八日亞洲股市 (the 7th, the 8th)
+        if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31,
+           numeral.hasArabic || numeral.chineseCharCount >= 2 || at(unitAt) == CP.day && isDayOfMonthInRunningText(start: start, dayAt: unitAt),
+           !isYenWord(at(unitAt + 1)), !(at(unitAt) == CP.day && isSpanWord(at(unitAt + 1))) {
             result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
             return unitAt + 1
         }
@@ -503,6 +505,21 @@ struct Scan {
         }
         return nil
     }
+
+    /// One Chinese digit (not 兩) and 日 read as a day of the month: no word of a span of days before it
+    /// (連升, 近, 逾, 過去, 首, 每, 這) and none after it (內, 來, 後, 以來, 間, 線, 均, 期).
+    func isDayOfMonthInRunningText(start: Int, dayAt: Int) -> Bool {
+        guard dayAt == start + 1, at(start) != 0x4E24 else { return false }   // 两
+        let before = at(start - 1)
+        if Self.spanBefore.contains(before) { return false }
+        let after = at(dayAt + 1)
+        return !Self.spanAfter.contains(after)
+    }
+
+    /// Characters right before N日 that make it a span of days (folded forms).
+    static let spanBefore: Set<UInt32> = Set("连续近逾达过去前后首这那每第了升跌涨挫贬跳的一个约多隔".unicodeScalars.map(\.value))
+    /// Characters right after N日 that make it a span of days (folded forms).
+    static let spanAfter: Set<UInt32> = Set("内来后以间线均平期左之半息天".unicodeScalars.map(\.value))
 
     /// 圆 元 币 after 日: the yen (日圆, 日元, 日币), not a day of the month.
     func isYenWord(_ c: UInt32) -> Bool { c == 0x5706 || c == 0x5143 || c == 0x5E01 }

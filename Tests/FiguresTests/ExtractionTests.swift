@@ -1375,6 +1375,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "SG", "gdp_growth")?.value, 2.9, "the same city in a sentence about the economy is the country")
     }
 
+    func testADayWrittenWithOneChineseDigitInRunningText() {
+        let obs = extract("美股三大指數七日齊聲重挫，道瓊指數終場重挫二七二點五二點。", date: Day(year: 2014, month: 10, day: 9))
+        XCTAssertEqual(find(obs, "DJI", "change")?.date, "2014-10-07")
+        // a span of days keeps its reading
+        let span = extract("台股連跌三日，加權指數今天再跌50點。", date: Day(year: 2014, month: 10, day: 9))
+        XCTAssertEqual(find(span, "TAIEX", "change")?.date, "2014-10-09")
+        let within = extract("恒指七日內累跌1,200點。", date: Day(year: 2014, month: 10, day: 9))
+        XCTAssertNotEqual(within.first?.date, "2014-10-07")
+    }
+
+    func testADayAfterTheTeasersNamedDayIsInTheSameMonth() {
+        for page in ["美股7日重挫。8日日股下跌1.19%。", "美股七日重挫。八日亞洲股市同樣下跌，日股下跌百分之一點一九。"] {
+            let obs = extract(page, date: Day(year: 2014, month: 10, day: 9))
+            XCTAssertEqual(find(obs, "N225", "change_pct")?.date, "2014-10-08", page)
+        }
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
