@@ -55,6 +55,8 @@ enum Words {
     static let followedOrAnswered = folded(["跟進", "跟隨", "追隨", "效法", "仿效", "回應", "反制", "報復", "回擊", "因應"])
     /// 度 of 季度 after a quarter phrase that ends at 季.
     static let quarterSuffix = ScriptFold.shared.fold("度")
+    /// Verbs of an announcement right after a day: the day something was published, not a session's.
+    static let announced = folded(["公布", "公佈", "宣布", "宣佈", "發布", "發佈", "發表", "表示", "指出", "稱"])
     /// 每股: the result word after it is per share.
     static let perShare = ScriptFold.shared.fold("每股")
     /// 市場: a share's market is written before it (全球DRAM市場).

@@ -1392,6 +1392,15 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    func testTheDayOfAnAnnouncementIsNoTradingSession() {
+        let simplified = extract("纽约金价20日大幅上涨，收于每盎司1153.2美元。美联储19日公布的会议纪要显示，失业人数略高于预期。白银期货上涨33.8美分，收于每盎司15.517美元。",
+                                 date: Day(year: 2015, month: 8, day: 21))
+        XCTAssertEqual(find(simplified, "XAG", "close")?.date, "2015-08-20")
+        let traditional = extract("紐約油價週二走高，收在每桶62.5美元。聯準會週一發布的報告稱，通膨高於預期。布蘭特原油上漲0.8美元，收在66.1美元。",
+                                  date: Day(year: 2025, month: 3, day: 12))
+        XCTAssertEqual(find(traditional, "BRENT", "close")?.date, "2025-03-11")
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
