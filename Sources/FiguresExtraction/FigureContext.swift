@@ -167,6 +167,8 @@ struct FigureContext {
             let end = interpreter.sentenceEnd(d.end, ceiling: teaser.end)
             // (美聯儲19日公布的會議紀要顯示…略高於預期: the day of an announcement is no trading session)
             if Words.announced.contains(where: { text.matches($0, at: d.end) }) { continue }
+            // (西班牙總理周五將面臨不信任投票: a day something will happen on is no session either)
+            if Words.willHappen.contains(where: { text.matches($0, at: d.end) }) { continue }
             let moves = page.cues.containsHit(from: d.end, to: end) { $0.role == .up || $0.role == .down || $0.role == .close }
             if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
         }

@@ -276,6 +276,16 @@ final class Interpreter {
                 state.period = period
                 state.periodSentence = ctx.sentenceStart
             }
+            // 1歐元對人民幣7.5547元, 100日元對人民幣5.0545元, 人民幣1元對0.56625林吉特: a rate quoted per units of
+            // the currency written first; the units are no figure of their own
+            if index + 1 < quantities.count, ctx.perUnitQuote(unit: q, quote: quantities[index + 1]) != nil {
+                unused.append((q, "the units a rate after it is quoted per"))
+                continue
+            }
+            if index > 0, let quoted = ctx.perUnitQuote(unit: quantities[index - 1], quote: q) {
+                observations.append(quoted)
+                continue
+            }
             // 283億日圓（約新台幣58億元）: the same figure stated in another currency
             if index > 0, let restated = restatement(of: quantities[index - 1], as: q, context: ctx) {
                 if restated.isEmpty { unused.append((q, "the figure before it, repeated in the same currency")) }

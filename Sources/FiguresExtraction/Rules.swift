@@ -758,6 +758,37 @@ extension FigureContext {
     }
 
     /// A move in points of a central parity (中間價下調28點子) is the parity's change, not the market's.
+    /// A rate written as so many units of one currency against another (`1歐元對人民幣7.5547元`,
+    /// `100日元對人民幣5.0545元`, `人民幣1元對0.56625林吉特`): `unit` is the amount of the first currency (1, 10,
+    /// 100…), `quote` the amount of the second right after 對/兌 (and the second's name). The pair is the one
+    /// written, first currency as base, the rate per one unit of it; a central parity when the sentence
+    /// names one. Nil when the two do not stand so.
+    func perUnitQuote(unit: Quantity, quote: Quantity) -> Observation? {
+        guard unit.unit.isMoney, quote.unit.isMoney, !unit.isRange, !quote.isRange, quote.start > unit.end, quote.start - unit.end <= 8,
+              [1.0, 10, 100, 1000, 10000].contains(unit.value), text[unit.end] == 0x5BF9 || text[unit.end] == 0x5151 else { return nil }   // 对 兑
+        // between them only 對/兌 and the second currency's name
+        var k = unit.end + 1
+        if let named = mentions.first(where: { $0.start == k && $0.entity.kind == .currency }) { k = named.end }
+        guard k == quote.start else { return nil }
+        func currencyOf(_ x: Quantity) -> String? {
+            if case .currency(let iso) = x.unit { return iso.string }
+            if let named = page.currencyBeforeAmount[x.start] { return named }
+            if let named = mentions.last(where: { $0.entity.kind == .currency && $0.end <= x.start && $0.end >= x.start - 1 }) { return named.entity.id }
+            return nil
+        }
+        guard let base = currencyOf(unit), let quoted = currencyOf(quote), base != quoted else { return nil }
+        let head = quote.qualifierStart ?? quote.start
+        let parity = sentenceHits().contains { $0.cue.role == .parity } || page.cues.containsHit(from: sentenceStart, to: head) { $0.role == .parity }
+        // 1美元兌121.5日圓 in a market report: the dollar's own rules read its price words (high, close…)
+        guard parity || unit.value != 1 || (base != "USD" && quoted != "USD") else { return nil }
+        var o = observation(kind: "fx", subject: "\(base)/\(quoted)", metric: parity ? "central_parity" : "level",
+                            value: (quote.value / unit.value * 1e10).rounded() / 1e10, unit: quoted, date: tradingDay,
+                            rule: "fx rate quoted per \(text.text(unit.start, unit.end))", entity: nil)
+        o.start = quote.start; o.end = quote.end; o.text = text.text(quote.start, quote.end)
+        o.valueHigh = nil
+        return o
+    }
+
     var parityOrMarketChange: String {
         before.contains { $0.cue.role == .parity } || sentenceHits().first(where: { [.parity, .close, .level, .open, .high, .low].contains($0.cue.role) })?.cue.role == .parity
             ? "central_parity_change" : "change"

@@ -1401,6 +1401,19 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "BRENT", "close")?.date, "2025-03-11")
     }
 
+    func testARateQuotedPerUnitsOfTheFirstCurrency() {
+        let parity = extract("今日银行间外汇市场人民币汇率中间价为：1美元对人民币7.1000元，1欧元对人民币8.2000元，100日元对人民币4.9000元，人民币1元对0.6000林吉特。",
+                             date: Day(year: 2025, month: 6, day: 2))
+        XCTAssertEqual(find(parity, "USD/CNY", "central_parity")?.value, 7.1)
+        XCTAssertEqual(find(parity, "EUR/CNY", "central_parity")?.value, 8.2)
+        XCTAssertEqual(find(parity, "JPY/CNY", "central_parity")?.value, 0.049)
+        XCTAssertEqual(find(parity, "CNY/MYR", "central_parity")?.value, 0.6)
+        XCTAssertNil(parity.first { $0.value == 1 || $0.value == 100 }, "the units quoted per are no figures")
+        let traditional = extract("匯市早盤，100日圓兌新台幣20.85元，1歐元兌新台幣35.2元。", date: Day(year: 2025, month: 6, day: 2))
+        XCTAssertEqual(find(traditional, "JPY/TWD", "level")?.value, 0.2085)
+        XCTAssertEqual(find(traditional, "EUR/TWD", "level")?.value, 35.2)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
