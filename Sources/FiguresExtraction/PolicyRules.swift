@@ -404,12 +404,20 @@ extension FigureContext {
         return text[move.start - 1] == 0x5404
     }
 
+    /// A term of months or years (3個月, 1年期, 半年): a deposit's.
+    func isTerm(_ x: Quantity) -> Bool {
+        guard case .measure(let m) = x.unit, m == UnitCode("time") else { return false }
+        return (x.start..<min(x.end + 1, text.count)).contains { text[$0] == 0x6708 || text[$0] == 0x5E74 }   // 月 年
+    }
+
     /// Which of a commercial bank's rates a generic rate word means: the prime or deposit rate named
     /// in the sentence, else earlier in the teaser; in Hong Kong a bank's 加息/減息 moves its prime rate.
     func bankRateFamily(_ state: Interpreter.TeaserState) -> String? {
         if let named = sentenceHits().first(where: { $0.cue.role == .rate && ["prime", "deposit"].contains($0.cue.argument) }) {
             return named.cue.argument
         }
+        // 3個月加至2.2厘, 1年期維持在2.5厘: a bank's rate for a term is a deposit rate (the prime rate has none)
+        if page.quantities.within(clauseStart, q.qualifierStart ?? q.start, start: \.start, end: \.end).contains(where: isTerm) { return "deposit" }
         if let family = state.rateFamily, ["prime", "deposit"].contains(family) { return family }
         if interpreter.teaserCues(teaser).contains(where: { $0.cue.role == .rate && $0.cue.argument == "prime" }) { return "prime" }
         return page.locale(at: q.start) == .hongKong ? "prime" : nil

@@ -1414,6 +1414,18 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "EUR/TWD", "level")?.value, 35.2)
     }
 
+    func testABanksRateForATermIsADepositRate() {
+        let hk = extract("中銀香港上調一般客戶年利率，3個月加至2.2厘，6個月加至2.3厘。", date: Day(year: 2025, month: 9, day: 26))
+        XCTAssertEqual(hk.filter { $0.subject == "BOCHK" && $0.metric == "deposit_rate" }.map(\.value), [2.2, 2.3])
+        XCTAssertNil(find(hk, "BOCHK", "prime_rate"))
+        let simplified = extract("恒生银行将1年期港元定期存款利率上调至2.5厘。众安银行3个月存息加至2.8厘。", date: Day(year: 2025, month: 9, day: 26))
+        XCTAssertEqual(find(simplified, "HANG-SENG-BANK", "deposit_rate")?.value, 2.5)
+        XCTAssertEqual(find(simplified, "ZA-BANK", "deposit_rate")?.value, 2.8)
+        // a prime rate move, no term: still the prime rate
+        let prime = extract("滙豐宣布上調最優惠利率0.125厘至5.375厘。", date: Day(year: 2022, month: 11, day: 3))
+        XCTAssertEqual(find(prime, "HSBC", "prime_rate")?.value, 5.375)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
@@ -1690,8 +1702,8 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(up, "HSBC", "prime_rate")?.value, 5.625)
         // a cut: the move is negative and the level is the level, never the range's ends swapped
         let down = extract("恒生银行减P 0.125厘至5.75厘。", date: Day(year: 2024, month: 12, day: 20))
-        XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate_change")?.value, -0.125)
-        XCTAssertEqual(find(down, "HANGSENG-BANK", "prime_rate")?.value, 5.75)
+        XCTAssertEqual(find(down, "HANG-SENG-BANK", "prime_rate_change")?.value, -0.125)
+        XCTAssertEqual(find(down, "HANG-SENG-BANK", "prime_rate")?.value, 5.75)
     }
 
     func testAListOfResultsTakesTheResultNamedBefore() {
