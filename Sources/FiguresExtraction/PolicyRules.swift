@@ -525,7 +525,9 @@ extension FigureContext {
     /// A country stands right before a 對/向 whose clause levies (美國對越南加徵…): it is the levier.
     func levierNamedBeforeDui(_ countries: [Mention]) -> Bool {
         for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {
-            if countries.contains(where: { $0.end <= p && $0.end >= p - 2 && $0.start >= sentenceStart }) { return true }
+            // 土耳其則宣布對中國…: a country in 對's clause, a few words before it
+            let floor = max(p - 8, interpreter.clauseStart(p, floor: sentenceStart))
+            if countries.contains(where: { $0.end <= p && $0.end >= floor && $0.start >= sentenceStart && !isObjectOfDui($0.start) }) { return true }
         }
         return false
     }
@@ -534,9 +536,18 @@ extension FigureContext {
     /// not one that is the object of 對/向.
     func governmentBefore() -> String? {
         var k = q.qualifierStart ?? q.start
-        while k > sentenceStart {
+        // (美國政府5月率先宣布…；6月土耳其則宣布…: a semicolon parts the measures of two governments)
+        var floor = sentenceStart
+        for p in stride(from: k - 1, through: sentenceStart, by: -1) where text[p] == 0x3B || text[p] == 0xFF1B { floor = p + 1; break }
+        while k > floor {
             if let (length, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k), !isObjectOfDui(k - length),
                !isFollowedOrAnswered(k - length) {
+                // 美商務部: a one-character country right before an agency's name is its country
+                let start = k - length
+                if start - 1 >= sentenceStart, let abbreviated = Lexicon.shared.countryAbbreviations[text[start - 1]],
+                   start - 1 == sentenceStart || !PageAnalysis.isHan(text[start - 2]) {
+                    return abbreviated
+                }
                 return country
             }
             k -= 1

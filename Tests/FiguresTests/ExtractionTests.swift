@@ -1426,6 +1426,24 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(prime, "HSBC", "prime_rate")?.value, 5.375)
     }
 
+    func testEachGovernmentLeviesItsOwnMeasureInASentenceOfTwo() {
+        let two = extract("在此之前，美國政府5月率先宣布對中國進口電動車關稅提高到100%；6月上旬土耳其則宣布對中國進口車輛加徵40%關稅。",
+                          date: Day(year: 2024, month: 6, day: 12))
+        XCTAssertEqual(find(two, "US", "tariff_rate", target: "CN")?.value, 100)
+        XCTAssertEqual(find(two, "TR", "tariff_rate", target: "CN")?.value, 40)
+        let simplified = extract("加拿大5月宣布对中国电动车加征100%关税；巴西则表示对中国钢材征收25%关税。", date: Day(year: 2024, month: 9, day: 1))
+        XCTAssertEqual(find(simplified, "BR", "tariff_rate", target: "CN")?.value, 25)
+    }
+
+    func testAOneCharacterCountryBeforeAnAgencyIsItsCountry() {
+        let obs = extract("美商务部公布初裁结果，对中国相关企业征收31.22%的反倾销关税。", date: Day(year: 2012, month: 5, day: 18))
+        XCTAssertEqual(obs.first { $0.kind == "tariff" }?.subject, "US")
+        let unnamed = extract("商务部公布初裁结果，对美国相关企业征收31.22%的反倾销关税。", date: Day(year: 2012, month: 5, day: 18))
+        XCTAssertEqual(unnamed.first { $0.kind == "tariff" }?.subject, "CN", "the agency alone is the writer's own")
+        let traditional = extract("日經濟產業省宣布，對韓國相關產品課徵12%關稅。", date: Day(year: 2019, month: 7, day: 2))
+        XCTAssertEqual(traditional.first { $0.kind == "tariff" }?.subject, "JP")
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
