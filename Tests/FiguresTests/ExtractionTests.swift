@@ -1444,6 +1444,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(traditional.first { $0.kind == "tariff" }?.subject, "JP")
     }
 
+    func testASessionsTimeBeforeAMoveIsNoCompanyName() {
+        let traditional = extract("滙控股價昨午後直線衝高，單日大升5.5%，並以全日最高位142.7元收市。", date: Day(year: 2026, month: 2, day: 25))
+        XCTAssertEqual(find(traditional, "HSBC", "change_pct")?.value, 5.5)
+        XCTAssertNil(traditional.first { $0.subject.hasPrefix("單日") })
+        let simplified = extract("腾讯股价早段急升，全日急升4.2%，收报520元。", date: Day(year: 2026, month: 2, day: 25))
+        XCTAssertEqual(find(simplified, "TENCENT", "change_pct")?.value, 4.2)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
