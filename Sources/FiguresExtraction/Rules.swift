@@ -700,7 +700,11 @@ extension FigureContext {
             // 人民幣中間價上調52個基點: a point of an exchange rate is 0.0001
             guard let dir = direction else { reason = "basis points with no direction"; return [] }
             let pips = abs(q.value) / 0.01 * 0.0001
-            return [observation(kind: "fx", subject: subject, metric: parityOrMarketChange, value: (pips * dir * flip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
+            // 人民幣對美元匯率中間價…上漲91個基點: a parity's move in points is the currency's own worth, whatever
+            // rate word stands between (the number fell)
+            let metric = parityOrMarketChange
+            let pipFlip: Double = metric == "central_parity_change" && namedIsQuote ? -1 : flip
+            return [observation(kind: "fx", subject: subject, metric: metric, value: (pips * dir * pipFlip * 1e6).rounded() / 1e6, unit: quote, date: date, rule: "fx move in basis points", entity: m.entity)]
         case .points:
             // 人民幣對美元中間價調貶21點: points of an exchange rate are pips (0.0001; 0.01 for yen and won)
             guard let dir = direction else { reason = "points of an exchange rate with no direction"; return [] }
@@ -790,8 +794,14 @@ extension FigureContext {
     }
 
     var parityOrMarketChange: String {
-        before.contains { $0.cue.role == .parity } || sentenceHits().first(where: { [.parity, .close, .level, .open, .high, .low].contains($0.cue.role) })?.cue.role == .parity
-            ? "central_parity_change" : "change"
+        if before.contains(where: { $0.cue.role == .parity }) { return "central_parity_change" }
+        let hits = sentenceHits()
+        if hits.first(where: { [.parity, .close, .level, .open, .high, .low].contains($0.cue.role) })?.cue.role == .parity { return "central_parity_change" }
+        // 中間價報6.1282，較前一交易日上漲91個基點: the 報 after the parity quotes it; only a spot market's own
+        // price word (收盤, 開盤, 最高…) after the parity makes the move the market's
+        guard let parity = hits.first(where: { $0.cue.role == .parity }) else { return "change" }
+        let marketWordAfter = hits.contains { [.close, .open, .high, .low].contains($0.cue.role) && $0.start >= parity.end && $0.end - $0.start >= 2 }
+        return marketWordAfter ? "change" : "central_parity_change"
     }
 
     /// `每百日圓`, `每100日元`, `100日圓兌`: the pair is quoted for a hundred units of a currency named in the clause.

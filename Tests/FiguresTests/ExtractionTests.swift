@@ -1452,6 +1452,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "TENCENT", "change_pct")?.value, 4.2)
     }
 
+    func testAParitysMoveInPointsIsTheCurrencysWorth() {
+        let mainland = extract("8日人民币对美元汇率中间价报6.1282，较前一交易日上涨91个基点。", date: Day(year: 2014, month: 12, day: 8))
+        XCTAssertEqual(find(mainland, "USD/CNY", "central_parity_change")?.value, -0.0091)
+        XCTAssertEqual(find(mainland, "USD/CNY", "central_parity")?.value, 6.1282)
+        let traditional = extract("人民幣兌美元匯率中間價報7.1026，較上日下跌35個基點。", date: Day(year: 2025, month: 6, day: 2))
+        XCTAssertEqual(find(traditional, "USD/CNY", "central_parity_change")?.value, 0.0035)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
