@@ -133,7 +133,7 @@ final class ExtractionTests: XCTestCase {
 
     func testParityMovesInPointsAndMoreCentralBanks() {
         let fx = extract("人民幣對美元中間價報7.0651，調貶21點。")
-        XCTAssertEqual(find(fx, "USD/CNY", "change")?.value, 0.0021, "the yuan weakens: the pair rises by 21 pips")
+        XCTAssertEqual(find(fx, "USD/CNY", "central_parity_change")?.value, 0.0021, "the yuan weakens: the parity rises by 21 pips")
         let rba = extract("澳洲聯儲局宣布減息0.25厘至3.6厘，為今年第三次減息。")
         XCTAssertEqual(find(rba, "RBA", "policy_rate")?.value, 3.6)
         XCTAssertNil(rba.first { $0.subject == "FED" })
