@@ -469,7 +469,7 @@ final class PageAnalysis {
 
     /// Words a name's last character makes with the character after it: the name is not there (中期銀行
     /// holds no 期銀, 倫敦金屬交易所 no 倫敦金).
-    static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬"])
+    static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬", "通脹", "通膨", "通貨"])
     /// Words a name's first character makes with the character before it: the name is not there (其中石油
     /// holds no 中石油).
     static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中"])

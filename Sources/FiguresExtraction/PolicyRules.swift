@@ -357,10 +357,10 @@ extension FigureContext {
         }
         // 加息0.25%, 調高隔夜政策利率0.25%: a percent right after a move word (rate words between, no 至/為)
         // is the move in points; 降至0.25% and 為0.25% are levels
-        let percentMove = (q.unit == .percent || q.unit == .li) && nearestMoveOrTo.map { move in
+        let percentMove = (q.unit == .percent || q.unit == .li) && (nearestMoveOrTo.map { move in
             (move.cue.role == .up || move.cue.role == .down) && (q.qualifierStart ?? q.start) - move.end <= 8
                 && !(move.end..<(q.qualifierStart ?? q.start)).contains { Words.levelLinks.contains(text[$0]) || Interpreter.clauseEnds.contains(text[$0]) }
-        } == true
+        } ?? listedAfterMove)
         // 調高隔夜政策利率0.25%至2.50%, 上調0.25厘至5.625厘: the move, then the level it reached — not a target range
         if percentMove, let high = q.high, high > 2 * q.value, let dir = direction {
             var move = observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move in percent, then its level (\(family))", entity: m.entity)
@@ -394,6 +394,15 @@ extension FigureContext {
             return [observation(kind: "rate", subject: m.entity.id, metric: "\(level)_change", value: abs(q.value) * dir, unit: "pp", date: date, rule: "rate move (\(family))", entity: m.entity)]
         }
         return [observation(kind: "rate", subject: m.entity.id, metric: level, value: q.value, unit: "pct", date: date, rule: "rate level (\(family))", entity: m.entity)]
+    }
+
+    /// 分別加息0.25%、0.5%: a figure listed after another right after a move word (no to- or level word
+    /// between) is a move too.
+    var listedAfterMove: Bool {
+        guard listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
+              let move = interpreter.page.cues.firstHit(from: listClauseStart, to: clauseStart, where: { $0.cue.role == .up || $0.cue.role == .down })
+        else { return false }
+        return !interpreter.page.cues.containsHit(from: move.end, to: q.qualifierStart ?? q.start) { [.to, .level, .close].contains($0.role) }
     }
 
     /// 各下調0.27個百分點, 各0.27個百分點: the move applies to each rate named (each = 各 before the move or the figure).

@@ -1460,6 +1460,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "USD/CNY", "central_parity_change")?.value, 0.0035)
     }
 
+    func testFiguresListedAfterAMoveWordAreMovesToo() {
+        let simplified = extract("美联储此前3月、5月及6月分别加息0.25%、0.5%及0.75%。", date: Day(year: 2022, month: 7, day: 28))
+        XCTAssertEqual(simplified.filter { $0.metric == "policy_rate_change" }.map(\.value), [0.25, 0.5, 0.75])
+        XCTAssertNil(find(simplified, "FED", "policy_rate"))
+        let traditional = extract("聯準會今年先後升息0.25%、0.5%，政策利率升至1.75%。", date: Day(year: 2022, month: 7, day: 28))
+        XCTAssertEqual(traditional.filter { $0.metric == "policy_rate_change" }.map(\.value), [0.25, 0.5])
+        XCTAssertEqual(find(traditional, "FED", "policy_rate")?.value, 1.75)
+    }
+
+    func testHighInflationHoldsNoCompany() {
+        for page in ["美國聯準會宣布再加息0.75個百分點對抗高通脹。", "美联储宣布再加息0.75个百分点对抗高通膨。"] {
+            let obs = extract(page, date: Day(year: 2022, month: 7, day: 28))
+            XCTAssertNil(obs.first { $0.subject == "QUALCOMM" }, page)
+            XCTAssertEqual(find(obs, "FED", "policy_rate_change")?.value, 0.75, page)
+        }
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
