@@ -364,7 +364,7 @@ final class PageAnalysis {
             if isLatin(text[e - 1]) && isLatin(text[e]) { continue }
             var entity = entity
             let here = locale(at: s, teasers: teasers, locales: locales) ?? .taiwan
-            if entity.id == "LOCAL-CENTRAL" { entity.id = here.centralBank }
+            if entity.id == "LOCAL-CENTRAL" { entity.id = here.centralBank; entity.extra = "local" }
             if entity.id == "LOCAL-MAIN" { entity.id = here.mainIndex }   // 綜指: the writer's own market
             if entity.id == "LOCAL" { entity.id = here.country }   // 我國: the writer's own country
             if entity.kind == .indexGroup {
@@ -412,6 +412,18 @@ final class PageAnalysis {
             asWritten.source = "a company of that name, not the table's (its Latin name \(text.text(m.end + 1, close)) differs)"
             mentions[k].entity = asWritten
         }
+        // 央行破天荒大降息 … 人民銀行今日公布: a bare 央行 is the one central bank the teaser names, whatever
+        // the script says of the writer's region
+        var byTeaser: [Int: Set<String>] = [:]
+        for m in mentions where m.entity.kind == .centralBank && m.entity.extra != "local" {
+            if let t = teaserIndex(of: m.start, teasers: teasers) { byTeaser[t, default: []].insert(m.entity.id) }
+        }
+        for k in mentions.indices where mentions[k].entity.kind == .centralBank && mentions[k].entity.extra == "local" {
+            if let t = teaserIndex(of: mentions[k].start, teasers: teasers), let ids = byTeaser[t], ids.count == 1, let only = ids.first {
+                mentions[k].entity.id = only
+                mentions[k].entity.source += " (the one central bank its teaser names)"
+            }
+        }
         // 日本銀行（央行）: the bracketed 央行 repeats the bank just named
         let named = mentions
         mentions.removeAll { m in
@@ -452,6 +464,16 @@ final class PageAnalysis {
             found.append(Mention(start: k, end: k + 1, entity: entity))
         }
         return found
+    }
+
+    /// Which teaser holds `position` (teasers are disjoint and in page order).
+    static func teaserIndex(of position: Int, teasers: [Teaser]) -> Int? {
+        var lo = 0, hi = teasers.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if teasers[mid].end <= position { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < teasers.count && teasers[lo].start <= position ? lo : nil
     }
 
     static func isLatin(_ c: UInt32) -> Bool { (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A) }

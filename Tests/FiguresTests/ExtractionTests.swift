@@ -1477,6 +1477,26 @@ final class ExtractionTests: XCTestCase {
         }
     }
 
+    func testAsExpectedIsNoExpectation() {
+        let traditional = extract("歐洲中央銀行今天如預期把基準存款利率調高1碼至3.5%。", date: Day(year: 2023, month: 6, day: 15))
+        XCTAssertEqual(find(traditional, "ECB", "deposit_rate")?.value, 3.5)
+        let simplified = extract("美联储一如预期宣布加息0.25个百分点。", date: Day(year: 2023, month: 7, day: 27))
+        XCTAssertEqual(find(simplified, "FED", "policy_rate_change")?.value, 0.25)
+        // an expectation stays one
+        let expected = extract("市場預期美聯儲下月加息0.25個百分點。", date: Day(year: 2023, month: 7, day: 27))
+        XCTAssertNil(find(expected, "FED", "policy_rate_change").flatMap { $0.qualifier == "forecast" ? nil : $0 })
+    }
+
+    func testABareCentralBankIsTheOneItsTeaserNames() {
+        let traditional = extract("央行大降息 一年期存款基準利率降1.08個百分點\n中新網11月26日電 人民銀行今日公布，一年期存款基準利率下調1.08個百分點。",
+                                  date: Day(year: 2008, month: 11, day: 27))
+        XCTAssertNil(traditional.first { $0.subject == "CBC" })
+        XCTAssertEqual(find(traditional, "PBOC", "deposit_rate_change")?.value, -1.08)
+        // with no bank named, 央行 is the writer's region's
+        let taiwan = extract("央行理監事會決議，重貼現率調升0.125個百分點。", date: Day(year: 2024, month: 3, day: 21))
+        XCTAssertEqual(taiwan.first?.subject, "CBC")
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
