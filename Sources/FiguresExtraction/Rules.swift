@@ -291,6 +291,9 @@ extension FigureContext {
         return interpreter.teaserNamesStatisticsAgency(teaser) ? nil : topicCountry(excluding: excluding)
     }
 
+    /// Regions named as groups that publish no economic figures of their own (unlike the EU or the euro area).
+    static let regionsWithoutStatistics: Set<String> = ["ASIA"]
+
     /// The country a teaser is about: the one it names most often (ties: the first named).
     func topicCountry(excluding: String? = nil) -> Mention? {
         var counts: [String: Int] = [:]
@@ -302,7 +305,8 @@ extension FigureContext {
                 guard let country = Lexicon.shared.countryOfCentralBank[id] else { continue }
                 id = country
             } else if m.entity.kind != .country { continue }
-            guard id != excluding else { continue }
+            // 亞洲貨幣, 亞洲股市: Asia as a whole reports no economy of its own
+            guard id != excluding, !FigureContext.regionsWithoutStatistics.contains(id) else { continue }
             counts[id, default: 0] += 1
             if first[id] == nil {
                 var c = m

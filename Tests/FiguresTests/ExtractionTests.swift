@@ -1497,6 +1497,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(taiwan.first?.subject, "CBC")
     }
 
+    func testAsiaAsAWholeReportsNoEconomy() {
+        let simplified = extract("（吉隆坡24日讯）令吉已是今年表现最好的亚洲货币。他也提到，今年上半年经济成长达5.9%，高于预期。", date: Day(year: 2024, month: 9, day: 24))
+        XCTAssertEqual(find(simplified, "MY", "gdp_growth")?.value, 5.9)
+        XCTAssertNil(simplified.first { $0.subject == "ASIA" })
+        let traditional = extract("（中央社記者吉隆坡24日專電）亞洲股市普遍上揚。官方公布，今年上半年經濟成長5.9%。", date: Day(year: 2024, month: 9, day: 24))
+        XCTAssertNil(traditional.first { $0.subject == "ASIA" })
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
