@@ -158,7 +158,7 @@ extension FigureContext {
         case .company:
             if isFinancialFigure { return financial(mention, state: &state) }
             return equity(mention)
-        case .bank where !sentenceHits().contains(where: { $0.cue.role == .rate }) && (q.unit.isMoney || q.unit == .percent):
+        case .bank where (!sentenceHits().contains(where: { $0.cue.role == .rate }) || sharePriceBetween(mention)) && (q.unit.isMoney || q.unit == .percent):
             // a bank's share price or results: the bank as a listed company
             if isFinancialFigure { return financial(mention, state: &state) }
             return equity(mention)
@@ -327,7 +327,9 @@ extension FigureContext {
         // 收於12601.19點，下跌227.49 (收於一萬二千六百零一點一九，下跌二百二十七點四九): right after a move
         // word, in a sentence that gave an index level before (in points or bare), a bare number is the move in points
         if let cue = before.first, cue.cue.role == .up || cue.cue.role == .down, cue.end >= q.start - 1, q.value > 0,
-           quantities[..<index].contains(where: { $0.start >= sentenceStart && ($0.unit == .points || $0.unit == .none && $0.value >= 100) }),
+           quantities[..<index].contains(where: { $0.start >= sentenceStart && ($0.unit == .points || $0.unit == .none && $0.value >= 100) })
+            // (收盤上漲一百六十六點三: Chinese digits with a 點 fraction after a move word read as points too)
+            || q.chineseNumerals && !NumeralChar.isWhole(q.value),
            let m = subject([.index]), m.start >= sentenceStart {
             var implied = q
             implied.unit = .points
@@ -429,6 +431,14 @@ extension FigureContext {
     var sentenceHasTariff: Bool {
         let end = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
         return page.cues.containsHit(from: sentenceStart, to: end) { $0.role == .tariff || $0.role == .exempt }
+    }
+
+    /// 恒生銀行股價跌0.6%: 股價 between a bank's name and the figure makes it the listed company's price,
+    /// whatever rates the sentence also speaks of.
+    func sharePriceBetween(_ m: Mention) -> Bool {
+        let head = q.qualifierStart ?? q.start
+        guard head - m.end <= 8 else { return false }
+        return (m.end..<head).contains { text.matches(Words.sharePrice, at: $0) }
     }
 
     /// The company is named right before the figure: nothing between but its code in brackets, 約 or a space.

@@ -57,6 +57,8 @@ enum Words {
     static let quarterSuffix = ScriptFold.shared.fold("度")
     /// Verbs of an announcement right after a day: the day something was published, not a session's.
     static let announced = folded(["公布", "公佈", "宣布", "宣佈", "發布", "發佈", "發表", "表示", "指出", "稱"])
+    /// 股價: a listed company's share price.
+    static let sharePrice = ScriptFold.shared.fold("股價")
     /// 每股: the result word after it is per share.
     static let perShare = ScriptFold.shared.fold("每股")
     /// 市場: a share's market is written before it (全球DRAM市場).

@@ -1295,6 +1295,8 @@ final class ExtractionTests: XCTestCase {
         let chinese = extract("纳斯达克指数收于二千四百五十六点零九，上涨四十三点九九。", date: Day(year: 2008, month: 5, day: 22))
         XCTAssertEqual(find(chinese, "IXIC", "close")?.value, 2456.09)
         XCTAssertEqual(find(chinese, "IXIC", "change")?.value, 43.99)
+        let fraction = extract("與上周五相比，日經指數今天收盤上漲一百六十六點三，漲幅達百分之一點零四。", date: Day(year: 2005, month: 12, day: 26))
+        XCTAssertEqual(find(fraction, "N225", "change")?.value, 166.3)
         // with no index level before it, a bare number after a move word stays unread
         let alone = extract("道瓊工業指數下跌227。", date: Day(year: 2008, month: 5, day: 22))
         XCTAssertNil(find(alone, "DJI", "change"))
@@ -1503,6 +1505,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(simplified.first { $0.subject == "ASIA" })
         let traditional = extract("（中央社記者吉隆坡24日專電）亞洲股市普遍上揚。官方公布，今年上半年經濟成長5.9%。", date: Day(year: 2024, month: 9, day: 24))
         XCTAssertNil(traditional.first { $0.subject == "ASIA" })
+    }
+
+    func testABanksSharePriceInASentenceAboutRates() {
+        let traditional = extract("恒生銀行宣布上調最優惠利率0.125厘，恒生銀行股價跌0.6%。", date: Day(year: 2023, month: 9, day: 21))
+        XCTAssertEqual(find(traditional, "HANG-SENG-BANK", "change_pct")?.value, -0.6)
+        XCTAssertNil(traditional.first { $0.metric == "prime_rate_change" && $0.value == -0.6 })
+        let simplified = extract("汇丰宣布维持最优惠利率不变，汇丰股价升1.2%。", date: Day(year: 2023, month: 9, day: 21))
+        XCTAssertEqual(simplified.first { $0.value == 1.2 }?.kind, "equity")
     }
 
     func testOneMoveOfTheDepositAndLendingRatesEach() {
