@@ -88,7 +88,7 @@ struct FigureContext {
     }
 
     /// Characters that give a "to" word its direction (升至 rises, 跌至 falls).
-    static let risingCharacters: Set<UInt32> = Set("升漲涨揚扬攀高增".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+    static let risingCharacters: Set<UInt32> = Set("升漲涨揚扬攀高增上".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
     static let fallingCharacters: Set<UInt32> = Set("跌降貶贬挫低減减落".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
 
     /// +1 for 升至, -1 for 跌至, nil for a word with no direction of its own (來到).

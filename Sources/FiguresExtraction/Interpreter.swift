@@ -167,6 +167,8 @@ final class Interpreter {
         var period: String?
         var periodSentence = -1
         var lastSubject: Mention?
+        /// Where the figure read with `lastSubject` ends.
+        var lastSubjectFigureEnd = -1
         var lastTariffTarget: Mention?
         /// The currency a company's results were stated in as 元 + name (億元人民幣).
         var resultsCurrency: String?

@@ -616,7 +616,9 @@ final class PageAnalysis {
         /// A move right after a bare 指數/類 makes it a sector (電器電纜類上漲).
         static let moves = WordTable<Bool>(["上漲", "下跌", "上揚", "下挫", "攀升", "走高", "走低", "漲", "跌", "升", "揚", "挫", "收"].map { ($0, true) })
         /// Connectives stuck to the front of a name (其中金融類股).
-        static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "漲幅以", "跌幅以", "漲幅", "跌幅", "以", "而", "則", "和", "與", "及", "的", "但", "中"])
+        static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "漲幅以", "跌幅以", "漲幅", "跌幅", "以", "而", "則", "和", "與", "及", "的", "但", "中",
+                                           // a session's time before 指數 (終場指數下跌): no sector's name
+                                           "終場", "盤中", "早盤", "午盤", "尾盤", "收盤", "開盤", "今日", "今天", "全日", "最終", "隨後"])
     }
 
     /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分), as a table.
@@ -663,7 +665,7 @@ final class PageAnalysis {
                 var trimmed = true
                 while trimmed {
                     trimmed = false
-                    for w in leading where s + w.count < i && text.matches(w, at: s) { s += w.count; trimmed = true }
+                    for w in leading where s + w.count <= i && text.matches(w, at: s) { s += w.count; trimmed = true }
                 }
                 let end = i + suffix.count
                 // a plain 指數/類 makes a sector only when a move follows (電器電纜類上漲6.87%), and never over a known name

@@ -117,6 +117,14 @@ extension FigureContext {
            let bank = mentions.last(where: { [.centralBank, .bank].contains($0.entity.kind) && $0.start >= sentenceStart && $0.end <= country.start }) {
             found = bank
         }
+        // 指數…終場下跌74.92點、跌幅0.25%: a figure listed right after the previous one, no name between them,
+        // is the same name's (not a company named earlier in the sentence)
+        if let last = state.lastSubject, index > 0, quantities[index - 1].end == state.lastSubjectFigureEnd,
+           state.lastSubjectFigureEnd >= listClauseStart, listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
+           kinds.contains(last.entity.kind), let nearest = found, nearest.end <= quantities[index - 1].start,
+           nearest.entity.id != last.entity.id, respectiveSubject(kinds, quantities: quantities, index: index) == nil {
+            found = last
+        }
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
         }
@@ -143,7 +151,7 @@ extension FigureContext {
             reason = "no subject named before it"
             return []
         }
-        if mention.entity.kind != .country { state.lastSubject = mention }
+        if mention.entity.kind != .country { state.lastSubject = mention; state.lastSubjectFigureEnd = q.end }
         // 大市成交額較周四急減39.42%, 庫存增加5%: a percent of what a word after the name measures (turnover,
         // volume, output, stock) is no price move of the name
         if q.unit == .percent, [.index, .company, .commodity, .currency].contains(mention.entity.kind),
@@ -892,8 +900,12 @@ extension FigureContext {
                                     rule: "company \(metric), the result the teaser named before", entity: m.entity)]
             }
             if q.value >= 1e7 { reason = "a sum of money, not a share's price or move"; return [] }
-            if let metric = marketLevelMetric(), metric == "close" || metric == "level" {
-                return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock close", entity: m.entity)]
+            if let metric = marketLevelMetric() {
+                if metric == "close" || metric == "level" {
+                    return [observation(kind: "equity", subject: m.entity.id, metric: "close", value: q.value, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock close", entity: m.entity)]
+                }
+                // 盤中衝上7825元: a share's session high, low or open has no metric in the spec
+                reason = "a share's \(metric) of the session (no spec metric)"; return []
             }
             if let dir = direction {
                 return [observation(kind: "equity", subject: m.entity.id, metric: "change", value: abs(q.value) * dir, unit: currency(of: q.unit, bareYuan: listing), date: date, rule: "stock move", entity: m.entity)]

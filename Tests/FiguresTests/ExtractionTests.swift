@@ -1515,6 +1515,23 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(simplified.first { $0.value == 1.2 }?.kind, "equity")
     }
 
+    func testAFigureListedRightAfterAnotherIsTheSameNames() {
+        let traditional = extract("台股早盤下跌，隨後台積電回神；終場指數下跌74.92點、跌幅0.25%，收30360.55點。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(traditional, "TAIEX", "change_pct")?.value, -0.25)
+        XCTAssertNil(find(traditional, "TSMC", "change_pct"))
+        let simplified = extract("沪指午后回落，贵州茅台走强；沪指收跌12.5点、跌幅0.4%。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(simplified, "SSEC", "change_pct")?.value, -0.4)
+    }
+
+    func testAnIntradayRiseToALevel() {
+        let index = extract("台股指數盤中攻上30593.49點，再創新高。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertEqual(find(index, "TAIEX", "high")?.value, 30593.49)
+        // a share's session high has no spec metric: neither a close nor a move
+        let stock = extract("股王信驊盤中衝上7825元，收盤上漲3.66%至7650元。", date: Day(year: 2026, month: 1, day: 8))
+        XCTAssertNil(stock.first { $0.value == 7825 })
+        XCTAssertEqual(find(stock, "ASPEED", "close")?.value, 7650)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
