@@ -199,7 +199,27 @@ struct FigureContext {
     func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil) -> Mention? {
         let lo = from ?? sentenceStart
         // 理想營收274億元，雖仍高於蔚來，但同比下滑36.2%: a name compared with is not the one the figure is about
-        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0) }
+        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0)
+            && !isCause($0) }
+    }
+
+    /// 受美元匯率走強等因素影響，12月合約微漲2.30美元: a name inside 受…影響 (拖累, 帶動, 提振…) is what moved
+    /// the subject, not the subject.
+    func isCause(_ m: Mention) -> Bool {
+        var k = m.start - 1, opened = false
+        while k >= max(sentenceStart, m.start - 6) {
+            if Interpreter.clauseEnds.contains(text[k]) { break }
+            if text[k] == 0x53D7 { opened = true; break }   // 受
+            k -= 1
+        }
+        guard opened else { return false }
+        var e = m.end
+        while e < min(q.start, m.end + 14) {
+            if Interpreter.clauseEnds.contains(text[e]) { return false }
+            if Words.causeEnds.contains(where: { text.matches($0, at: e) }) { return true }
+            e += 1
+        }
+        return false
     }
 
     /// A name right after a comparison word (高於, 低於, 超過, 勝過, 不及, 優於): what something is compared with.

@@ -57,6 +57,8 @@ enum Words {
     static let quarterSuffix = ScriptFold.shared.fold("度")
     /// Verbs of an announcement right after a day: the day something was published, not a session's.
     static let announced = folded(["公布", "公佈", "宣布", "宣佈", "發布", "發佈", "發表", "表示", "指出", "稱"])
+    /// The words that close 受…: what moved the subject (受美元走強影響, 受科技股拖累).
+    static let causeEnds = folded(["影響", "拖累", "帶動", "推動", "提振", "打壓", "衝擊", "波及", "牽動", "刺激", "支撐"])
     /// 股價: a listed company's share price.
     static let sharePrice = ScriptFold.shared.fold("股價")
     /// 每股: the result word after it is per share.

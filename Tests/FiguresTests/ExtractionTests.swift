@@ -1532,6 +1532,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(stock, "ASPEED", "close")?.value, 7650)
     }
 
+    func testANameThatMovedTheSubjectIsNotTheSubject() {
+        let simplified = extract("纽约黄金期货价格20日冲高后回落，受美元汇率走强等因素影响，12月合约微涨2.30美元，以每盎司790美元收盘。",
+                                 date: Day(year: 2008, month: 10, day: 20))
+        XCTAssertEqual(find(simplified, "XAU", "close")?.value, 790)
+        XCTAssertNil(simplified.first { $0.kind == "fx" })
+        let traditional = extract("台股今天受台積電重挫拖累，終場指數下跌120點。", date: Day(year: 2025, month: 4, day: 7))
+        XCTAssertEqual(find(traditional, "TAIEX", "change")?.value, -120)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
