@@ -1541,6 +1541,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(traditional, "TAIEX", "change")?.value, -120)
     }
 
+    func testARoundLevelBrokenForTheFirstTimeIsNoQuote() {
+        let traditional = extract("KOSPI四連漲首破5500點 三星電子大漲6.44%", date: Day(year: 2026, month: 2, day: 13))
+        XCTAssertNil(traditional.first { $0.value == 5500 })
+        let simplified = extract("美元兑日圆升破150，日经指数收涨1.2%。", date: Day(year: 2026, month: 2, day: 13))
+        XCTAssertNil(simplified.first { $0.value == 150 })
+        XCTAssertEqual(find(simplified, "N225", "change_pct")?.value, 1.2)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
