@@ -215,7 +215,10 @@ extension FigureContext {
         guard cueStart - s >= 2, cueStart - s <= 10 else { return nil }
         for i in s..<cueStart where NumeralChar.isASCIIDigit(text[i]) || NumeralChar.isChineseNumeral(text[i]) { return nil }
         if (s..<cueStart).contains(where: { k in Words.wholeCompanyRevenue.contains { text.matches($0, at: k) && k + $0.count <= cueStart } }) { return nil }
-        return text.text(s, cueStart)
+        // 儲能電池全球市佔率: the scope word after the line's name is not part of it
+        var e = cueStart
+        for w in Words.segmentTrailing where text.matches(w, endingAt: e) && e - w.count - s >= 2 { e -= w.count; break }
+        return text.text(s, e)
     }
 
     /// The spec's metric and signed value for a company-figure cue (a loss is a negative result).

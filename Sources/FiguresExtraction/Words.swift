@@ -63,12 +63,14 @@ enum Words {
     static let sharePrice = ScriptFold.shared.fold("股價")
     /// 每股: the result word after it is per share.
     static let perShare = ScriptFold.shared.fold("每股")
+    /// Scope words written after a business line's name (儲能電池全球市佔率, 手機國內營收).
+    static let segmentTrailing = folded(["全球", "國內", "海外市場", "市場"])
     /// 市場: a share's market is written before it (全球DRAM市場).
     static let market = ScriptFold.shared.fold("市場")
     /// Words before a market's name that are not part of it (在全球HBM市場).
     static let marketLeading = folded(["在", "於", "全球", "整個", "的"])
     /// Connectives before a segment's name (其中資料中心營收).
-    static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外", "的", "同期", "實現", "錄得", "取得", "達成"])
+    static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外", "的", "同期", "實現", "錄得", "取得", "達成", "全球"])
     /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
     /// Right before a name: it is what something is compared with (高於蔚來), not the subject.

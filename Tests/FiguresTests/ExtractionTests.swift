@@ -1549,6 +1549,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "N225", "change_pct")?.value, 1.2)
     }
 
+    func testAScopeWordIsNotPartOfAMarketsName() {
+        let simplified = extract("宁德时代2024年全球动力电池市占率为37.9%，储能电池全球市占率则为36.5%。", date: Day(year: 2025, month: 4, day: 20))
+        XCTAssertEqual(simplified.first { $0.value == 37.9 }?.target, "动力电池")
+        XCTAssertEqual(simplified.first { $0.value == 36.5 }?.target, "储能电池")
+        let traditional = extract("三星去年DRAM全球市佔率為41%。", date: Day(year: 2025, month: 4, day: 20))
+        XCTAssertEqual(traditional.first { $0.value == 41 }?.target, "DRAM")
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
