@@ -469,7 +469,10 @@ extension FigureContext {
            move.start > 0, text[move.start - 1] == 0x28 || text[move.start - 1] == 0xFF08 {
             reason = "the change between two tariff levels (\(text.text(move.start, move.end))), not a rate"; return []
         }
-        let countries = mentions.filter { $0.entity.kind == .country }
+        // 台灣時間3日, 美國東部時間: a country's clock names a time zone, no party to the duty
+        let countries = mentions.filter { m in
+            m.entity.kind == .country && !PageAnalysis.timeZoneWords.contains(where: { text.matches($0, at: m.end) })
+        }
         var (levier, duiTarget) = tariffParties(countries)
         // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
         // sentence levies, unless a country stands before 對 (X對Y加徵) naming the levier itself

@@ -1557,6 +1557,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(traditional.first { $0.value == 41 }?.target, "DRAM")
     }
 
+    func testACountrysClockIsNoPartyToATariff() {
+        let traditional = extract("台灣時間3日，川普宣布向中國商品加課34%關稅，北京隨即以同樣34%的報復關稅回敬。", date: Day(year: 2025, month: 4, day: 10))
+        XCTAssertNil(traditional.first { $0.target == "TW" })
+        XCTAssertEqual(traditional.filter { $0.subject == "US" && $0.target == "CN" }.first?.value, 34)
+        let simplified = extract("美国东部时间2日下午，特朗普宣布对日本汽车征收25%关税。", date: Day(year: 2025, month: 4, day: 3))
+        XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "JP")?.value, 25)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
