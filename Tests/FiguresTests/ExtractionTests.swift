@@ -1565,6 +1565,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "US", "tariff_rate", target: "JP")?.value, 25)
     }
 
+    func testAContributionToGrowthIsNoGrowth() {
+        let traditional = extract("國家統計局表示，最終消費支出對國內生產總值增長的貢獻率為64.5%，國內生產總值按年增長6.9%。", date: Day(year: 2017, month: 10, day: 19))
+        XCTAssertNil(traditional.first { $0.value == 64.5 })
+        XCTAssertEqual(find(traditional, "CN", "gdp_growth")?.value, 6.9)
+        let simplified = extract("国家统计局表示，出口对经济增长的贡献度为20%，国内生产总值同比增长5%。", date: Day(year: 2024, month: 10, day: 19))
+        XCTAssertNil(simplified.first { $0.value == 20 })
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
