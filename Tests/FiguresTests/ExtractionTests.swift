@@ -1573,6 +1573,18 @@ final class ExtractionTests: XCTestCase {
         XCTAssertNil(simplified.first { $0.value == 20 })
     }
 
+    func testTheSessionsHighAndLowWordsAndMoreIndexNames() {
+        let hk = extract("恒生指數全日低位見23812點，收市報23966點，跌137點。", date: Day(year: 2021, month: 10, day: 6))
+        XCTAssertEqual(find(hk, "HSI", "low")?.value, 23812)
+        XCTAssertEqual(find(hk, "HSI", "close")?.value, 23966)
+        let simplified = extract("恒指日内高位见25400点，收报25178点。", date: Day(year: 2025, month: 11, day: 21))
+        XCTAssertEqual(find(simplified, "HSI", "high")?.value, 25400)
+        let london = extract("倫敦富時指數收報7497點，升126點。", date: Day(year: 2022, month: 12, day: 22))
+        XCTAssertEqual(find(london, "FTSE100", "close")?.value, 7497)
+        let singapore = extract("海峡时报指在星期四微跌0.18点，闭市报3373.58点。", date: Day(year: 2024, month: 8, day: 22))
+        XCTAssertEqual(find(singapore, "STI", "close")?.value, 3373.58)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
