@@ -353,7 +353,9 @@ final class Interpreter {
     /// Where 去年/前年 stand in a span, if they do.
     func pastYearWord(from: Int, to: Int) -> Int? {
         for i in from..<max(from, to) where text[i] == 0x53BB || text[i] == 0x524D {
-            if Words.pastYears.contains(where: { text.matches($0, at: i) }) && !text.matches(Words.lastYearSamePeriod, at: i) { return i }
+            // (較去年底8506.28，全年跌掉3915點: a year-end compared with dates no figure after it)
+            let compared = i > from && (text[i - 1] == 0x8F83 || text[i - 1] == 0x6BD4)   // 较 比
+            if Words.pastYears.contains(where: { text.matches($0, at: i) }) && !text.matches(Words.lastYearSamePeriod, at: i) && !compared { return i }
         }
         return nil
     }

@@ -509,7 +509,9 @@ enum PeriodFinder {
             if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && last.start - $0.end <= 2 })?.year {
                 return ("\(y)", last.start)
             }
-            if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && $0.literal == nil })?.year {
+            // (not a year compared with: 較去年底8506.28，全年跌掉3915點 is this year's)
+            let compared = { (h: Hit) -> Bool in text.map { t in h.start > 0 && (t[h.start - 1] == 0x8F83 || t[h.start - 1] == 0x6BD4) } ?? false }
+            if last.year == nil, let y = before.dropLast().last(where: { $0.year != nil && $0.literal == nil && !compared($0) })?.year {
                 return ("\(y)", last.start)
             }
             if last.year == nil, reference.month <= 3 { return ("\(reference.year - 1)", last.start) }

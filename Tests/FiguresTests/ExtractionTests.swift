@@ -1585,6 +1585,15 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(singapore, "STI", "close")?.value, 3373.58)
     }
 
+    func testAYearEndComparedWithDatesNoFigureAfterIt() {
+        let traditional = extract("2008年台股今封關，加權指數收在4591.22點，較去年底8506.28，全年跌掉3915點，跌幅46%。", date: Day(year: 2008, month: 12, day: 31))
+        XCTAssertEqual(find(traditional, "TAIEX", "change")?.value, -3915)
+        XCTAssertEqual(find(traditional, "TAIEX", "change")?.period, "2008")
+        XCTAssertEqual(find(traditional, "TAIEX", "change_pct")?.period, "2008")
+        let simplified = extract("恒指今年封关报14387点，比去年底的27812点全年累跌13425点。", date: Day(year: 2008, month: 12, day: 31))
+        XCTAssertEqual(find(simplified, "HSI", "change")?.value, -13425)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
