@@ -621,6 +621,8 @@ extension FigureContext {
             case .low: return "low"
             case .level, .to:
                 if let extreme = before.first(where: { $0.cue.role == .high || $0.cue.role == .low }) { return extreme.cue.role == .high ? "high" : "low" }
+                // 恒生指數半日報25300, 午收: the midday print is a level, however the teaser closes
+                if hit.cue.role == .level, Words.midday.contains(where: { text.matches($0, at: hit.start) }) { return "level" }
                 // 一度暴跌逾18%，至X: the clause only continues the one before (no move or name of its own), whose
                 // 一度 it shares
                 // (the clause opens with its to-word: not 目前又回到152.4附近, the level now)

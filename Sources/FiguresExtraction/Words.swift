@@ -59,6 +59,8 @@ enum Words {
     static let announced = folded(["公布", "公佈", "宣布", "宣佈", "發布", "發佈", "發表", "表示", "指出", "稱"])
     /// The words that close 受…: what moved the subject (受美元走強影響, 受科技股拖累).
     static let causeEnds = folded(["影響", "拖累", "帶動", "推動", "提振", "打壓", "衝擊", "波及", "牽動", "刺激", "支撐"])
+    /// The first characters of midday words (半日收報, 中午收市, 午收): the session is still open.
+    static let midday = folded(["半日", "中午", "午收", "午市"])
     /// 股價: a listed company's share price.
     static let sharePrice = ScriptFold.shared.fold("股價")
     /// 每股: the result word after it is per share.

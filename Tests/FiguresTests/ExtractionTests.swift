@@ -1594,6 +1594,14 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "HSI", "change")?.value, -13425)
     }
 
+    func testTheMiddayPrintIsALevelHoweverTheTeaserCloses() {
+        let hk = extract("恒生指數半日報25300，跌535點或2.1%。恒生中國企業指數報8947，跌195點。好友損手收場。", date: Day(year: 2025, month: 11, day: 21))
+        XCTAssertEqual(find(hk, "HSI", "level")?.value, 25300)
+        XCTAssertNil(find(hk, "HSI", "close"))
+        let simplified = extract("恒指中午收市报25300点，跌535点，全日收市前再跌。", date: Day(year: 2025, month: 11, day: 21))
+        XCTAssertEqual(find(simplified, "HSI", "level")?.value, 25300)
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
