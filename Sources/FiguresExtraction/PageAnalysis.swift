@@ -775,7 +775,9 @@ final class PageAnalysis {
         static let notNames = Words.folded(["此次", "本次", "這次", "如今", "目前", "現時", "當時", "其後", "隨後", "最終", "兩者", "三者", "雙方", "兩地", "兩市",
                                             "公司", "集團", "本集團", "母公司", "子公司", "該公司", "該集團", "本公司",
                                             // accounting standards and their abbreviations (非GAAP每股盈餘1.53美元)
-                                            "GAAP", "Non-GAAP", "IFRS", "EPS"])
+                                            "GAAP", "Non-GAAP", "IFRS", "EPS",
+                                            // the lines of a statement (成本增加18%, 開支上升5%): what a company reports, not who
+                                            "成本", "開支", "支出", "費用", "準備金", "撥備", "收入", "營收", "盈利", "利潤", "淨利", "總收入"])
         /// Characters that make one verb with the move word after them (調升, 上升, 回升, 反彈): not the name's end.
         static let verbPrefixes: Set<UInt32> = Set("調调上下攀回反拉推續续".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Adverbs between a name and its verb (則, 也, 亦).

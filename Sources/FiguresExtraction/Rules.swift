@@ -154,7 +154,7 @@ extension FigureContext {
         if mention.entity.kind != .country { state.lastSubject = mention; state.lastSubjectFigureEnd = q.end }
         // 大市成交額較周四急減39.42%, 庫存增加5%: a percent of what a word after the name measures (turnover,
         // volume, output, stock) is no price move of the name
-        if q.unit == .percent, [.index, .company, .commodity, .currency].contains(mention.entity.kind),
+        if q.unit == .percent, [.index, .company, .commodity, .currency, .bank].contains(mention.entity.kind),
            let other = before.first(where: { [.turnover, .volume, .untracked, .marketcap].contains($0.cue.role) }), other.start >= mention.end {
             reason = "a percent change of \(text.text(other.start, other.end)), not of \(text.text(mention.start, mention.end))"; return []
         }

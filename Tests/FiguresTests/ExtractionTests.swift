@@ -1602,6 +1602,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "HSI", "level")?.value, 25300)
     }
 
+    func testAStatementLineIsNoCompanyAndItsChangeNoPriceMove() {
+        let simplified = extract("星展集团第三季净利增长20%。成本增加18%至14亿8000万元。首三季每股盈利2.22元。", date: Day(year: 2018, month: 11, day: 5))
+        XCTAssertEqual(find(simplified, "DBS", "eps")?.value, 2.22)
+        XCTAssertNil(simplified.first { $0.subject == "成本" })
+        XCTAssertNil(simplified.first { $0.value == 18 })
+        let traditional = extract("大華銀行上季淨利增長5%。開支上升7%，每股盈利0.95元。", date: Day(year: 2025, month: 11, day: 5))
+        XCTAssertNil(traditional.first { $0.subject == "開支" })
+        XCTAssertNil(traditional.first { $0.value == 7 })
+    }
+
     func testOneMoveOfTheDepositAndLendingRatesEach() {
         for page in ["中国人民银行决定，从10月9日起下调一年期人民币存贷款基准利率各0.27个百分点。",
                      "人民銀行決定，金融機構一年期存款基準利率和貸款基準利率各下調0.27個百分點。"] {
