@@ -494,8 +494,6 @@ final class PageAnalysis {
     static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬", "通脹", "通膨", "通貨"])
     /// Words a name's first character makes with the character before it: the name is not there (其中石油
     /// holds no 中石油).
-    /// Words after a country's name that make it a time zone (台灣時間, 美國東部時間).
-    static let timeZoneWords = Words.folded(["時間", "東部時間", "西部時間", "中部時間", "夏令時間", "標準時間"])
     static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian

@@ -471,7 +471,7 @@ extension FigureContext {
         }
         // 台灣時間3日, 美國東部時間: a country's clock names a time zone, no party to the duty
         let countries = mentions.filter { m in
-            m.entity.kind == .country && !PageAnalysis.timeZoneWords.contains(where: { text.matches($0, at: m.end) })
+            m.entity.kind == .country && !Words.timeZone.contains(where: { text.matches($0, at: m.end) })
         }
         var (levier, duiTarget) = tariffParties(countries)
         // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
@@ -552,8 +552,7 @@ extension FigureContext {
     func governmentBefore() -> String? {
         var k = q.qualifierStart ?? q.start
         // (美國政府5月率先宣布…；6月土耳其則宣布…: a semicolon parts the measures of two governments)
-        var floor = sentenceStart
-        for p in stride(from: k - 1, through: sentenceStart, by: -1) where text[p] == 0x3B || text[p] == 0xFF1B { floor = p + 1; break }
+        let floor = afterLastSemicolon
         while k > floor {
             if let (length, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k), !isObjectOfDui(k - length),
                !isFollowedOrAnswered(k - length) {
@@ -642,7 +641,7 @@ extension FigureContext {
         while k < lineEnd {
             let i = mentions.lowerBound(k, by: \.start)
             if i < mentions.count, mentions[i].start == k, mentions[i].entity.kind == .country { k = mentions[i].end; names += 1; continue }
-            if Words.rowNameJoiners.contains(text[k]) { k += 1; continue }
+            if Interpreter.isListJoiner(text[k]) { k += 1; continue }
             break
         }
         guard names > 0, k < lineEnd, text[k] == 0x3A || text[k] == 0xFF1A else { return nil }

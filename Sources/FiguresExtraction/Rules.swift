@@ -100,12 +100,12 @@ extension FigureContext {
         }
         let kinds = acceptableKinds
         // 日經指數去年6月…一度跌至1萬5,000點以下: a market level of another year is history, not a quote
-        var historyFrom = sentenceStart   // …去年7月8日之後首次收在1萬9000點之上；國家證交所Nifty指數上漲: the ； ends that history
-        for k in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[k] == 0x3B || text[k] == 0xFF1B { historyFrom = k + 1; break }
+        let historyFrom = afterLastSemicolon   // …去年7月8日之後首次收在1萬9000點之上；國家證交所Nifty指數上漲: the ； ends that history
         if q.unit == .points || q.unit == .fxMove, let last = interpreter.pastYearWord(from: historyFrom, to: q.start), last < q.start {
             reason = "a level from an earlier year"; return []
         }
-        var found = respectiveSubject(kinds, quantities: quantities, index: index) ?? subject(kinds)
+        let respective = respectiveSubject(kinds, quantities: quantities, index: index)
+        var found = respective ?? subject(kinds)
         // a yield named by country and tenor (日本國債…10年期息率) unless the lexicon named it in the clause
         // (日本公債…10年期殖利率: a lexicon name with only the tenor, 10年期公債, takes the country named before it)
         if kinds.contains(.yield), let composed = composedYield(),
@@ -122,7 +122,7 @@ extension FigureContext {
         if let last = state.lastSubject, index > 0, quantities[index - 1].end == state.lastSubjectFigureEnd,
            state.lastSubjectFigureEnd >= listClauseStart, listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
            kinds.contains(last.entity.kind), let nearest = found, nearest.end <= quantities[index - 1].start,
-           nearest.entity.id != last.entity.id, respectiveSubject(kinds, quantities: quantities, index: index) == nil {
+           nearest.entity.id != last.entity.id, respective == nil {
             found = last
         }
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
@@ -339,10 +339,7 @@ extension FigureContext {
             // (收盤上漲一百六十六點三: Chinese digits with a 點 fraction after a move word read as points too)
             || q.chineseNumerals && !NumeralChar.isWhole(q.value),
            let m = subject([.index]), m.start >= sentenceStart {
-            var implied = q
-            implied.unit = .points
-            var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
-            ctx.period = period
+            var ctx = reading(as: .points)
             let out = ctx.indexFigure(m).map { o in var o = o; o.rule += " (a bare move after a level in points)"; return o }
             return out.isEmpty ? nil : out
         }
@@ -350,19 +347,18 @@ extension FigureContext {
               [.close, .level, .to, .open, .high, .low, .parity].contains(cue.cue.role), q.value > 0, !q.chineseNumerals || q.value >= 100 else { return nil }
         guard let m = respectiveSubject([.index, .currency, .commodity], quantities: quantities, index: index)
                 ?? subject([.index, .currency, .commodity]) else { return nil }
-        var implied = q
+        let implied: QuantityUnit
         switch m.entity.kind {
         case .index:
             guard q.value >= 10 else { return nil }
-            implied.unit = .points
+            implied = .points
         case .currency:
-            implied.unit = .currency(UnitCode(pair(for: m).quote))
+            implied = .currency(UnitCode(pair(for: m).quote))
         case .commodity:
-            implied.unit = .currency(UnitCode(m.entity.extra))
+            implied = .currency(UnitCode(m.entity.extra))
         default: return nil
         }
-        var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
-        ctx.period = period
+        var ctx = reading(as: implied)
         let out: [Observation]
         switch m.entity.kind {
         case .index: out = ctx.indexFigure(m)
@@ -439,6 +435,22 @@ extension FigureContext {
     var sentenceHasTariff: Bool {
         let end = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
         return page.cues.containsHit(from: sentenceStart, to: end) { $0.role == .tariff || $0.role == .exempt }
+    }
+
+    /// This figure read in `unit` (a bare number a level or move word makes points or money), with its period.
+    func reading(as unit: QuantityUnit) -> FigureContext {
+        var implied = q
+        implied.unit = unit
+        var ctx = FigureContext(q: implied, teaser: teaser, teaserIndex: teaserIndex, interpreter: interpreter, mentions: mentions, state: state)
+        ctx.period = period
+        return ctx
+    }
+
+    /// After the last ；/; before the figure in its sentence (else the sentence start): a semicolon parts
+    /// two measures or sessions of one sentence.
+    var afterLastSemicolon: Int {
+        for k in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[k] == 0x3B || text[k] == 0xFF1B { return k + 1 }
+        return sentenceStart
     }
 
     /// 恒生銀行股價跌0.6%: 股價 between a bank's name and the figure makes it the listed company's price,
@@ -796,7 +808,8 @@ extension FigureContext {
               [1.0, 10, 100, 1000, 10000].contains(unit.value), text[unit.end] == 0x5BF9 || text[unit.end] == 0x5151 else { return nil }   // 对 兑
         // between them only 對/兌 and the second currency's name
         var k = unit.end + 1
-        if let named = mentions.first(where: { $0.start == k && $0.entity.kind == .currency }) { k = named.end }
+        let i = mentions.lowerBound(k, by: \.start)
+        if i < mentions.count, mentions[i].start == k, mentions[i].entity.kind == .currency { k = mentions[i].end }
         guard k == quote.start else { return nil }
         func currencyOf(_ x: Quantity) -> String? {
             if case .currency(let iso) = x.unit { return iso.string }
@@ -809,12 +822,10 @@ extension FigureContext {
         let parity = sentenceHits().contains { $0.cue.role == .parity } || page.cues.containsHit(from: sentenceStart, to: head) { $0.role == .parity }
         // 1美元兌121.5日圓 in a market report: the dollar's own rules read its price words (high, close…)
         guard parity || unit.value != 1 || (base != "USD" && quoted != "USD") else { return nil }
-        var o = observation(kind: "fx", subject: "\(base)/\(quoted)", metric: parity ? "central_parity" : "level",
-                            value: (quote.value / unit.value * 1e10).rounded() / 1e10, unit: quoted, date: tradingDay,
-                            rule: "fx rate quoted per \(text.text(unit.start, unit.end))", entity: nil)
-        o.start = quote.start; o.end = quote.end; o.text = text.text(quote.start, quote.end)
-        o.valueHigh = nil
-        return o
+        // (called with this figure as `quote`: the observation's span is this figure's)
+        return observation(kind: "fx", subject: "\(base)/\(quoted)", metric: parity ? "central_parity" : "level",
+                           value: (quote.value / unit.value * 1e10).rounded() / 1e10, unit: quoted, date: tradingDay,
+                           rule: "fx rate quoted per \(text.text(unit.start, unit.end))", entity: nil)
     }
 
     var parityOrMarketChange: String {

@@ -49,8 +49,8 @@ enum Words {
                                               "預期", "預估", "市場", "財測", "指引", "其", "該", "此", "美元", "人民幣"])
     /// After a market's name, words that make it the topic of the clause (HBM市場方面，).
     static let topicEnding = folded(["方面", "中", "上", "裡", "的"])
-    /// Characters that join the names of a list row (寮國與緬甸, 利比亞、南非).
-    static let rowNameJoiners: Set<UInt32> = Set(ScriptFold.shared.fold("、與和及跟暨"))
+    /// Words after a country's name that make it a time zone (台灣時間, 美國東部時間).
+    static let timeZone = folded(["時間", "東部時間", "西部時間", "中部時間", "夏令時間", "標準時間"])
     /// Words before a government it follows or answers (跟進美國, 回應美國總統, 報復歐盟).
     static let followedOrAnswered = folded(["跟進", "跟隨", "追隨", "效法", "仿效", "回應", "反制", "報復", "回擊", "因應"])
     /// 度 of 季度 after a quarter phrase that ends at 季.
@@ -65,8 +65,9 @@ enum Words {
     static let sharePrice = ScriptFold.shared.fold("股價")
     /// 每股: the result word after it is per share.
     static let perShare = ScriptFold.shared.fold("每股")
-    /// Scope words written after a business line's name (儲能電池全球市佔率, 手機國內營收).
-    static let segmentTrailing = folded(["全球", "國內", "海外市場", "市場"])
+    /// Scope words written after a business line's name (儲能電池全球市佔率, 手機國內營收); 市場 never
+    /// reaches here (it makes the revenue the whole company's).
+    static let segmentTrailing = folded(["全球", "國內"])
     /// 市場: a share's market is written before it (全球DRAM市場).
     static let market = ScriptFold.shared.fold("市場")
     /// Words before a market's name that are not part of it (在全球HBM市場).
