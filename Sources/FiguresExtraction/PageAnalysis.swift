@@ -756,6 +756,11 @@ final class PageAnalysis {
                                             "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌", "大升", "急升", "狂升", "急挫", "大挫",
                                             // 夏普收450日圓, 尼康以2500日圓收盤: 收 and 以 right before the figure
                                             "收", "以"].map { ($0, true) })
+        /// Verbs of a company announcing its results (公布, 宣佈, 交出): the name before them is the results' company.
+        static let reportVerbs = WordTable<Bool>(["公布", "公佈", "宣布", "宣佈", "發布", "發佈", "發表", "交出", "披露", "公告", "錄得"].map { ($0, true) })
+        static let holding = ScriptFold.shared.fold("控股")
+        /// Time words between a company and its report verb (昨天公布, 日前宣佈).
+        static let reportTimes = Words.folded(["昨天", "今天", "昨日", "今日", "日前", "早前", "較早前", "稍早", "週一", "週二", "週三", "週四", "週五", "星期一", "星期二", "星期三", "星期四", "星期五", "晚間", "盤後", "同日", "同步"])
         /// How company names end (集團, 控股, 科技…): a name before a result word must end so.
         static let companyEndings = Words.folded(["集團", "控股", "股份", "銀行", "公司", "科技", "電子", "實業", "置地", "置業", "地產",
                                                   "資源", "工業", "機械", "航空", "電訊", "電信", "能源", "汽車", "證券", "保險", "金控",
@@ -893,6 +898,18 @@ final class PageAnalysis {
                         for w in words.periodWords where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; stepped = true; break }
                     }
                     i += cueLength
+                } else if words.reportVerbs.mayMatch(in: text, at: i), let (verbLength, _) = words.reportVerbs.lengthAndPayload(in: text, at: i) {
+                    // 新加坡置地集團昨天公布，全年淨利…: a company announcing its results, named before the verb
+                    // (past a time word: 昨天, 日前, 12日); only a name that ends like a company's
+                    nameEnd = i
+                    isPriceTrigger = false
+                    for w in words.reportTimes where text.matches(w, endingAt: nameEnd) { nameEnd -= w.count; break }
+                    if nameEnd > teaser.start, t[nameEnd - 1] == 0x65E5 {   // 日: a day of the month written in digits
+                        var d = nameEnd - 1
+                        while d > teaser.start, nameEnd - d < 4, NumeralChar.isASCIIDigit(t[d - 1]) { d -= 1 }
+                        if d < nameEnd - 1 { nameEnd = d }
+                    }
+                    i += verbLength
                 } else { i += 1; continue }
                 let name = contextName(text, end: nameEnd, floor: teaser.start).flatMap { name -> (Int, Int)? in
                     // before a result word, only a name that looks like a company's (華晨機械, Vista Land): a
@@ -922,7 +939,7 @@ final class PageAnalysis {
                     if g == s || words.periodWords.contains(where: { $0.count == s - g && text.matches($0, at: g) }) { continue }
                 }
                 var entity = Entity(kind: .company, id: text.text(s, e))
-                entity.source = "name from context (a price or move follows)"
+                entity.source = isPriceTrigger ? "name from context (a price or move follows)" : "name from context (its results follow)"
                 out.append(Mention(start: s, end: e, entity: entity))
             }
         }
@@ -1007,12 +1024,14 @@ final class PageAnalysis {
         while g > s { if t[g - 1] == 0x80A1, t[g] != 0x4EFD { s = g; break }; g -= 1 }   // 股 份
         // up to six characters, ten for a name ending like a company's (伍德賽德石油公司, 義大利聯合聖保羅銀行)
         guard opensClause, (2...6).contains(e - s) || (7...10).contains(e - s) && looksLikeCompany(text, s, e) else { return nil }
-        for w in ContextNameWords.notNameEndings where text.matches(w, endingAt: e) { return nil }
+        // 瑞昌控股: a holding company's name ends in 股, which otherwise ends a group of shares
+        let holding = text.matches(ContextNameWords.holding, endingAt: e)
+        for w in ContextNameWords.notNameEndings where !holding && text.matches(w, endingAt: e) { return nil }
         if ContextNameWords.notNames.contains(where: { $0.count == e - s && text.matches($0, at: s) }) { return nil }
         // 只有悉尼上升0.53%: a market named by its city is no company
         if FigureContext.marketCities.lengthAndPayload(in: text, at: s)?.0 == e - s { return nil }
         for k in s..<e where ContextNameWords.notNameCharacters.contains(t[k]) { return nil }
-        if ContextNameWords.notNameLast.contains(t[e - 1]) { return nil }
+        if !holding, ContextNameWords.notNameLast.contains(t[e - 1]) { return nil }
         return (s, e)
     }
 }

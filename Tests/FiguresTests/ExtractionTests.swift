@@ -1972,4 +1972,19 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("四大银行全数下跌逾10%，其中国民银行（NAB）下跌12.44%。", date: Day(year: 2020, month: 3, day: 16))
         XCTAssertNil(simplified.first { $0.subject.hasSuffix("全数") })
     }
+
+    func testACompanyAnnouncingItsResultsIsTheirSubject() {
+        // an unknown company named before 公布/宣佈 (past a time word) owns the results that follow
+        let simplified = extract("瑞昌控股12日公布，截至去年12月31日的全年净利为2亿7080万元，按年增加5%。", date: Day(year: 2024, month: 2, day: 20))
+        XCTAssertEqual(simplified.first { $0.metric == "net_income" }?.subject, "瑞昌控股")
+        XCTAssertEqual(simplified.first { $0.metric == "net_income_change_pct" }?.subject, "瑞昌控股")
+        let traditional = extract("東嶺機械集團昨天宣佈，第三季稅後純益達5.2億元。", date: Day(year: 2024, month: 11, day: 8))
+        XCTAssertEqual(traditional.first { $0.metric == "net_income" }?.subject, "東嶺機械集團")
+        // a country opening such a name is part of it
+        let country = extract("新加坡置地集团昨天公布，全年净利为2亿7080万元。", date: Day(year: 2024, month: 2, day: 20))
+        XCTAssertEqual(country.first { $0.metric == "net_income" }?.subject, "新加坡置地集团")
+        // a name that does not end like a company's is no subject (市場人士公布…)
+        let notAName = extract("市場人士昨天公布，全年淨利為2億元。", date: Day(year: 2024, month: 2, day: 20))
+        XCTAssertNil(notAName.first { $0.metric == "net_income" })
+    }
 }
