@@ -170,6 +170,10 @@ final class Interpreter {
         /// Where the figure read with `lastSubject` ends.
         var lastSubjectFigureEnd = -1
         var lastTariffTarget: Mention?
+        /// Who levied the teaser's last tariff figure.
+        var lastTariffLevier: String?
+        /// The day of the teaser's last tariff figure.
+        var lastTariffDate: Day?
         /// The currency a company's results were stated in as 元 + name (億元人民幣).
         var resultsCurrency: String?
         /// The company result the teaser last stated an amount of (鴻海稅後淨利1,614億元 … 緯穎（6669）373億元).

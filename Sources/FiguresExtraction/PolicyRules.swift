@@ -243,6 +243,7 @@ extension FigureContext {
 
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = [], metric named: String? = nil) -> [Observation] {
         if let aside = exchangeRateAside(quantities) { reason = "an exchange rate given in passing (\(aside))"; return [] }
+        if let goods = goodsATariffCovers { reason = "the value of the goods a tariff covers (\(goods)), not the economy's trade"; return [] }
         // 明年為3.67%: a figure for a year still to come is a forecast
         if let p = period, let year = Int(p.prefix(4)), year > state.anchor.year {
             reason = "a figure for a later period (\(p)): a forecast"; return []
@@ -463,6 +464,8 @@ extension FigureContext {
         if sentenceHits().contains(where: { $0.cue.role == .macro && $0.cue.argument == "gdp_share" }) { return nil }
         // a company's metric or a quantity the spec does not track (產能, 銷量) is what the figure measures
         if hits.contains(where: { $0.cue.role == .fin || $0.cue.role == .untracked }) { return nil }
+        // 受關稅衝擊…，對美出口年減12%: a trade metric nearest before the figure, no tariff word between, measures the economy
+        if let nearest = hits.first(where: { ![.up, .down, .to, .from, .level].contains($0.cue.role) }), nearest.cue.role == .macro { return nil }
         // 從50%降至15%（下降35%）: the aside after two levels gives the change between them, in points — no rate
         if let move = before.first, move.cue.role == .up || move.cue.role == .down,
            (move.end..<(q.qualifierStart ?? q.start)).allSatisfy({ text[$0] == 0x20 }),
@@ -477,15 +480,31 @@ extension FigureContext {
         // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
         // sentence levies, unless a country stands before 對 (X對Y加徵) naming the levier itself
         if !levierNamedBeforeDui(countries), let government = governmentBefore() { levier = government }
+        // 墨西哥國會批准對中國徵收最高50%的關稅。…稅率將達5%至50%不等: a sentence naming no levier continues the
+        // teaser's last one, not the default
+        let namesLevier = governmentBefore() != nil
+            || countries.contains { $0.entity.id == levier && $0.start >= sentenceStart && $0.end <= q.start && !isObjectOfDui($0.start) }
+        // (…作為對川普政府向歐盟鋼鋁加徵25%關稅的回應: a last levier the sentence names as the duty's object stays out)
+        if !namesLevier, let carried = state.lastTariffLevier,
+           !countries.contains(where: { $0.entity.id == carried && $0.start >= sentenceStart && $0.end <= q.start }) { levier = carried }
         var targets = countries.filter { $0.start >= listClauseStart && $0.end <= q.start && $0.entity.id != levier }
         if let t = duiTarget, targets.isEmpty, t.entity.id != levier { targets = [t] }
         if targets.isEmpty {
             // the list the sentence opened with: 歐盟、日本、南韓承諾…，被課15%
             targets = countries.filter { $0.start >= sentenceStart && $0.end <= q.start && $0.entity.id != levier }
         }
-        if targets.isEmpty, let carried = state.lastTariffTarget ?? self.state.lastTariffTarget, carried.entity.id != levier,
-           sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
-            targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
+        if targets.isEmpty, sentenceHits().contains(where: { $0.cue.role == .tariff }) || teaserHasTariffTitle {
+            let carried = state.lastTariffTarget ?? self.state.lastTariffTarget
+            // 關稅稅則委員會決定對原產於美國的商品加徵關稅。…對附件1所列商品加徵25%的關稅: the parties of the
+            // measure an earlier sentence of the teaser states, when this sentence names neither — unless a
+            // figure's target came after that statement
+            if let stated = statedTariffPair(countries), stated.targets.last!.start >= carried?.start ?? -1 {
+                let namesAny = governmentBefore() != nil || countries.contains { $0.start >= sentenceStart && $0.end <= q.start }
+                if !namesAny, let l = stated.levier { levier = l }
+                targets = stated.targets.filter { $0.entity.id != levier }
+            } else if let carried, carried.entity.id != levier {
+                targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
+            }
         }
         if targets.isEmpty, levier != "US", governmentBefore() != nil, teaserNamesUnitedStates(countries) {
             targets = [Mention(start: q.start, end: q.start, entity: Entity(kind: .country, id: "US"))]   // a retaliation against Washington
@@ -524,7 +543,11 @@ extension FigureContext {
         let metric = exempt ? "tariff_exempt_share" : "tariff_rate"
         var qualifierAvg = false
         if text.containsFolded(Words.average, from: listClauseStart, to: q.start) { qualifierAvg = true }
-        let date = effectiveDate() ?? day
+        // 稅率將達5%至50%不等: a rate whose sentence names no day of its own is of the measure the teaser last dated
+        var date = effectiveDate() ?? day
+        if explicitDay == nil, effectiveDate() == nil, levier == state.lastTariffLevier, let last = state.lastTariffDate { date = last }
+        state.lastTariffDate = date
+        state.lastTariffLevier = levier
         var out: [Observation] = []
         var seen = Set<String>()
         let scope = tariffScope(clauseEnd: clauseEnd)
@@ -535,6 +558,19 @@ extension FigureContext {
             out.append(o)
         }
         return out
+    }
+
+    /// `對約2000億美元商品加徵關稅`, `涉及600億美元的輸美產品`: an amount of goods right before a goods word, in a
+    /// sentence that names a tariff or a levy, is what the measure covers; the goods word, or nil.
+    var goodsATariffCovers: String? {
+        guard q.unit.isMoney else { return nil }
+        var k = q.end
+        if text[k] == 0x7684 { k += 1 }   // 的
+        var g = k
+        while g < min(k + 4, sentenceEnd), PageAnalysis.isHan(text[g]), !Words.goods.contains(where: { text.matches($0, at: g) }) { g += 1 }
+        guard let word = Words.goods.first(where: { text.matches($0, at: g) }), g < min(k + 4, sentenceEnd) else { return nil }
+        let levied = (sentenceStart..<sentenceEnd).contains { i in text.matches(Words.tariff, at: i) || Words.levy.prefix(4).contains { text.matches($0, at: i) } }
+        return levied ? text.text(g, g + word.count) : nil
     }
 
     /// A country stands right before a 對/向 whose clause levies (美國對越南加徵…): it is the levier.
@@ -684,6 +720,40 @@ extension FigureContext {
             return (fallback, target ?? abbreviatedTarget(after: p))
         }
         return (defaultLevier(countries), nil)
+    }
+
+    /// The parties of the nearest measure stated before the figure's sentence in its teaser (`X對Y…加徵關稅`,
+    /// `對從中國進口的商品加徵關稅的措施`): Y, and X when a country or government stands before 對 in that
+    /// sentence. The walk back is bounded (a few hundred characters), never the page.
+    func statedTariffPair(_ countries: [Mention]) -> (levier: String?, targets: [Mention])? {
+        let floor = max(teaser.start, sentenceStart - 600)
+        var p = sentenceStart - 1
+        while p >= floor {
+            defer { p -= 1 }
+            guard text[p] == 0x5BF9 || text[p] == 0x5411 else { continue }   // 对 向
+            let start = interpreter.sentenceStart(p, floor: teaser.start)
+            let end = interpreter.sentenceEnd(p, ceiling: teaser.end)
+            var window = p + 1
+            while window < min(p + 60, end), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
+            guard let levy = (p + 1..<window).first(where: { k in Words.levy.contains { text.matches($0, at: k) } }),
+                  let target = countries.first(where: { $0.start > p && $0.start <= p + 12 && $0.end <= levy }) else { continue }
+            // 對來自中國、印度、南韓等…的產品徵收: every name of the list that opens the object
+            let named = countries.filter { $0.start >= target.start && $0.end <= levy }
+            var listed = [target]
+            for c in named.dropFirst() {
+                let gap = Array(text.folded[listed.last!.end..<c.start])
+                if gap.isEmpty || Words.listJoiners.contains(gap) { listed.append(c) } else { break }
+            }
+            var levier: String?
+            var k = p
+            while k > start, levier == nil {
+                if let (_, country) = FigureContext.governments.lengthAndPayload(in: text, endingAt: k) { levier = country; break }
+                if let c = countries.last(where: { $0.end == k && $0.entity.id != target.entity.id }) { levier = c.entity.id; break }
+                k -= 1
+            }
+            return (levier, listed)
+        }
+        return nil
     }
 
     /// `包括X在內`: X is named as one member of a larger group.

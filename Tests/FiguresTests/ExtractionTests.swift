@@ -1987,4 +1987,57 @@ final class ExtractionTests: XCTestCase {
         let notAName = extract("市場人士昨天公布，全年淨利為2億元。", date: Day(year: 2024, month: 2, day: 20))
         XCTAssertNil(notAName.first { $0.metric == "net_income" })
     }
+
+    func testATariffSentenceNamingNoPartyTakesTheMeasureStatedBefore() {
+        // the levier and target of the measure an earlier sentence states carry to a rate whose sentence names neither
+        let traditional = extract("日本政府宣布，決定對原產於韓國的部分進口商品加徵關稅。對清單一所列商品加徵15%的關稅，對清單二所列商品加徵8%的關稅。",
+                                  date: Day(year: 2019, month: 6, day: 3))
+        let rates = traditional.filter { $0.metric == "tariff_rate" }
+        XCTAssertEqual(rates.map(\.value), [15, 8])
+        XCTAssertEqual(rates.map(\.target), ["KR", "KR"])
+        XCTAssertEqual(rates.map(\.subject), ["JP", "JP"])
+        let simplified = extract("国务院关税税则委员会决定对原产于加拿大的油菜籽加征关税。其中，第一批商品加征10%的关税；第二批加征25%的关税。",
+                                 date: Day(year: 2025, month: 3, day: 8))
+        XCTAssertEqual(simplified.filter { $0.metric == "tariff_rate" }.map(\.subject), ["CN", "CN"])
+        XCTAssertEqual(simplified.filter { $0.metric == "tariff_rate" }.map(\.target), ["CA", "CA"])
+        // a later figure's own target wins over an older statement
+        let later = extract("美國宣布對中國商品加徵關稅。歐盟對越南加徵20%的關稅，另外加徵5%的附加關稅。", date: Day(year: 2025, month: 3, day: 8))
+        XCTAssertEqual(later.filter { $0.metric == "tariff_rate" }.map(\.target), ["VN", "VN"])
+    }
+
+    func testTheValueOfGoodsATariffCoversIsNoTrade() {
+        let traditional = extract("美國政府宣布對從中國進口的約2000億美元商品加徵10%關稅。", date: Day(year: 2018, month: 7, day: 11))
+        XCTAssertNil(traditional.first { $0.kind == "macro" })
+        XCTAssertEqual(traditional.first { $0.kind == "tariff" }?.value, 10)
+        let simplified = extract("欧盟决定对价值约180亿美元的美国产品征收报复性关税。", date: Day(year: 2018, month: 6, day: 1))
+        XCTAssertNil(simplified.first { $0.kind == "macro" })
+        // without a tariff, imports stay the economy's
+        let trade = extract("中國上月自美國進口商品約120億美元。", date: Day(year: 2018, month: 6, day: 1))
+        XCTAssertEqual(trade.first { $0.kind == "macro" }?.metric, "imports")
+    }
+
+    func testATariffSentenceNamingNoLevierContinuesTheTeasersLast() {
+        // levier, list of targets and day carry from the measure stated before; the default (the US) does not apply
+        let traditional = extract("美國加強對中貿易壁壘。巴西國會週三（12月10日）批准對中國、印度和越南等國家的進口產品徵收最高40%的關稅。這些產品涵蓋鋼鐵與汽車，稅率將達5%至40%不等。",
+                                  date: Day(year: 2025, month: 12, day: 12))
+        let range = traditional.filter { $0.text == "5%至40%" }
+        XCTAssertEqual(range.map(\.subject), ["BR", "BR", "BR"])
+        XCTAssertEqual(range.map(\.target), ["CN", "IN", "VN"])
+        XCTAssertEqual(range.first?.date, "2025-12-10")
+        let simplified = extract("美国早前已对中国加征关税。土耳其议会周二（3月4日）通过法案，对中国电动车加征40%的关税，税率将于明年逐步降至30%。",
+                                 date: Day(year: 2025, month: 3, day: 6))
+        XCTAssertEqual(simplified.first { $0.value == 30 }?.subject, "TR")
+        XCTAssertEqual(simplified.first { $0.value == 30 }?.target, "CN")
+    }
+
+    func testATradeMetricNearestTheFigureIsTheEconomysInTariffNews() {
+        let traditional = extract("韓國8月出口創新高。受美國關稅衝擊，8月對美出口年減12%。", date: Day(year: 2025, month: 9, day: 1))
+        XCTAssertNil(traditional.first { $0.kind == "tariff" })
+        XCTAssertEqual(traditional.first { $0.value == -12 }?.metric, "exports_change_pct")
+        let simplified = extract("日本7月出口下降。受美国关税影响，7月对美出口同比下降10.1%。", date: Day(year: 2025, month: 8, day: 20))
+        XCTAssertNil(simplified.first { $0.kind == "tariff" })
+        // a levy word between keeps it a tariff
+        let levy = extract("美國宣布對韓國出口至美國的汽車加徵25%關稅。", date: Day(year: 2025, month: 9, day: 1))
+        XCTAssertEqual(levy.first { $0.value == 25 }?.kind, "tariff")
+    }
 }
