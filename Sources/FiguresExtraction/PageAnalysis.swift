@@ -782,7 +782,7 @@ final class PageAnalysis {
                                             // the lines of a statement (成本增加18%, 開支上升5%): what a company reports, not who
                                             "成本", "開支", "支出", "費用", "準備金", "撥備", "收入", "營收", "盈利", "利潤", "淨利", "總收入"])
         /// Characters that make one verb with the move word after them (調升, 上升, 回升, 反彈): not the name's end.
-        static let verbPrefixes: Set<UInt32> = Set("調调上下攀回反拉推續续".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let verbPrefixes: Set<UInt32> = Set("調调上下攀回反拉推續续提爬".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Adverbs between a name and its verb (則, 也, 亦).
         static let adverbs: Set<UInt32> = Set("則则也亦均都更再又仍".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         static let respective = Words.folded(["分別", "各自"])

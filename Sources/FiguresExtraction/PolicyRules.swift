@@ -12,13 +12,19 @@ extension FigureContext {
     /// Taiwan dollars, Singapore (.SI) in Singapore dollars, Shanghai and Shenzhen in renminbi. Nil for Hong
     /// Kong listings (many report in renminbi) and for companies with no ticker.
     static func homeYuan(of company: Entity) -> String? {
-        guard company.kind == .company, let dot = company.extra.lastIndex(of: ".") else { return nil }
-        switch company.extra[company.extra.index(after: dot)...] {
-        case "TW", "TWO": return "TWD"
-        case "SI": return "SGD"
-        case "SS", "SZ", "SH": return "CNY"
-        default: return nil
+        guard company.kind == .company else { return nil }
+        // any listing of a company decides (300750.SZ|3750.HK, 1211.HK|002594.SZ: a mainland company also listed
+        // in Hong Kong reports in renminbi)
+        for listing in company.extra.split(separator: "|") {
+            guard let dot = listing.lastIndex(of: ".") else { continue }
+            switch listing[listing.index(after: dot)...] {
+            case "TW", "TWO": return "TWD"
+            case "SI": return "SGD"
+            case "SS", "SZ", "SH": return "CNY"
+            default: continue
+            }
         }
+        return nil
     }
 
     /// A net result named right after 每股 is the per-share one (每股分別淨損1.58元: eps −1.58).

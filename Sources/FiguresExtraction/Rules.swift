@@ -155,7 +155,11 @@ extension FigureContext {
         // 大市成交額較周四急減39.42%, 庫存增加5%: a percent of what a word after the name measures (turnover,
         // volume, output, stock) is no price move of the name
         if q.unit == .percent, [.index, .company, .commodity, .currency, .bank].contains(mention.entity.kind),
-           let other = before.first(where: { [.turnover, .volume, .untracked, .marketcap].contains($0.cue.role) }), other.start >= mention.end {
+           let other = before.first(where: { [.turnover, .volume, .untracked, .marketcap].contains($0.cue.role) })
+            // 總資產為8960.82億元，比上年度末增加13.91%: a bare clause of a move continues the measure its sentence named
+            ?? (before.allSatisfy { [.up, .down, .to, .from, .level].contains($0.cue.role) }
+                ? sentenceHits().first(where: { $0.cue.role == .untracked }) : nil),
+           other.start >= mention.end {
             reason = "a percent change of \(text.text(other.start, other.end)), not of \(text.text(mention.start, mention.end))"; return []
         }
         switch mention.entity.kind {

@@ -23,16 +23,23 @@ public struct GlossFreeText: Sendable {
         // every tone-marked vowel is in U+00E0…U+01DC: no such scalar, no gloss
         let mayHaveGloss = page.unicodeScalars.contains(where: { $0.value >= 0xE0 && $0.value <= 0x1DC && isPinyinLetter($0.value) })
         let wraps = hardWraps(page)
-        guard mayHaveGloss || !wraps.isEmpty else { return nil }
         var scalars = Array(page.unicodeScalars)
         if scalars.first?.value == 0xFEFF { scalars.removeFirst() }
+        let spaces = figureSpaces(scalars)
+        guard mayHaveGloss || !wraps.isEmpty || !spaces.isEmpty else { return nil }
         var kept = String.UnicodeScalarView()
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count)
         var found = false
         var nextWrap = 0
+        var nextSpace = 0
         var i = 0
         while i < scalars.count {
+            // 出口金額達 624.8 億美元: a space set around a figure is read as if it were not there
+            if nextSpace < spaces.count, spaces[nextSpace] == i {
+                nextSpace += 1; i += 1; found = true
+                continue
+            }
             // 收於全⏎⏎日高位3825.76點: a line break inside a sentence is read as if it were not there
             if nextWrap < wraps.count, wraps[nextWrap].lowerBound == i {
                 i = wraps[nextWrap].upperBound; nextWrap += 1; found = true
@@ -116,6 +123,43 @@ public struct GlossFreeText: Sendable {
         }
         return wraps
     }
+
+    /// Spaces a page sets around its figures (`114 年 12 月出口金額達 624.8 億美元，年增 43.4%`), a house
+    /// style of some outlets: single spaces between a digit (or `%`) and a Han character, or a Han character
+    /// and a digit, in lines of running text (with a clause mark), on a page where at least two such spaces
+    /// stand before a unit or magnitude (億, 元, 年, %…). Ascending scalar offsets; empty on other pages, whose
+    /// spaces part headline phrases (`道指漲1.2% 標普漲0.5%`).
+    static func figureSpaces(_ scalars: [Unicode.Scalar]) -> [Int] {
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+        var found: [Int] = []
+        var beforeUnit = 0
+        var lineStart = 0
+        var lineHasClauseMark = false
+        var candidates: [Int] = []   // of the current line
+        func endLine() {
+            if lineHasClauseMark { found.append(contentsOf: candidates) }
+            candidates.removeAll(keepingCapacity: true)
+            lineHasClauseMark = false
+        }
+        for i in scalars.indices {
+            let c = scalars[i].value
+            if c == 0x0A { endLine(); lineStart = i + 1; continue }
+            if c == 0xFF0C || c == 0x3002 || c == 0x3001 { lineHasClauseMark = true }
+            guard c == 0x20, i > lineStart, i + 1 < scalars.count else { continue }
+            let a = scalars[i - 1].value, b = scalars[i + 1].value
+            if (isDigit(a) || a == 0x25) && isHan(b) {
+                candidates.append(i)
+                if unitCharacters.contains(b) { beforeUnit += 1 }
+            } else if isHan(a) && isDigit(b) {
+                candidates.append(i)
+            }
+        }
+        endLine()
+        return beforeUnit >= 2 ? found : []
+    }
+
+    /// Units and magnitudes written right after a figure.
+    static let unitCharacters: Set<UInt32> = Set("億亿萬万兆元年月日點点倍成個个季週周".unicodeScalars.map(\.value))
 
     static func isHan(_ c: UInt32) -> Bool { (0x4E00...0x9FFF).contains(c) || (0x3400...0x4DBF).contains(c) }
 

@@ -2040,4 +2040,38 @@ final class ExtractionTests: XCTestCase {
         let levy = extract("美國宣布對韓國出口至美國的汽車加徵25%關稅。", date: Day(year: 2025, month: 9, day: 1))
         XCTAssertEqual(levy.first { $0.value == 25 }?.kind, "tariff")
     }
+
+    func testSpacesSetAroundFiguresAreReadThrough() {
+        // a house style that sets spaces around figures: the figures read as if written without them
+        let traditional = extract("財政部今日公布，113 年 11 月出口金額達 512.3 億美元，年增率 21.6%，進口 401.2 億美元。",
+                                  date: Day(year: 2024, month: 12, day: 9))
+        XCTAssertEqual(traditional.first { $0.metric == "exports" }?.value, 5.123e10)
+        XCTAssertEqual(traditional.first { $0.metric == "exports" }?.period, "2024-11")
+        XCTAssertEqual(traditional.first { $0.metric == "exports" }?.text, "512.3 億美元")
+        let simplified = extract("海关总署公布，10 月出口 3056 亿美元，同比增长 12.7%，进口 2181 亿美元。", date: Day(year: 2024, month: 11, day: 7))
+        XCTAssertEqual(simplified.first { $0.metric == "imports" }?.value, 2.181e11)
+        // a headline's spaces part its phrases and stay
+        let headline = extract("道指漲1.2% 標普漲0.5% 那指漲0.3%", date: Day(year: 2024, month: 11, day: 7))
+        XCTAssertEqual(headline.filter { $0.kind == "index" }.count, 3)
+    }
+
+    func testBalanceSheetItemsAndTheirMovesAreNoStockMoves() {
+        let traditional = extract("截至九月底，寧德時代總資產為8960.82億元，比上年度末增加13.91%，負債率約為61.27%。", date: Day(year: 2025, month: 10, day: 21))
+        XCTAssertNil(traditional.first { $0.kind == "equity" })
+        let simplified = extract("比亚迪总负债较年初增加8.5%，货币资金减少3.2%。", date: Day(year: 2025, month: 10, day: 31))
+        XCTAssertNil(simplified.first { $0.kind == "equity" })
+        // a share price move stays one
+        let move = extract("寧德時代股價上漲3.5%。", date: Day(year: 2025, month: 10, day: 21))
+        XCTAssertEqual(move.first?.metric, "change_pct")
+    }
+
+    func testAMainlandCompanyListedAlsoInHongKongReportsInRenminbi() {
+        // whichever listing comes first, a Shanghai or Shenzhen one makes bare 元 renminbi
+        let traditional = extract("寧德時代前三季度實現營收2830.72億元，同比提升9.28%。", date: Day(year: 2025, month: 10, day: 21))
+        XCTAssertEqual(traditional.first { $0.metric == "revenue" }?.unit, "CNY")
+        // 同比提升: 提 belongs to the verb, no company is named 同比提
+        XCTAssertEqual(traditional.first { $0.metric == "revenue_change_pct" }?.subject, "CATL")
+        let hongKongFirst = extract("比亞迪上半年營收3712.8億元，按年增長23.3%。", date: Day(year: 2025, month: 8, day: 29))
+        XCTAssertEqual(hongKongFirst.first { $0.metric == "revenue" }?.unit, "CNY")
+    }
 }
