@@ -7,7 +7,7 @@ struct Cue: Sendable, Hashable {
         case closeAfter = "close-after", openAfter = "open-after", closeContext = "close-context"
         case weekly, monthly, from, turnover, parity, fin, finAfter = "fin-after", macro, rate, tariff, exempt, respective
         case threshold, thresholdAfter = "threshold-after", yearly, intraday, marketcap, volume, forecast, macroAfter = "macro-after", official
-        case agency, sequential, comparison, untracked, rateOwner = "rate-owner", settled
+        case agency, sequential, comparison, untracked, rateOwner = "rate-owner", settled, gap
     }
     var role: Role
     var argument: String

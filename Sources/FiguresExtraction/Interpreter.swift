@@ -561,18 +561,29 @@ final class Interpreter {
     /// rather than the reference date and the footer's age leaving it open.
     func anchorDay(_ teaser: Teaser, quantities: [Quantity], dates: [DateMention]) -> (Day, named: Bool, dateline: Day?) {
         let base = page.reference.adding(days: -(teaser.ageDays ?? 0))
+        var header: (Day, Int)?   // a repost's or outlet's dated header (【大紀元9月19日報導】) and where it ends
         for d in dates {
             guard d.day != nil || d.relative == .today else { continue }
+            // (a wire's own dateline right after a repost's header is the one its 今天 counts from:
+            // 【大紀元9月19日報導】(中央社紐約市18日法新電)…今天)
+            if let (day, end) = header, d.start > end + 40 { return (day, true, day) }
             var isDateline = d.relative != nil && d.day != nil
+            var isHeader = false
             if !isDateline {
                 // a dated news-agency line: the day followed within a few characters by 電/訊/報導
-                for k in d.end..<min(d.end + 6, teaser.end) where Words.dateline.contains(where: { text.matches($0, at: k) }) {
+                for k in d.end..<min(d.end + 6, teaser.end) {
+                    guard let w = Words.dateline.first(where: { text.matches($0, at: k) }) else { continue }
                     isDateline = true
+                    isHeader = Words.headerDateline.contains(w)
                     break
                 }
             }
-            if isDateline, let day = resolve(d, anchor: base) { return (day, true, day) }
+            if isDateline, let day = resolve(d, anchor: base) {
+                if isHeader { if header == nil { header = (day, d.end) }; continue }
+                return (day, true, day)
+            }
         }
+        if let (day, _) = header { return (day, true, day) }
         // Otherwise the first day the teaser names before its first figure, in its first sentence
         // (美股4大指數週三（12/31）…, 國際油價週五大漲): market reports name their trading day early.
         let titleEnd = sentenceEnd(teaser.start, ceiling: teaser.end)

@@ -36,6 +36,10 @@ extension FigureContext {
         if let c = nearestComparison ?? before.first, c.cue.role == .comparison || (before.count > 1 && before[1].cue.role == .comparison && before[0].end <= c.start + 4 && [.to, .level].contains(before[0].cue.role)) {
             reason = "the value compared with (\(text.text(c.start, c.end)))"; return []
         }
+        // 比前次紀錄還高出18點, 距離紀錄高位只差225點: the distance between two levels, no level or move of its own
+        if let g = before.first, g.cue.role == .gap {
+            reason = "a distance between two levels (\(text.text(g.start, g.end)))"; return []
+        }
         if let f = before.first(where: { $0.cue.role == .forecast }) {
             reason = "\(FigureContext.expectationReason) (\(text.text(f.start, f.end))), not a figure of the day"; return []
         }
@@ -341,7 +345,9 @@ extension FigureContext {
         if let cue = before.first, cue.cue.role == .up || cue.cue.role == .down, cue.end >= q.start - 1, q.value > 0,
            quantities[..<index].contains(where: { $0.start >= sentenceStart && ($0.unit == .points || $0.unit == .none && $0.value >= 100) })
             // (收盤上漲一百六十六點三: Chinese digits with a 點 fraction after a move word read as points too)
-            || q.chineseNumerals && !NumeralChar.isWhole(q.value),
+            || q.chineseNumerals && !NumeralChar.isWhole(q.value)
+            // (道瓊工業指數上揚147.21或0.95%: a bare move paired with its percent by 或)
+            || movePairedWithPercent(quantities, index),
            let m = subject([.index]), m.start >= sentenceStart {
             var ctx = reading(as: .points)
             let out = ctx.indexFigure(m).map { o in var o = o; o.rule += " (a bare move after a level in points)"; return o }
@@ -370,6 +376,22 @@ extension FigureContext {
         default: out = ctx.commodity(m)
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// `上揚147.21或0.95%`, `跌 52.3，或 1.1%`: the next figure is a percent joined to this one by 或.
+    func movePairedWithPercent(_ quantities: [Quantity], _ index: Int) -> Bool {
+        guard index + 1 < quantities.count, quantities[index + 1].unit == .percent else { return false }
+        let next = quantities[index + 1]
+        guard next.start - q.end <= 4 else { return false }
+        var sawOr = false
+        for k in q.end..<(next.qualifierStart ?? next.start) {
+            switch text[k] {
+            case 0x6216: sawOr = true            // 或
+            case 0x20, 0x2C, 0xFF0C: continue   // space , ，
+            default: return false
+            }
+        }
+        return sawOr
     }
 
     var acceptableKinds: Set<Entity.Kind> {

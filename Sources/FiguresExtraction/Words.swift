@@ -5,7 +5,10 @@ enum Words {
     static func folded(_ words: [String]) -> [[UInt32]] { words.map { ScriptFold.shared.fold($0) } }
 
     /// After a day: a news agency's dateline (（中央社記者台北28日電）).
-    static let dateline = folded(["電", "訊", "報導", "專電", "綜合", "消息"])
+    /// Dateline words of an outlet's or repost's header (【大紀元9月19日報導】), which a wire's own dateline
+    /// (電, 訊) written right after it overrides.
+    static let headerDateline = folded(["報導", "消息"])
+    static let dateline = folded(["電", "訊", "報導", "專電", "綜合", "消息", "法新電", "路透電", "美聯電", "美聯社電", "共同電", "彭博電", "外電"])
     /// After a day: when a measure takes effect.
     static let effective = folded(["起", "開始", "生效", "實施"])
     static let effectiveTariff = folded(["生效", "起生效", "起實施", "起徵", "起課徵", "實施", "上路", "起上路", "起"])

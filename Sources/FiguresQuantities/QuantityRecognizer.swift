@@ -488,7 +488,9 @@ struct Scan {
         // nothing of a span stands around them: 美股三大指數七日齊聲重挫, 。八日亞洲股市 (the 7th, the 8th)
         if (at(unitAt) == CP.day || at(unitAt) == CP.hao), v >= 1, v <= 31,
            numeral.hasArabic || numeral.chineseCharCount >= 2 || at(unitAt) == CP.day && isDayOfMonthInRunningText(start: start, dayAt: unitAt),
-           !isYenWord(at(unitAt + 1)), !(at(unitAt) == CP.day && isSpanWord(at(unitAt + 1))) {
+           !isYenWord(at(unitAt + 1)), !(at(unitAt) == CP.day && isSpanWord(at(unitAt + 1))),
+           // 連續14日升市, 過去10日, 近20日: a span of days, whatever digits it is written in
+           !(at(unitAt) == CP.day && Self.arabicSpanBefore.contains(at(start - 1))) {
             result.dates.append(DateMention(day: Int(v), start: start, end: unitAt + 1))
             return unitAt + 1
         }
@@ -518,6 +520,9 @@ struct Scan {
 
     /// Characters right before N日 that make it a span of days (folded forms).
     static let spanBefore: Set<UInt32> = Set("连续近逾达过去前后首这那每第了升跌涨挫贬跳的一个约多隔".unicodeScalars.map(\.value))
+    /// Characters right before a day written in digits that make it a span of days (連續14日, 近20日, 逾10日);
+    /// not 約 or 達, which end city names (紐約18日電, 雅加達18日電).
+    static let arabicSpanBefore: Set<UInt32> = Set("续近逾去首这每第隔".unicodeScalars.map(\.value))
     /// Characters right after N日 that make it a span of days (folded forms).
     static let spanAfter: Set<UInt32> = Set("内来后以间线均平期左之半息天".unicodeScalars.map(\.value))
 
@@ -710,6 +715,8 @@ struct Scan {
         let a = result.quantities[k], b = result.quantities[k + 1]
         guard a.unit == .none, a.trailingScale == 1, !a.chineseNumerals || a.value >= 10,
               b.unit != .none, !isMeasure(b.unit) else { return }
+        // 上揚147.21或0.95%: a move in points and the same move in percent, not two percents
+        if at(aEnd) == 0x6216, b.unit == .percent, a.value >= 10, a.value >= 10 * abs(b.value) { return }
         result.quantities[k].unit = b.unit
         result.quantities[k].value = Scan.scaled(a.value, by: b.unitScale)
         result.quantities[k].unitScale = b.unitScale

@@ -2074,4 +2074,38 @@ final class ExtractionTests: XCTestCase {
         let hongKongFirst = extract("比亞迪上半年營收3712.8億元，按年增長23.3%。", date: Day(year: 2025, month: 8, day: 29))
         XCTAssertEqual(hongKongFirst.first { $0.metric == "revenue" }?.unit, "CNY")
     }
+
+    func testASpanOfDaysInDigitsIsNoDayOfTheMonth() {
+        let traditional = extract("港股結束過去連續14日升市。恒指收市報31338點，跌73點。", date: Day(year: 2018, month: 1, day: 15))
+        XCTAssertEqual(traditional.first { $0.metric == "close" }?.date, "2018-01-15")
+        let simplified = extract("沪指近20日累计上涨5%，今日收报3350点。", date: Day(year: 2024, month: 3, day: 8))
+        XCTAssertEqual(simplified.first { $0.metric == "close" }?.date, "2024-03-08")
+    }
+
+    func testADistanceBetweenTwoLevelsIsNoFigure() {
+        let traditional = extract("道瓊工業指數收在15676.94點，比前次紀錄還高出18點。", date: Day(year: 2013, month: 9, day: 18))
+        XCTAssertEqual(traditional.filter { $0.kind == "index" }.map(\.value), [15676.94])
+        let simplified = extract("恒指今早曾升至31733点，距离纪录高位只差225点。", date: Day(year: 2018, month: 1, day: 15))
+        XCTAssertNil(simplified.first { $0.value == 225 })
+    }
+
+    func testABareMovePairedWithItsPercentIsInPoints() {
+        let traditional = extract("道瓊工業指數上揚147.21或0.95%，收在15676.94。", date: Day(year: 2013, month: 9, day: 18))
+        XCTAssertEqual(find(traditional, "DJI", "change")?.value, 147.21)
+        XCTAssertEqual(find(traditional, "DJI", "change_pct")?.value, 0.95)
+        let simplified = extract("纳斯达克指数下跌52.3，或1.1%，收于4610.2。", date: Day(year: 2014, month: 4, day: 10))
+        XCTAssertEqual(find(simplified, "IXIC", "change")?.value, -52.3)
+        // two percents joined by 或 stay two percents
+        let percents = extract("分析師預計恒指將下跌3或4%。", date: Day(year: 2014, month: 4, day: 10))
+        XCTAssertNil(percents.first { $0.unit == "pt" })
+    }
+
+    func testAWiresDatelineAfterARepostsHeaderDatesItsToday() {
+        let traditional = extract("【新紀元9月19日報導】（中央社紐約18日法新電）美國股市今天大漲，道瓊工業指數上揚147.21點，收在15676.94點。",
+                                  date: Day(year: 2013, month: 9, day: 19))
+        XCTAssertEqual(find(traditional, "DJI", "close")?.date, "2013-09-18")
+        let simplified = extract("【星岛网3月5日消息】（新华社纽约4日电）纽约股市今天下跌，道琼斯指数收于32856.46点。",
+                                 date: Day(year: 2023, month: 3, day: 5))
+        XCTAssertEqual(find(simplified, "DJI", "close")?.date, "2023-03-04")
+    }
 }
