@@ -24,6 +24,8 @@ struct FigureContext {
     var reason: String?
     /// The teaser's period phrases (上季, 第3季, 去年同期…), which name no business line.
     var periodHits: [PeriodFinder.Hit] = []
+    /// The subject is the previous figure's, listed right before this one with no name between.
+    var continuesLastFigure = false
 
     var text: NormalizedText { interpreter.text }
     var page: PageAnalysis { interpreter.page }
@@ -199,8 +201,23 @@ struct FigureContext {
     func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil) -> Mention? {
         let lo = from ?? sentenceStart
         // 理想營收274億元，雖仍高於蔚來，但同比下滑36.2%: a name compared with is not the one the figure is about
-        return mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0)
+        let nearest = mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0)
             && !isCause($0) }
+        // 輝達表示計劃向OpenAI投資1000億美元，股價下跌2.82%: a clause opening with 股價 is about the sentence's
+        // first company, its topic, not the last name of the clause before
+        if let n = nearest, n.entity.kind == .company, n.end <= clauseStart, clauseOpensWithSharePrice,
+           let topic = mentions.first(where: { $0.start >= lo && $0.end <= clauseStart && $0.entity.kind == .company && kinds.contains(.company) }),
+           topic.start < n.start, !isCause(topic), !isObjectOfDui(topic.start) {
+            return topic
+        }
+        return nearest
+    }
+
+    /// The figure's clause starts with 股價 (past spaces and adverbs): the price of a company named before.
+    var clauseOpensWithSharePrice: Bool {
+        var k = clauseStart
+        while k < q.start, text[k] == 0x20 { k += 1 }
+        return text.matches(Words.sharePrice, at: k)
     }
 
     /// 受美元匯率走強等因素影響，12月合約微漲2.30美元: a name inside 受…影響 (拖累, 帶動, 提振…) is what moved

@@ -752,7 +752,7 @@ final class PageAnalysis {
         /// A price or move verb right after a name and right before a figure (必和必拓下跌1.6%, 澳航收報8.5元).
         static let verbs = WordTable<Bool>(["上漲", "下跌", "大漲", "大跌", "暴漲", "暴跌", "急漲", "急跌", "重挫", "下挫", "挫",
                                             "漲", "跌", "升", "揚", "上揚", "走高", "走低", "收漲", "收跌", "收高", "收低", "飆漲",
-                                            "飆升", "勁升", "勁揚", "攀升", "回落", "滑落", "小漲", "小跌", "微漲", "微跌", "收報",
+                                            "飆升", "勁升", "勁揚", "攀升", "回落", "滑落", "小漲", "小跌", "微漲", "微跌", "微升", "微降", "微揚", "收報",
                                             "報", "收在", "收於", "全天漲", "全天跌", "股價漲", "股價跌", "大升", "急升", "狂升", "急挫", "大挫",
                                             // 夏普收450日圓, 尼康以2500日圓收盤: 收 and 以 right before the figure
                                             "收", "以"].map { ($0, true) })
@@ -803,7 +803,7 @@ final class PageAnalysis {
         /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
         static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])
         /// Characters before a name that opens its clause.
-        static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+        static let clauseOpeners: Set<UInt32> = Set("，。；、：！？ 　（(「『\n,;:!?".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters of report phrases, never of a company's short name (累計, 週線, 價格, 最後, 一度…).
         static let notNameCharacters: Set<UInt32> = Set("累週周線率價价每最後后度升跌漲涨收回更僅仅急再修為为走盪荡盤盘淨净營营按則则幅將将該该其市閉闭休時时猛歸归屬属".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
         /// Characters a short name does not end with (按年上, 外資, 季).
@@ -1000,8 +1000,9 @@ final class PageAnalysis {
         }
         // Han: back to punctuation, 的 or a numeral; a run longer than 10 is a phrase, not a name
         // (numerals too: 九龍倉, 五糧液; in a list the joiners 和/及/與 part the names)
-        while s > floor, e - s <= 10, isHan(t[s - 1]), t[s - 1] != 0x7684, !(inList && Interpreter.isListJoiner(t[s - 1])) { s -= 1 }
-        if e - s > 10 { return nil }
+        // (up to 14 before a descriptor is trimmed off: 貴金屬生產商弗雷斯尼洛)
+        while s > floor, e - s <= 14, isHan(t[s - 1]), t[s - 1] != 0x7684, !(inList && Interpreter.isListJoiner(t[s - 1])) { s -= 1 }
+        if e - s > 14 { return nil }
         // a Han name opens its clause (，必和必拓下跌) or follows a connective (其中必和必拓); a run that
         // starts inside a phrase (本週累計上漲) is no name
         var opensClause = s == floor || ContextNameWords.clauseOpeners.contains(t[s - 1]) || inList && Interpreter.isListJoiner(t[s - 1])

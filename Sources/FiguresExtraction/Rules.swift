@@ -123,11 +123,16 @@ extension FigureContext {
         }
         // 指數…終場下跌74.92點、跌幅0.25%: a figure listed right after the previous one, no name between them,
         // is the same name's (not a company named earlier in the sentence)
+        // (輝達…，股價下跌2.82%，收在178.43美元: so is the next clause's, past a comma)
+        let afterComma = clauseStart > sentenceStart && (text[clauseStart - 1] == 0xFF0C || text[clauseStart - 1] == 0x2C)
+            && state.lastSubjectFigureEnd >= sentenceStart && !mentions.contains { $0.start >= clauseStart && $0.end <= q.start }
+            && !clauseOpensWithSharePrice
         if let last = state.lastSubject, index > 0, quantities[index - 1].end == state.lastSubjectFigureEnd,
-           state.lastSubjectFigureEnd >= listClauseStart, listClauseStart < clauseStart, Interpreter.isListJoiner(text[clauseStart - 1]),
+           afterComma || state.lastSubjectFigureEnd >= listClauseStart && listClauseStart < clauseStart && Interpreter.isListJoiner(text[clauseStart - 1]),
            kinds.contains(last.entity.kind), let nearest = found, nearest.end <= quantities[index - 1].start,
            nearest.entity.id != last.entity.id, respective == nil {
             found = last
+            continuesLastFigure = true
         }
         if found == nil, let last = state.lastSubject, kinds.contains(last.entity.kind), last.entity.kind != .country {
             found = last
@@ -919,7 +924,9 @@ extension FigureContext {
         // A、B分別上漲2.2%和1.5%: the names listed before 分別 are each one's subject
         // (or before the 分別 of the list clause just before: 分別上漲3.8%和3.57%，報1.91元和2.61元)
         let listedBeforeRespective = page.cues.firstHit(from: sentenceStart, to: q.start) { $0.cue.role == .respective && $0.start >= m.end } != nil
-        guard m.start >= clauseStart || !between || listedBeforeRespective else {
+        // (輝達表示…向OpenAI投資…，股價下跌2.82%: the topic a clause opening with 股價 reaches back to)
+        let topicsPrice = clauseOpensWithSharePrice && m.end <= clauseStart
+        guard m.start >= clauseStart || !between || listedBeforeRespective || topicsPrice || continuesLastFigure else {
             reason = "a move whose company is not named in its clause"; return []
         }
         let listing = Exchanges.shared.currency(ofListings: m.entity.extra)   // 騰訊收報272.6元: Hong Kong dollars on any page

@@ -2108,4 +2108,24 @@ final class ExtractionTests: XCTestCase {
                                  date: Day(year: 2023, month: 3, day: 5))
         XCTAssertEqual(find(simplified, "DJI", "close")?.date, "2023-03-04")
     }
+
+    func testAClauseOpeningWithTheSharePriceIsAboutTheSentencesTopic() {
+        let traditional = extract("輝達表示計劃向OpenAI投資1000億美元，股價開高走低下跌2.82%，收在178.43美元。", date: Day(year: 2025, month: 9, day: 22))
+        XCTAssertEqual(find(traditional, "NVIDIA", "change_pct")?.value, -2.82)
+        XCTAssertEqual(find(traditional, "NVIDIA", "close")?.value, 178.43)
+        XCTAssertNil(traditional.first { $0.subject == "OPENAI" })
+        let simplified = extract("台积电宣布与英特尔合作开发新制程，股价上涨3.1%，收报1040元。", date: Day(year: 2025, month: 9, day: 22))
+        XCTAssertEqual(simplified.first { $0.metric == "change_pct" }?.subject, "TSMC")
+        XCTAssertEqual(simplified.first { $0.metric == "close" }?.subject, "TSMC")
+    }
+
+    func testALongNameAfterADescriptorAndAsciiPunctuationIsACompany() {
+        let simplified = extract("位于涨幅前五位的个股分别为:贵金属生产商弗雷斯尼洛股价上涨4.55%,英国石油股价上涨1.54%。", date: Day(year: 2018, month: 3, day: 26))
+        XCTAssertEqual(simplified.first { $0.value == 4.55 }?.subject, "弗雷斯尼洛")
+        let traditional = extract("跌幅居前的個股為:包裝紙製造商斯墨菲卡帕集團股價下跌4.12%。", date: Day(year: 2018, month: 3, day: 26))
+        XCTAssertEqual(traditional.first { $0.value == -4.12 }?.subject, "斯墨菲卡帕集團")
+        // 亦微升: the adverb and the verb are no part of the name
+        let slight = extract("美團點評亦微升0.3%，報223元。", date: Day(year: 2020, month: 8, day: 10))
+        XCTAssertEqual(slight.first { $0.value == 0.3 }?.subject, "MEITUAN")
+    }
 }
