@@ -178,11 +178,11 @@ extension FigureContext {
             return rate(mention, state: state, quantities: quantities)   // 興業銀行下調存款利率10個基點
         case .company:
             if isFinancialFigure { return financial(mention, state: &state) }
-            return equity(mention)
+            return withListedShares(equity(mention), of: mention)
         case .bank where (!sentenceHits().contains(where: { $0.cue.role == .rate }) || sharePriceBetween(mention)) && (q.unit.isMoney || q.unit == .percent):
             // a bank's share price or results: the bank as a listed company
             if isFinancialFigure { return financial(mention, state: &state) }
-            return equity(mention)
+            return withListedShares(equity(mention), of: mention)
         case .bank:
             // 渣打、星展、東亞等其他銀行則採用5.25厘: one figure for every bank listed
             let first = rate(mention, state: state, quantities: quantities)
@@ -426,6 +426,19 @@ extension FigureContext {
         static let commercialRate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country, .company]
         static let rate: Set<Entity.Kind> = [.centralBank, .bank, .yield, .country]
         static let amount: Set<Entity.Kind> = [.index, .currency, .company, .commodity, .country, .bank]
+    }
+
+    /// 工行、建行、中石化、交行跌幅均超過8%: a move that a word of "each" (均, 都, 皆, 齊) gives to a list of
+    /// shares is every listed share's.
+    func withListedShares(_ observations: [Observation], of m: Mention) -> [Observation] {
+        guard let first = observations.first, observations.count == 1, first.kind == "equity",
+              (m.end..<(q.qualifierStart ?? q.start)).contains(where: { Words.each.contains(text[$0]) }) else { return observations }
+        return observations + listedSiblings(of: m).reversed().map { sibling in
+            var c = first
+            c.subject = sibling.entity.id
+            c.rule += " (listed with \(m.entity.id))"
+            return c
+        }
     }
 
     /// The names of the same kind listed right before `m` (A、B及C: A and B for C), when no 分別 pairs

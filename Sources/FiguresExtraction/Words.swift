@@ -35,6 +35,8 @@ enum Words {
     /// Words that put the United States in a teaser without naming it.
     static let unitedStates = folded(["川普", "特朗普", "美方", "輸美", "對美", "台美", "美台", "中美", "美中", "美日", "日美", "美韓", "韓美", "美越", "美墨"])
     /// What joins the items of a list of names.
+    /// Words giving one figure to each of the names listed before it (均, 都, 皆, 齊).
+    static let each: Set<UInt32> = Set("均都皆齊齐".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
     static let listJoiners = folded(["、", "和", "及", "與", "以及", "或", ",", "，"])
     /// 去年, 前年: a figure of an earlier year.
     /// The names a loan prime rate goes by, at the end of a tenor's name (1年期LPR).

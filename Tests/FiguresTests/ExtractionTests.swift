@@ -2128,4 +2128,25 @@ final class ExtractionTests: XCTestCase {
         let slight = extract("美團點評亦微升0.3%，報223元。", date: Day(year: 2020, month: 8, day: 10))
         XCTAssertEqual(slight.first { $0.value == 0.3 }?.subject, "MEITUAN")
     }
+
+    func testACentralBanksGovernorActsForIt() {
+        // the governor named in the rate's sentence is nearer than another bank named before him
+        let traditional = extract("美國聯準會才宣佈降息，彭淮南30日隨即召開臨時理事會，宣佈調降擔保放款融通利率1碼，由3.625%調整為3.375%。",
+                                  date: Day(year: 2008, month: 10, day: 30))
+        XCTAssertEqual(traditional.first { $0.value == 3.375 }?.subject, "CBC")
+        let simplified = extract("美联储宣布减息后，潘功胜宣布下调7天逆回购利率10个基点。", date: Day(year: 2024, month: 9, day: 24))
+        XCTAssertEqual(simplified.first { $0.unit == "pp" }?.subject, "PBOC")
+    }
+
+    func testAMoveGivenToEachOfAListOfSharesIsEverySharesMove() {
+        let traditional = extract("中石油當日下跌4.73%，工行、建行、中石化、交行跌幅均超過8%。", date: Day(year: 2008, month: 1, day: 22))
+        let eight = traditional.filter { $0.value == -8 }
+        XCTAssertEqual(Set(eight.map(\.subject)), ["ICBC", "CCB", "SINOPEC", "BANKCOMM"])
+        XCTAssertEqual(eight.first?.qualifier, "over")
+        let simplified = extract("腾讯、阿里巴巴和美团都上涨3%。", date: Day(year: 2024, month: 5, day: 2))
+        XCTAssertEqual(Set(simplified.filter { $0.value == 3 }.map(\.subject)), ["TENCENT", "ALIBABA", "MEITUAN"])
+        // without a word of "each", only the last name moves
+        let last = extract("腾讯、阿里巴巴和美团上涨3%。", date: Day(year: 2024, month: 5, day: 2))
+        XCTAssertEqual(last.filter { $0.value == 3 }.map(\.subject), ["MEITUAN"])
+    }
 }
