@@ -122,8 +122,9 @@ struct FigureContext {
     var tradingDay: Day {
         if let named = explicitDay { return named }
         // 日本與台灣股市同日雙雙改寫紀錄: the teaser's own day, whatever day a sentence between named
+        // (北京時間9月28日凌晨消息，紐約油價周四收盤上漲。當日…: the session day a sentence before gave with a move)
         if state.anchorIsNamed, (sentenceStart..<q.start).contains(where: { k in Words.sameDay.contains { text.matches($0, at: k) } }) {
-            return state.anchor
+            return sessionDay(latest: true) ?? state.anchor
         }
         if let session = sessionDayBefore { return session }
         let anchor = state.anchor
@@ -160,8 +161,12 @@ struct FigureContext {
     /// The day an earlier sentence of the teaser gave its market move (紐約金價周二走高…。…上漲13.10美元):
     /// the last day named before this sentence that a move word follows in its own sentence, near the
     /// teaser's day and no point of comparison (以來, 之後).
-    var sessionDayBefore: Day? {
-        for d in state.dates.reversed() where d.end <= sentenceStart && d.start >= teaser.start {
+    var sessionDayBefore: Day? { sessionDay(latest: true) }
+
+    /// The day of the teaser's market move: the latest one a sentence before the figure named, or the first.
+    func sessionDay(latest: Bool) -> Day? {
+        let dates = state.dates.filter { $0.end <= sentenceStart && $0.start >= teaser.start }
+        for d in latest ? dates.reversed() : dates {
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek, !d.nextWeek,   // 海指上周五領先回彈: last week's, not today's
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
                   !isComparedDay(d),
@@ -171,6 +176,8 @@ struct FigureContext {
             if Words.announced.contains(where: { text.matches($0, at: d.end) }) { continue }
             // (西班牙總理周五將面臨不信任投票: a day something will happen on is no session either)
             if Words.willHappen.contains(where: { text.matches($0, at: d.end) }) { continue }
+            // (以24日收盤價計算, 按4日收盤價計算: a day's close taken as the basis of a sum is no session reported)
+            if d.start > teaser.start, [0x4EE5, 0x6309, 0x4F9D].contains(text[d.start - 1]) { continue }   // 以 按 依
             let moves = page.cues.containsHit(from: d.end, to: end) { $0.role == .up || $0.role == .down || $0.role == .close }
             if moves { return r }   // 低於周一的75.941點: a day compared with is passed over
         }

@@ -2149,4 +2149,18 @@ final class ExtractionTests: XCTestCase {
         let last = extract("腾讯、阿里巴巴和美团上涨3%。", date: Day(year: 2024, month: 5, day: 2))
         XCTAssertEqual(last.filter { $0.value == 3 }.map(\.subject), ["MEITUAN"])
     }
+
+    func testTheSameDayIsTheSessionASentenceBeforeGave() {
+        // 當日 after a sentence giving the session's day (周四) is that day, not the dateline's
+        let simplified = extract("北京时间9月28日凌晨消息，纽约原油期货价格周四收盘上涨。当日，轻质原油期货价格上涨1.87美元，报收于每桶91.85美元。",
+                                 date: Day(year: 2012, month: 9, day: 28))
+        XCTAssertEqual(find(simplified, "WTI", "close")?.date, "2012-09-27")
+        let traditional = extract("台北時間3月8日清晨消息，紐約股市週四收盤下跌。當天道瓊工業指數下跌245點，收在38661點。",
+                                  date: Day(year: 2024, month: 3, day: 8))
+        XCTAssertEqual(find(traditional, "DJI", "close")?.date, "2024-03-07")
+        // a day's close taken as the basis of a sum is no session
+        let basis = extract("韩国综合股价指数25日上涨1.91%。以24日收盘价计算，韩国股市总市值达3.76万亿美元。日本股市同日上涨2.2%，日经225指数收于58583.12点。",
+                            date: Day(year: 2026, month: 2, day: 25))
+        XCTAssertEqual(find(basis, "N225", "close")?.date, "2026-02-25")
+    }
 }
