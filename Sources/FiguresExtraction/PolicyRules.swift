@@ -471,7 +471,9 @@ extension FigureContext {
         // a company's metric or a quantity the spec does not track (產能, 銷量) is what the figure measures
         if hits.contains(where: { $0.cue.role == .fin || $0.cue.role == .untracked }) { return nil }
         // 受關稅衝擊…，對美出口年減12%: a trade metric nearest before the figure, no tariff word between, measures the economy
-        if let nearest = hits.first(where: { ![.up, .down, .to, .from, .level].contains($0.cue.role) }), nearest.cue.role == .macro { return nil }
+        // (關稅豁免…涵蓋馬國對美出口的46.5%: the share of exports a tariff exempts stays a tariff figure)
+        if let nearest = hits.first(where: { ![.up, .down, .to, .from, .level].contains($0.cue.role) }), nearest.cue.role == .macro,
+           !sentenceHits().contains(where: { $0.cue.role == .exempt }) { return nil }
         // 從50%降至15%（下降35%）: the aside after two levels gives the change between them, in points — no rate
         if let move = before.first, move.cue.role == .up || move.cue.role == .down,
            (move.end..<(q.qualifierStart ?? q.start)).allSatisfy({ text[$0] == 0x20 }),

@@ -2039,6 +2039,11 @@ final class ExtractionTests: XCTestCase {
         // a levy word between keeps it a tariff
         let levy = extract("美國宣布對韓國出口至美國的汽車加徵25%關稅。", date: Day(year: 2025, month: 9, day: 1))
         XCTAssertEqual(levy.first { $0.value == 25 }?.kind, "tariff")
+        // the share of exports a tariff exempts stays a tariff figure
+        let exempt = extract("美國已推出3輪關稅豁免，其中涵蓋2024年越南對美出口的38.5%。", date: Day(year: 2025, month: 12, day: 13))
+        XCTAssertEqual(exempt.first { $0.value == 38.5 }?.metric, "tariff_exempt_share")
+        let exemptSimplified = extract("美国推出关税豁免，覆盖泰国对美出口的41%。", date: Day(year: 2025, month: 12, day: 13))
+        XCTAssertEqual(exemptSimplified.first { $0.value == 41 }?.metric, "tariff_exempt_share")
     }
 
     func testSpacesSetAroundFiguresAreReadThrough() {
