@@ -124,7 +124,7 @@ struct FigureContext {
         // 日本與台灣股市同日雙雙改寫紀錄: the teaser's own day, whatever day a sentence between named
         // (北京時間9月28日凌晨消息，紐約油價周四收盤上漲。當日…: the session day a sentence before gave with a move)
         if state.anchorIsNamed, (sentenceStart..<q.start).contains(where: { k in Words.sameDay.contains { text.matches($0, at: k) } }) {
-            return sessionDay(latest: true) ?? state.anchor
+            return sessionDayBefore ?? state.anchor
         }
         if let session = sessionDayBefore { return session }
         let anchor = state.anchor
@@ -161,12 +161,8 @@ struct FigureContext {
     /// The day an earlier sentence of the teaser gave its market move (紐約金價周二走高…。…上漲13.10美元):
     /// the last day named before this sentence that a move word follows in its own sentence, near the
     /// teaser's day and no point of comparison (以來, 之後).
-    var sessionDayBefore: Day? { sessionDay(latest: true) }
-
-    /// The day of the teaser's market move: the latest one a sentence before the figure named, or the first.
-    func sessionDay(latest: Bool) -> Day? {
-        let dates = state.dates.filter { $0.end <= sentenceStart && $0.start >= teaser.start }
-        for d in latest ? dates.reversed() : dates {
+    var sessionDayBefore: Day? {
+        for d in state.dates.reversed() where d.end <= sentenceStart && d.start >= teaser.start {
             guard d.day != nil || d.weekday != nil || d.relative != nil, !d.lastWeek, !d.nextWeek,   // 海指上周五領先回彈: last week's, not today's
                   !Words.sinceOrUntil.contains(where: { text.matches($0, at: d.end) }),
                   !isComparedDay(d),
@@ -220,7 +216,7 @@ struct FigureContext {
         return nearest
     }
 
-    /// The figure's clause starts with 股價 (past spaces and adverbs): the price of a company named before.
+    /// The figure's clause starts with 股價 (past spaces): the price of a company named before.
     var clauseOpensWithSharePrice: Bool {
         var k = clauseStart
         while k < q.start, text[k] == 0x20 { k += 1 }

@@ -487,10 +487,11 @@ extension FigureContext {
         var (levier, duiTarget) = tariffParties(countries)
         // 北京隨即以34%的報復關稅回敬, 國務院關稅稅則委員會…加徵: a government or agency named in the
         // sentence levies, unless a country stands before 對 (X對Y加徵) naming the levier itself
-        if !levierNamedBeforeDui(countries), let government = governmentBefore() { levier = government }
+        let government = governmentBefore()
+        if !levierNamedBeforeDui(countries), let government { levier = government }
         // 墨西哥國會批准對中國徵收最高50%的關稅。…稅率將達5%至50%不等: a sentence naming no levier continues the
         // teaser's last one, not the default
-        let namesLevier = governmentBefore() != nil
+        let namesLevier = government != nil
             || countries.contains { $0.entity.id == levier && $0.start >= sentenceStart && $0.end <= q.start && !isObjectOfDui($0.start) }
         // (…作為對川普政府向歐盟鋼鋁加徵25%關稅的回應: a last levier the sentence names as the duty's object stays out)
         if !namesLevier, let carried = state.lastTariffLevier,
@@ -507,14 +508,14 @@ extension FigureContext {
             // measure an earlier sentence of the teaser states, when this sentence names neither — unless a
             // figure's target came after that statement
             if let stated = statedTariffPair(countries), stated.targets.last!.start >= carried?.start ?? -1 {
-                let namesAny = governmentBefore() != nil || countries.contains { $0.start >= sentenceStart && $0.end <= q.start }
+                let namesAny = government != nil || countries.contains { $0.start >= sentenceStart && $0.end <= q.start }
                 if !namesAny, let l = stated.levier { levier = l }
                 targets = stated.targets.filter { $0.entity.id != levier }
             } else if let carried, carried.entity.id != levier {
                 targets = [carried]   // 上汽集團最高、為37.6%: the country of the teaser's measure
             }
         }
-        if targets.isEmpty, levier != "US", governmentBefore() != nil, teaserNamesUnitedStates(countries) {
+        if targets.isEmpty, levier != "US", government != nil, teaserNamesUnitedStates(countries) {
             targets = [Mention(start: q.start, end: q.start, entity: Entity(kind: .country, id: "US"))]   // a retaliation against Washington
         }
         if targets.isEmpty, importsFromEverywhere {
@@ -525,7 +526,7 @@ extension FigureContext {
         // 川普宣布10月1日起對所有品牌藥品課徵100%關稅: a duty on a product, its levier named, a tariff word in the
         // figure's clause and no other country in the teaser — on imports from everywhere
         let ownClauseEnd = interpreter.clauseEnd(q.end, ceiling: sentenceEnd)
-        if targets.isEmpty, governmentBefore() != nil || countries.contains(where: { $0.entity.id == levier && $0.start >= sentenceStart && $0.end <= q.start }),
+        if targets.isEmpty, government != nil || countries.contains(where: { $0.entity.id == levier && $0.start >= sentenceStart && $0.end <= q.start }),
            hits.contains(where: { $0.cue.role == .tariff }) || page.cues.containsHit(from: q.end, to: ownClauseEnd, where: { $0.role == .tariff }),
            !countries.contains(where: { $0.entity.id != levier && $0.start >= teaser.start && $0.end <= teaser.end }),
            tariffScope(clauseEnd: ownClauseEnd) != nil {
@@ -552,8 +553,9 @@ extension FigureContext {
         var qualifierAvg = false
         if text.containsFolded(Words.average, from: listClauseStart, to: q.start) { qualifierAvg = true }
         // 稅率將達5%至50%不等: a rate whose sentence names no day of its own is of the measure the teaser last dated
-        var date = effectiveDate() ?? day
-        if explicitDay == nil, effectiveDate() == nil, levier == state.lastTariffLevier, let last = state.lastTariffDate { date = last }
+        let effective = effectiveDate()
+        var date = effective ?? day
+        if effective == nil, explicitDay == nil, levier == state.lastTariffLevier, let last = state.lastTariffDate { date = last }
         state.lastTariffDate = date
         state.lastTariffLevier = levier
         var out: [Observation] = []
@@ -577,7 +579,7 @@ extension FigureContext {
         var g = k
         while g < min(k + 4, sentenceEnd), PageAnalysis.isHan(text[g]), !Words.goods.contains(where: { text.matches($0, at: g) }) { g += 1 }
         guard let word = Words.goods.first(where: { text.matches($0, at: g) }), g < min(k + 4, sentenceEnd) else { return nil }
-        let levied = (sentenceStart..<sentenceEnd).contains { i in text.matches(Words.tariff, at: i) || Words.levy.prefix(4).contains { text.matches($0, at: i) } }
+        let levied = (sentenceStart..<sentenceEnd).contains { i in text.matches(Words.tariff, at: i) || Words.levyOnly.contains { text.matches($0, at: i) } }
         return levied ? text.text(g, g + word.count) : nil
     }
 
@@ -702,9 +704,7 @@ extension FigureContext {
     func tariffParties(_ countries: [Mention]) -> (String, Mention?) {
         for p in stride(from: q.start - 1, through: sentenceStart, by: -1) where text[p] == 0x5BF9 || text[p] == 0x5411 {   // 对 向, nearest first
             // the levy verb follows in the same clause (對中國進口商品課徵…, not 對美投資…，被課…)
-            var window = p + 1
-            while window < min(p + 30, sentenceEnd), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
-            guard (p + 1..<window).contains(where: { k in Words.levy.contains { text.matches($0, at: k) } }) else { continue }
+            guard levyAfterDui(p, end: sentenceEnd, reach: 30) != nil else { continue }
             let target = countries.first { $0.start > p && $0.start <= p + 12 && $0.end <= q.start }
             // the levier stands before 對 and is not itself the object of an earlier 對 (美國對越南…，對日本…;
             // 對從墨西哥和加拿大進口的商品…，對中國…: both are objects of the first 對)
@@ -730,6 +730,20 @@ extension FigureContext {
         return (defaultLevier(countries), nil)
     }
 
+    /// Where the first levy verb stands in the clause after the 對/向 at `p` (past a list's 、), within
+    /// `reach` characters and before `end`; nil when the clause levies nothing (對美投資…).
+    func levyAfterDui(_ p: Int, end: Int, reach: Int) -> Int? {
+        var window = p + 1
+        while window < min(p + reach, end), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
+        return (p + 1..<window).first { k in Words.levy.contains { text.matches($0, at: k) } }
+    }
+
+    /// Two names next to each other in one list: nothing or a list joiner (、, 和, 及…) between them.
+    func joinedAsList(_ a: Mention, _ b: Mention) -> Bool {
+        let gap = Array(text.folded[a.end..<b.start])
+        return gap.isEmpty || Words.listJoiners.contains(gap)
+    }
+
     /// The parties of the nearest measure stated before the figure's sentence in its teaser (`X對Y…加徵關稅`,
     /// `對從中國進口的商品加徵關稅的措施`): Y, and X when a country or government stands before 對 in that
     /// sentence. The walk back is bounded (a few hundred characters), never the page.
@@ -739,18 +753,15 @@ extension FigureContext {
         while p >= floor {
             defer { p -= 1 }
             guard text[p] == 0x5BF9 || text[p] == 0x5411 else { continue }   // 对 向
-            let start = interpreter.sentenceStart(p, floor: teaser.start)
-            let end = interpreter.sentenceEnd(p, ceiling: teaser.end)
-            var window = p + 1
-            while window < min(p + 60, end), !Interpreter.clauseEnds.contains(text[window]) || text[window] == 0x3001 { window += 1 }
-            guard let levy = (p + 1..<window).first(where: { k in Words.levy.contains { text.matches($0, at: k) } }),
+            // (a list of origins may stand between: 對來自中國、印度、南韓等…的產品徵收)
+            guard let levy = levyAfterDui(p, end: interpreter.sentenceEnd(p, ceiling: teaser.end), reach: 60),
                   let target = countries.first(where: { $0.start > p && $0.start <= p + 12 && $0.end <= levy }) else { continue }
+            let start = interpreter.sentenceStart(p, floor: teaser.start)
             // 對來自中國、印度、南韓等…的產品徵收: every name of the list that opens the object
             let named = countries.filter { $0.start >= target.start && $0.end <= levy }
             var listed = [target]
             for c in named.dropFirst() {
-                let gap = Array(text.folded[listed.last!.end..<c.start])
-                if gap.isEmpty || Words.listJoiners.contains(gap) { listed.append(c) } else { break }
+                if joinedAsList(listed.last!, c) { listed.append(c) } else { break }
             }
             var levier: String?
             var k = p
@@ -828,8 +839,7 @@ extension FigureContext {
         }
         var run = [targets.last!]
         for t in targets.dropLast().reversed() {
-            let gap = Array(text.folded[t.end..<run[0].start])
-            if gap.isEmpty || Words.listJoiners.contains(gap) { run.insert(t, at: 0) } else { break }
+            if joinedAsList(t, run[0]) { run.insert(t, at: 0) } else { break }
         }
         return run
     }

@@ -124,11 +124,9 @@ extension FigureContext {
         // 指數…終場下跌74.92點、跌幅0.25%: a figure listed right after the previous one, no name between them,
         // is the same name's (not a company named earlier in the sentence)
         // (輝達…，股價下跌2.82%，收在178.43美元: so is the next clause's, past a comma)
-        let afterComma = clauseStart > sentenceStart && (text[clauseStart - 1] == 0xFF0C || text[clauseStart - 1] == 0x2C)
-            && state.lastSubjectFigureEnd >= sentenceStart && !mentions.contains { $0.start >= clauseStart && $0.end <= q.start }
-            && !clauseOpensWithSharePrice
         if let last = state.lastSubject, index > 0, quantities[index - 1].end == state.lastSubjectFigureEnd,
-           afterComma || state.lastSubjectFigureEnd >= listClauseStart && listClauseStart < clauseStart && Interpreter.isListJoiner(text[clauseStart - 1]),
+           state.lastSubjectFigureEnd >= listClauseStart && listClauseStart < clauseStart && Interpreter.isListJoiner(text[clauseStart - 1])
+            || followsLastFigurePastComma,
            kinds.contains(last.entity.kind), let nearest = found, nearest.end <= quantities[index - 1].start,
            nearest.entity.id != last.entity.id, respective == nil {
             found = last
@@ -381,6 +379,14 @@ extension FigureContext {
         default: out = ctx.commodity(m)
         }
         return out.isEmpty ? nil : out
+    }
+
+    /// The figure opens the clause after the previous figure's, past a comma, with no name of its own
+    /// (not a 股價 clause, which reaches back to its sentence's topic).
+    var followsLastFigurePastComma: Bool {
+        clauseStart > sentenceStart && (text[clauseStart - 1] == 0xFF0C || text[clauseStart - 1] == 0x2C)
+            && state.lastSubjectFigureEnd >= sentenceStart && !mentions.contains { $0.start >= clauseStart && $0.end <= q.start }
+            && !clauseOpensWithSharePrice
     }
 
     /// `上揚147.21或0.95%`, `跌 52.3，或 1.1%`: the next figure is a percent joined to this one by 或.

@@ -28,15 +28,17 @@ enum Words {
     static let tariff = ScriptFold.shared.fold("關稅")
     /// 包括/包含 … 在內: a name given as one member of a group.
     static let including = folded(["包括", "包含", "含"])
-    /// Verbs of levying after 對/向.
     /// What a tariff is levied on (2000億美元商品, 600億美元的輸美產品).
     static let goods = folded(["商品", "產品", "貨品", "貨物", "進口品", "輸美", "稅目"])
+    /// Verbs that levy a duty and nothing else (加徵, 課徵), unlike the rate verbs of `levy` (提高, 調降).
+    static let levyOnly = folded(["加徵", "課徵", "開徵", "徵收"])
+    /// Verbs of levying after 對/向.
     static let levy = folded(["加徵", "課徵", "開徵", "徵收", "徵", "課", "祭出", "實施", "調降", "下調", "上調", "提高", "降低", "取消"])
     /// Words that put the United States in a teaser without naming it.
     static let unitedStates = folded(["川普", "特朗普", "美方", "輸美", "對美", "台美", "美台", "中美", "美中", "美日", "日美", "美韓", "韓美", "美越", "美墨"])
-    /// What joins the items of a list of names.
     /// Words giving one figure to each of the names listed before it (均, 都, 皆, 齊).
     static let each: Set<UInt32> = Set("均都皆齊齐".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+    /// What joins the items of a list of names.
     static let listJoiners = folded(["、", "和", "及", "與", "以及", "或", ",", "，"])
     /// 去年, 前年: a figure of an earlier year.
     /// The names a loan prime rate goes by, at the end of a tenor's name (1年期LPR).

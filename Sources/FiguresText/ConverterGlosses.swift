@@ -23,10 +23,10 @@ public struct GlossFreeText: Sendable {
         // every tone-marked vowel is in U+00E0…U+01DC: no such scalar, no gloss
         let mayHaveGloss = page.unicodeScalars.contains(where: { $0.value >= 0xE0 && $0.value <= 0x1DC && isPinyinLetter($0.value) })
         let wraps = hardWraps(page)
+        let spaces = figureSpaces(page)
+        guard mayHaveGloss || !wraps.isEmpty || !spaces.isEmpty else { return nil }
         var scalars = Array(page.unicodeScalars)
         if scalars.first?.value == 0xFEFF { scalars.removeFirst() }
-        let spaces = figureSpaces(scalars)
-        guard mayHaveGloss || !wraps.isEmpty || !spaces.isEmpty else { return nil }
         var kept = String.UnicodeScalarView()
         var offsets: [Int] = []
         offsets.reserveCapacity(scalars.count)
@@ -129,32 +129,43 @@ public struct GlossFreeText: Sendable {
     /// and a digit, in lines of running text (with a clause mark), on a page where at least two such spaces
     /// stand before a unit or magnitude (億, 元, 年, %…). Ascending scalar offsets; empty on other pages, whose
     /// spaces part headline phrases (`道指漲1.2% 標普漲0.5%`).
-    static func figureSpaces(_ scalars: [Unicode.Scalar]) -> [Int] {
+    static func figureSpaces(_ page: String) -> [Int] {
         func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
         var found: [Int] = []
         var beforeUnit = 0
-        var lineStart = 0
         var lineHasClauseMark = false
         var candidates: [Int] = []   // of the current line
-        func endLine() {
-            if lineHasClauseMark { found.append(contentsOf: candidates) }
-            candidates.removeAll(keepingCapacity: true)
-            lineHasClauseMark = false
-        }
-        for i in scalars.indices {
-            let c = scalars[i].value
-            if c == 0x0A { endLine(); lineStart = i + 1; continue }
-            if c == 0xFF0C || c == 0x3002 || c == 0x3001 { lineHasClauseMark = true }
-            guard c == 0x20, i > lineStart, i + 1 < scalars.count else { continue }
-            let a = scalars[i - 1].value, b = scalars[i + 1].value
-            if (isDigit(a) || a == 0x25) && isHan(b) {
-                candidates.append(i)
-                if unitCharacters.contains(b) { beforeUnit += 1 }
-            } else if isHan(a) && isDigit(b) {
-                candidates.append(i)
+        // one pass, offsets counted as hardWraps counts them (after a byte-order mark): a space is decided
+        // when the character after it comes
+        var offset = 0
+        var previous: UInt32 = 0x0A         // the character before this one (a line break at the start)
+        var pendingSpace = -1               // a space not first in its line, and the character before it
+        var beforeSpace: UInt32 = 0
+        for scalar in page.unicodeScalars {
+            let c = scalar.value
+            if offset == 0 && c == 0xFEFF { continue }
+            defer { offset += 1; previous = c }
+            if pendingSpace >= 0 {
+                if (isDigit(beforeSpace) || beforeSpace == 0x25) && isHan(c) {
+                    candidates.append(pendingSpace)
+                    if unitCharacters.contains(c) { beforeUnit += 1 }
+                } else if isHan(beforeSpace) && isDigit(c) {
+                    candidates.append(pendingSpace)
+                }
+                pendingSpace = -1
+            }
+            if c == 0x0A {
+                if lineHasClauseMark { found.append(contentsOf: candidates) }
+                candidates.removeAll(keepingCapacity: true)
+                lineHasClauseMark = false
+            } else if c == 0xFF0C || c == 0x3002 || c == 0x3001 {
+                lineHasClauseMark = true
+            } else if c == 0x20, previous != 0x0A {
+                pendingSpace = offset
+                beforeSpace = previous
             }
         }
-        endLine()
+        if lineHasClauseMark { found.append(contentsOf: candidates) }
         return beforeUnit >= 2 ? found : []
     }
 
