@@ -205,7 +205,7 @@ struct FigureContext {
         let lo = from ?? sentenceStart
         // 理想營收274億元，雖仍高於蔚來，但同比下滑36.2%: a name compared with is not the one the figure is about
         let nearest = mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0)
-            && !isCause($0) }
+            && !isCause($0) && !isAcquired($0) }
         // 輝達表示計劃向OpenAI投資1000億美元，股價下跌2.82%: a clause opening with 股價 is about the sentence's
         // first company, its topic, not the last name of the clause before
         if let n = nearest, n.entity.kind == .company, n.end <= clauseStart, clauseOpensWithSharePrice,
@@ -240,6 +240,11 @@ struct FigureContext {
             e += 1
         }
         return false
+    }
+
+    /// A company right after a verb of buying or selling (收購花旗集團…業務): the deal's target.
+    func isAcquired(_ m: Mention) -> Bool {
+        m.entity.kind == .company && Words.acquires.contains { text.matches($0, endingAt: m.start) }
     }
 
     /// A name right after a comparison word (高於, 低於, 超過, 勝過, 不及, 優於): what something is compared with.

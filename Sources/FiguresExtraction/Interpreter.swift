@@ -574,7 +574,8 @@ final class Interpreter {
                 for k in d.end..<min(d.end + 6, teaser.end) {
                     guard let w = Words.dateline.first(where: { text.matches($0, at: k) }) else { continue }
                     isDateline = true
-                    isHeader = Words.headerDateline.contains(w)
+                    // (a dated line closed by 】 is an outlet's header too: 【新唐人01月01日訊】)
+                    isHeader = Words.headerDateline.contains(w) || (k + w.count < teaser.end && text[k + w.count] == 0x3011)
                     break
                 }
             }

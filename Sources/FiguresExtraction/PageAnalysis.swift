@@ -241,11 +241,12 @@ final class PageAnalysis {
         self.recognition = recognition
         // 9月28日（星期五）: a weekday in brackets right after a day is that day's, not a day of its own
         let sortedDates = recognition.dates.stablySorted(by: \.start)
-        self.dates = sortedDates.enumerated().filter { (k, d) in
+        let dates = sortedDates.enumerated().filter { (k, d) in
             guard k > 0, d.weekday != nil, d.day == nil, text[d.start - 1] == 0x28 || text[d.start - 1] == 0xFF08 else { return true }
             let before = sortedDates[k - 1]
             return !(before.day != nil && before.end == d.start - 1)
         }.map(\.element)
+        self.dates = dates
         let sentences = SentenceIndex(text)
         self.sentences = sentences
         self.cues = CueIndex(text)
@@ -309,6 +310,9 @@ final class PageAnalysis {
                     return false
                 }
             }
+            // 本(28)日本行: a name that starts inside a day (日本 from its 日) is not one
+            let d = dates.lowerBound(m.start, by: \.start) - 1
+            if d >= 0, dates[d].end > m.start { return false }
             return !inFigure && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
         }
         self.currencyBeforeAmount = unitBefore
@@ -392,6 +396,8 @@ final class PageAnalysis {
             if wordsAcrossNameEnd.contains(where: { text.matches($0, at: e - 1) }) { continue }
             // 其中石油勘察公司: a name whose first character ends a word with the one before it (其中|石油) is none
             if s > 0, wordsAcrossNameStart.contains(where: { text.matches($0, at: s - 1) }) { continue }
+            // 表現未如理想: a common word that holds the whole name (理想) is that word, not the name
+            if wordsHoldingNames.contains(where: { w in (max(0, s - 3)...s).contains { k in k + w.count >= e && text.matches(w, at: k) } }) { continue }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         // 大众银行（Banco Popolare）: a company whose bracketed Latin name is not one of its own is another
@@ -495,6 +501,8 @@ final class PageAnalysis {
     /// Words a name's first character makes with the character before it: the name is not there (其中石油
     /// holds no 中石油).
     static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中"])
+    /// Common words that hold a short company name whole (理想 in 未如理想, 不理想): where one stands, the name does not.
+    static let wordsHoldingNames = Words.folded(["不理想", "未如理想", "欠理想", "較理想", "最理想", "很理想", "理想的", "理想化", "更理想", "夠理想"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
     /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
@@ -504,11 +512,26 @@ final class PageAnalysis {
         var nameCount = 0
         // the first company name ending at each position (a look-up per code, not a scan of the page)
         var companyEnding: [Int: Mention] = [:]
-        for m in known where m.entity.kind == .company && companyEnding[m.end] == nil { companyEnding[m.end] = m }
+        for m in known where (m.entity.kind == .company || m.entity.kind == .bank) && companyEnding[m.end] == nil { companyEnding[m.end] = m }   // (a listed bank too: 中銀香港(2388))
         let t = text.folded
         var i = 1
         while i < t.count {
             guard t[i] == 0x28 else { i += 1; continue }
+            // 馬鍍錫工業(Perusahaan Sadur Timah Malaysia (Perstima) Bhd): a name with its registered Latin name
+            if let close = registeredNameEnd(t, open: i) {
+                var s = i
+                while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
+                if i - s >= 2 {
+                    let existing = companyEnding[i]
+                    let name = text.text(s, i)
+                    var entity = existing?.entity ?? Entity(kind: .company, id: name, extra: "")
+                    if existing == nil { entity.source = "registered name (\(text.text(i + 1, close)))" }
+                    found.append(Mention(start: existing?.start ?? s, end: close + 1, entity: entity))
+                    if existing == nil { names.add(text.foldedText(s, i), entity); nameCount += 1 }
+                    i = close + 1
+                    continue
+                }
+            }
             var k = i + 1
             // a Malaysian ticker before the code: (TOYOVEN，7173…) or (TOYOVEN,7173)
             var tickerEnd = k
@@ -555,6 +578,7 @@ final class PageAnalysis {
             let id = existing?.entity.id ?? listing
             var entity = Entity(kind: .company, id: id, extra: listing)
             entity.source = "listing code (\(code))"
+            if let bank = existing, bank.entity.kind == .bank { entity = bank.entity }   // a bank the tables know stays that bank
             let nameStart = existing?.start ?? s
             found.append(Mention(start: nameStart, end: suffixEnd + 1, entity: entity))
             if existing == nil, i - s >= 2 { names.add(text.foldedText(s, i), entity); nameCount += 1 }
@@ -578,6 +602,39 @@ final class PageAnalysis {
     }
 
     static func isHan(_ c: UInt32) -> Bool { c >= 0x4E00 && c <= 0x9FFF }
+
+    /// Words that end a company's registered name (Bhd, Berhad, Ltd, Inc, Corp…), lower-cased.
+    static let registeredSuffixes: Set<String> = ["bhd", "berhad", "ltd", "limited", "inc", "corp", "corporation", "plc", "llc",
+                                                 "co", "ag", "nv", "sa", "se", "holdings", "group", "tbk", "pte"]
+
+    /// Where the bracket opened at `open` closes when it holds a company's registered Latin name — Latin
+    /// words (an inner bracket allowed) whose last word is a company form: `(Perusahaan Sadur Timah Malaysia
+    /// (Perstima) Bhd)`, `(Nvidia Corp.)`. Nil for anything else (a ticker, a code, an English gloss).
+    static func registeredNameEnd(_ t: [UInt32], open: Int) -> Int? {
+        guard open + 1 < t.count, isLatin(t[open + 1]) else { return nil }
+        var depth = 0
+        var k = open + 1
+        var lastWord: [UInt8] = [], word: [UInt8] = []
+        while k < t.count, k - open < 90 {
+            let c = t[k]
+            if isLatin(c) { word.append(UInt8(c | 0x20)) }
+            else {
+                if !word.isEmpty { lastWord = word; word = [] }
+                switch c {
+                case 0x28: depth += 1
+                case 0x29:
+                    if depth == 0 {
+                        return registeredSuffixes.contains(String(decoding: lastWord, as: UTF8.self)) ? k : nil
+                    }
+                    depth -= 1
+                case 0x20, 0x2E, 0x26, 0x2D, 0x2C, 0x27: break   // space . & - , '
+                default: if !NumeralChar.isASCIIDigit(c) { return nil }
+                }
+            }
+            k += 1
+        }
+        return nil
+    }
 
     /// The index a sector belongs to: the last one named in the sector's own sentence, else the one
     /// the teaser names most often before it (ties: the latest).
@@ -606,11 +663,11 @@ final class PageAnalysis {
 
     /// The words of sector names, folded once.
     enum SectorWords {
-        static let suffixes = Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類"])
+        static let suffixes = Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "指數", "類", "族群"])
         static let bareSuffixes = Set(Words.folded(["指數", "類"]))
         static let composite = ScriptFold.shared.fold("綜合")
         /// Suffixes only a sector takes (類股, 板塊): never another market's index.
-        static let sectorOnlySuffixes = Set(Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "類"]))
+        static let sectorOnlySuffixes = Set(Words.folded(["類股指數", "類指數", "類股", "板塊", "分類指數", "股指數", "產品指數", "類", "族群"]))
         /// Words inside a run before a sector name that end what comes before it (漲幅以, 類股).
         static let introducers = Words.folded(["漲幅以", "跌幅以", "類股", "以"])
         /// A move right after a bare 指數/類 makes it a sector (電器電纜類上漲).
@@ -618,13 +675,15 @@ final class PageAnalysis {
         /// Connectives stuck to the front of a name (其中金融類股).
         static let leading = Words.folded(["其中", "其餘", "反觀", "另外", "以及", "至於", "此外", "漲幅以", "跌幅以", "漲幅", "跌幅", "以", "而", "則", "和", "與", "及", "的", "但", "中",
                                            // a session's time before 指數 (終場指數下跌): no sector's name
-                                           "終場", "盤中", "早盤", "午盤", "尾盤", "收盤", "開盤", "今日", "今天", "全日", "最終", "隨後"])
+                                           "終場", "盤中", "早盤", "午盤", "尾盤", "收盤", "開盤", "今日", "今天", "全日", "最終", "隨後",
+                                           // a verb whose object is the sector (帶動電子類股指數上漲): not its name
+                                           "帶動", "推升", "推動", "拖累", "帶領", "激勵", "提振", "支撐", "使得", "令"])
     }
 
-    /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分), as a table.
+    /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分, 族), as a table.
     static let sectorSuffixStarts: [Bool] = {
         var table = [Bool](repeating: false, count: 0x10000)
-        for w in ["類", "板", "股", "產", "指", "分"] { table[Int(ScriptFold.shared.fold(w)[0])] = true }
+        for w in ["類", "板", "股", "產", "指", "分", "族"] { table[Int(ScriptFold.shared.fold(w)[0])] = true }
         return table
     }()
 

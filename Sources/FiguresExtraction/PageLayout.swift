@@ -100,19 +100,43 @@ enum PageLayout {
     }
 
     /// ` 2025年12月5日` after a footer separator: the age in days from the reference date, and where it ends.
+    /// A written day is the teaser's day even when it is after the reference date (a page dated by its
+    /// oldest report, a collection saved before its last item): the age is then negative.
     static func datedFooter(_ text: NormalizedText, after i: Int, reference: Day) -> (Int, Int)? {
         var k = i
         while k < text.count, text[k] == 0x20 { k += 1 }
         // 2024-09-27
         if k + 10 <= text.count, let d = Day(iso: text.foldedText(k, k + 10)) {
-            let age = reference.ordinal - d.ordinal
-            return age >= 0 ? (age, k + 10) : nil
+            return (reference.ordinal - d.ordinal, k + 10)
         }
+        if let (d, end) = dayFirstDate(text, at: k) { return (reference.ordinal - d.ordinal, end) }
         guard let d = QuantityRecognizer.shared.recognize(NormalizedText(text.text(k, min(k + 14, text.count)))).dates.first,
               d.start == 0, let y = d.year, let m = d.month, let day = d.day, day <= Day.daysIn(year: y, month: m) else { return nil }
-        let age = reference.ordinal - Day(year: y, month: m, day: day).ordinal
-        guard age >= 0 else { return nil }
-        return (age, k + d.end)
+        return (reference.ordinal - Day(year: y, month: m, day: day).ordinal, k + d.end)
+    }
+
+    /// `30/10/2025`, `20-7-2020`: a day written before its month and a four-digit year last, as Hong Kong,
+    /// Singapore and Malaysian sites print them (a year-last date in these outlets is never month first).
+    static func dayFirstDate(_ text: NormalizedText, at start: Int) -> (Day, Int)? {
+        var k = start
+        var parts: [Int] = []
+        var separator: UInt32?
+        while parts.count < 3 {
+            let digitsStart = k
+            var value = 0
+            while k < text.count, k - digitsStart < 4, NumeralChar.isASCIIDigit(text[k]) { value = value * 10 + Int(text[k] - 0x30); k += 1 }
+            let width = k - digitsStart
+            guard parts.count < 2 ? (1...2).contains(width) : width == 4 else { return nil }
+            parts.append(value)
+            if parts.count == 3 { break }
+            guard k < text.count, text[k] == 0x2F || text[k] == 0x2D, separator == nil || separator == text[k] else { return nil }
+            separator = text[k]
+            k += 1
+        }
+        if k < text.count, NumeralChar.isASCIIDigit(text[k]) { return nil }
+        let (day, month, year) = (parts[0], parts[1], parts[2])
+        guard (1900...2100).contains(year), (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        return (Day(year: year, month: month, day: day), k)
     }
 
     /// ` 1 天前`, ` 5 小時前`, ` 30 分鐘前` after a footer separator: the age in days and where it ends.

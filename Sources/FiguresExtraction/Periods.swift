@@ -478,10 +478,16 @@ enum PeriodFinder {
         var before = hits.filter { $0.end <= position }
         // 比10月少5.74%, 較上季下滑0.1%: the period compared with is not the figure's (nor a base to count back from)
         // (not 和去年同期相比，第三季度…: a clause break after 比 ends the comparison)
-        if let text, let last = before.last, [0x6BD4, 0x8F83].contains(text[last.start - 1])
-            || [0x6BD4, 0x8F83].contains(text[last.start - 2]) && !Interpreter.clauseEnds.contains(text[last.start - 1]),
-           (last.end..<position).contains(where: { comparisonVerbs.contains(text[$0]) }) {
-            before.removeLast()
+        // (較二零二二年第二季增長11%: the year and the quarter written together are one compared-with phrase)
+        if let text, let last = before.last {
+            var run = 1
+            while run < before.count, before[before.count - run].start - before[before.count - run - 1].end <= 1 { run += 1 }
+            let runStart = before[before.count - run].start
+            if [0x6BD4, 0x8F83].contains(text[runStart - 1])
+                || [0x6BD4, 0x8F83].contains(text[runStart - 2]) && !Interpreter.clauseEnds.contains(text[runStart - 1]),
+               (last.end..<position).contains(where: { comparisonVerbs.contains(text[$0]) }) {
+                before.removeLast(run)
+            }
         }
         // 去年同期為X: the period of the figures before, a year back — for the figure of its own clause only
         if let last = before.last, last.isRelative {

@@ -92,8 +92,10 @@ extension FigureContext {
                 reason = "an amount with no company metric named next to it"; return []
             }
             // 每股分別淨損1.58元, 每股則賺0.5元: a result word a few characters after 每股 is per share
+            // (淨賺358萬令吉或每股1.38仙: or 每股 right before the figure, after the result word)
             if abs(q.value) < 1e4, let perShareResult = FigureContext.perShareForm[fin.cue.argument],
-               (max(clauseStart, fin.start - 6)..<max(clauseStart, fin.start)).contains(where: { text.matches(Words.perShare, at: $0) }) {
+               (max(clauseStart, fin.start - 6)..<max(clauseStart, fin.start)).contains(where: { text.matches(Words.perShare, at: $0) })
+                || (max(fin.end, (q.qualifierStart ?? q.start) - 4)..<max(fin.end, q.qualifierStart ?? q.start)).contains(where: { text.matches(Words.perShare, at: $0) }) {
                 fin.cue.argument = perShareResult
             }
             // 其中雲端記憶體銷售額52.8億美元, 大中華地區收益6,502億日圓: a business line's or region's revenue

@@ -87,7 +87,7 @@ extension FigureContext {
                 && mentions.contains { $0.entity.kind == .company && $0.end <= q.start && $0.start >= teaser.start }
             if after.contains(where: { $0.cue.role == .finAfter }) || (fin != nil && (macroCue == nil || fin!.start > macroCue!.start)) || companyNews {
                 if let company = respectiveSubject([.company], quantities: quantities, index: index) ?? subject([.company])
-                    ?? mentions.last(where: { $0.entity.kind == .company && $0.end <= q.start }) {
+                    ?? mentions.last(where: { $0.entity.kind == .company && $0.end <= q.start && !isAcquired($0) }) {
                     state.lastSubject = company
                     return financial(company, state: &state)
                 }
@@ -416,7 +416,7 @@ extension FigureContext {
         case .fxMove: return K.currency
         case .percentagePoint where q.unitScale == 0.01 && !sentenceHits().contains(where: { $0.cue.role == .rate }):
             return K.pips   // 中間價上調52個基點: pips of a rate
-        case .percentagePoint, .li where namesCommercialRate: return K.commercialRate
+        case .percentagePoint where namesCommercialRate, .li where namesCommercialRate: return K.commercialRate
         case .percentagePoint, .li: return K.rate
         case .currency, .localYuan: return K.amount
         default: return FigureContext.marketKinds
@@ -655,8 +655,8 @@ extension FigureContext {
         }
         return nil
     }
-    static let highWordsAfter = Words.folded(["高點", "最高價", "最高水平", "新高", "高位", "最高點"])
-    static let lowWordsAfter = Words.folded(["低點", "最低價", "最低水平", "新低", "低位", "最低點"])
+    static let highWordsAfter = Words.folded(["高點", "高價", "最高水平", "新高", "高位", "高峰"])
+    static let lowWordsAfter = Words.folded(["低點", "低價", "最低水平", "新低", "低位", "低谷"])
 
     /// Whether a bare 報/成為 level is the close: the sentence says so (收盤, 收在, 收高), or the teaser
     /// reports a close (收跌, 終場…) and this sentence is not about the session (盤初, 盤中).
@@ -668,7 +668,7 @@ extension FigureContext {
     }
 
     /// close/open/high/low/level named next to the figure; nil when the nearest cue is a move.
-    /// `toIsClose`: whether 報/至 in a closing report mean the close (indices) or only a level (exchange rates).
+    /// `toIsClose`: whether 報/至 in a closing report mean the close (indices), or only in a sentence that says so itself (exchange rates, commodities).
     /// `extremesNamedAfter`: whether 高點/低點 after a touch name the figure's extreme (not for a currency,
     /// whose high may be the pair's low).
     func marketLevelMetric(toIsClose: Bool = true, extremesNamedAfter: Bool = true) -> String? {
@@ -709,7 +709,6 @@ extension FigureContext {
                    !before.contains(where: { ($0.cue.role == .up || $0.cue.role == .down) && $0.start > hit.start - 6 && $0.start < hit.start }) {
                     return "open"
                 }
-                if hit.cue.role == .to && !toIsClose { return "level" }
                 let closedHere = sentenceHits().contains { $0.cue.role == .closeContext || $0.cue.role == .close
                     || (($0.cue.role == .up || $0.cue.role == .down) && text[$0.start] == 0x6536) }   // 收跌 收高
                 return (toIsClose ? closingSentence : closedHere) ? "close" : "level"

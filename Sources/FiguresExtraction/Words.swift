@@ -86,6 +86,8 @@ enum Words {
     /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
     /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
+    /// Verbs whose object is a company bought or sold (收購花旗集團台灣消費金融業務): a deal's target, not the reporter.
+    static let acquires = folded(["收購", "併購", "并購", "購入", "入股", "買下", "出售", "收編"])
     static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
     /// A yield of the tenor named before it (日本同天期殖利率).
     static let sameTenor = folded(["同天期", "同年期", "同期限", "同年限"])

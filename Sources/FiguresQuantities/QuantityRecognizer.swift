@@ -87,6 +87,7 @@ enum CP {
     static let dao: UInt32 = 0x5230         // 到
     static let zhiOf: UInt32 = 0x4E4B       // 之
     static let jin: UInt32 = 0x4ECA         // 今
+    static let ben: UInt32 = 0x672C         // 本
     static let zuo: UInt32 = 0x6628         // 昨
     static let ming: UInt32 = 0x660E        // 明
     static let qian: UInt32 = 0x524D        // 前
@@ -139,7 +140,7 @@ struct Scan {
         for c in 0x30...0x39 { table[c] = true }
         for c in 0x41...0x5A { table[c] = true }
         for c in 0x61...0x7A { table[c] = true }
-        for c: UInt32 in [CP.dollar, 0x20AC, 0xA3, 0xA5, CP.minus, CP.plus, CP.fu, CP.half, CP.jin, CP.zuo, CP.ming, CP.qian,
+        for c: UInt32 in [CP.dollar, 0x20AC, 0xA3, 0xA5, CP.minus, CP.plus, CP.fu, CP.half, CP.jin, CP.zuo, CP.ben, CP.ming, CP.qian,
                           CP.zhou, CP.xing, CP.li4, 0x2E] { table[Int(c)] = true }
         for c in 0x3000..<0x10000 where NumeralChar.isChineseNumeral(UInt32(c)) { table[c] = true }
         for row in TableFile.rows(named: "numeral-words.tsv") where !row.isEmpty {
@@ -196,7 +197,7 @@ struct Scan {
                 continue
             }
             if c == CP.dollar || c == 0x20AC || c == 0xA3 || c == 0xA5, let e = currencyPrefix(at: i) { i = e; continue }
-            if (c == CP.jin || c == CP.zuo), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
+            if (c == CP.jin || c == CP.zuo || c == CP.ben), at(i + 1) == CP.openParen, let e = parenthesisedDay(at: i) { i = e; continue }
             if c == CP.zhou || c == CP.xing || c == CP.li4, let e = weekday(at: i) { i = e; continue }
             if c == CP.jin || c == CP.zuo || c == CP.ming || c == CP.qian, let e = relativeDay(at: i) { i = e; continue }
             if c == CP.half, at(i + 1) == CP.ma || (at(i + 1) == CP.cheng && !chengWords.contains(at(i + 2))) {
@@ -557,11 +558,11 @@ struct Scan {
         return ((Int(m.value), nil), end)
     }
 
-    /// 今（6）日 — today, the 6th.
+    /// 今（6）日 — today, the 6th; 本（28）日, an official notice's own day, is today too.
     mutating func parenthesisedDay(at i: Int) -> Int? {
         guard let d = readNumeral(at: i + 2), at(d.end) == CP.closeParen, at(d.end + 1) == CP.day,
               d.value >= 1, d.value <= 31 else { return nil }
-        result.dates.append(DateMention(day: Int(d.value), relative: t[i] == CP.jin ? .today : .yesterday, start: i, end: d.end + 2))
+        result.dates.append(DateMention(day: Int(d.value), relative: t[i] == CP.zuo ? .yesterday : .today, start: i, end: d.end + 2))
         return d.end + 2
     }
 

@@ -2168,4 +2168,154 @@ final class ExtractionTests: XCTestCase {
                             date: Day(year: 2026, month: 2, day: 25))
         XCTAssertEqual(find(basis, "N225", "close")?.date, "2026-02-25")
     }
+
+    // MARK: session 9
+
+    func testDatedFooterAfterTheReferenceDateStillDatesItsTeaser() {
+        // a collection dated by its oldest report: a later report's footer is its own day
+        let traditional = extract("""
+        美股收盤 道瓊上漲1%
+        道瓊工業指數上漲150點，收在21000點。
+        某某新聞 ・ 2016/03/02
+
+        那斯達克指數下跌0.5%，收在7300點。
+        另一報 ・ 2018/05/10
+        """, date: Day(year: 2016, month: 3, day: 2))
+        XCTAssertEqual(find(traditional, "DJI", "close")?.date, "2016-03-02")
+        XCTAssertEqual(find(traditional, "IXIC", "close")?.date, "2018-05-10")
+        let simplified = extract("""
+        铜价周二上涨2%，报每吨9800美元。
+        某报 ・ 2021-04-07
+
+        金价周二下跌1%，报每盎司1900美元。
+        某网 ・ 2023-06-14
+        """, date: Day(year: 2021, month: 4, day: 7))
+        XCTAssertEqual(find(simplified, "COPPER", "change_pct")?.date, "2021-04-06")
+        XCTAssertEqual(find(simplified, "XAU", "change_pct")?.date, "2023-06-13")
+    }
+
+    func testNoticeDayInBracketsIsTodayAndNotJapan() {
+        // 本(28)日本行: an official notice's own day, then 本行 — not 日本
+        let notice = extract("本(28)日本行理事會決議，本行重貼現率、擔保放款融通利率及短期融通利率各調升0.125個百分點，分別由年息1.50%、1.875%及3.75%調整為1.625%、2.00%及3.875%。",
+                             date: Day(year: 2011, month: 4, day: 28))
+        XCTAssertFalse(notice.contains { $0.subject == "BOJ" })
+        XCTAssertEqual(find(notice, "CBC", "policy_rate")?.value, 1.625)
+        XCTAssertEqual(find(notice, "CBC", "secured_lending_rate")?.value, 2.0)
+        XCTAssertEqual(find(notice, "CBC", "policy_rate")?.date, "2011-04-28")
+        let other = extract("本（3）日本公司董事會通過，台積電股價上漲1.5%。", date: Day(year: 2024, month: 5, day: 3))
+        XCTAssertFalse(other.contains { $0.subject == "N225" || $0.subject == "BOJ" || $0.subject == "JP" })
+        XCTAssertEqual(find(other, "TSMC", "change_pct")?.date, "2024-05-03")
+    }
+
+    func testCommodityPriceRisenOrFallenToInAClosingSentenceIsTheClose() {
+        let traditional = extract("現貨白銀3日收盤上漲1.2%至每盎司31.45美元。")
+        XCTAssertEqual(find(traditional, "XAG", "close")?.value, 31.45)
+        XCTAssertNil(find(traditional, "XAG", "level"))
+        let simplified = extract("纽约商品交易所铜期货收盘下跌0.8%至每磅4.12美元。")
+        XCTAssertEqual(find(simplified, "COPPER", "close")?.value, 4.12)
+        // without a closing word the print stays a level
+        let level = extract("現貨黃金下跌0.3%至每盎司2,650美元。")
+        XCTAssertEqual(find(level, "XAU", "level")?.value, 2650)
+    }
+
+    func testCommodityTouchCalledARecordPriceAfterItIsAHigh() {
+        let traditional = extract("現貨黃金周四曾觸及每盎司2,790.15美元的紀錄高價。")
+        XCTAssertEqual(find(traditional, "XAU", "high")?.value, 2790.15)
+        let simplified = extract("布兰特原油周一一度跌至每桶58.4美元的低价，随后回升。")
+        XCTAssertEqual(find(simplified, "BRENT", "low")?.value, 58.4)
+    }
+
+    func testFooterDateWrittenDayFirst() {
+        let hongKong = extract("""
+        恒指收市跌1.2%
+        恒生指數收市跌1.2%，報19,850點。
+        某通訊社 ・ 03/11/2025 12:13
+        """, date: Day(year: 2025, month: 11, day: 5))
+        XCTAssertEqual(find(hongKong, "HSI", "close")?.date, "2025-11-03")
+        let malaysia = extract("""
+        综指收低
+        富时隆综指闭市跌3.5点，报1,580.2点。
+        某论坛 · 20-7-2020 12:50 PM
+        """, date: Day(year: 2020, month: 7, day: 22))
+        XCTAssertEqual(find(malaysia, "KLCI", "close")?.date, "2020-07-20")
+    }
+
+    func testBracketedOutletHeaderYieldsToTheWireDatelineAfterIt() {
+        let traditional = extract("【某電視01月01日訊】(中央社記者香港31日電)今天是港股今年最後一個交易日，恆生指數收盤報14,387點，上漲152點。",
+                                  date: Day(year: 2009, month: 1, day: 1))
+        XCTAssertEqual(find(traditional, "HSI", "close")?.date, "2008-12-31")
+        let simplified = extract("【某网3月2日讯】(新华社纽约1日电)1日纽约股市三大股指下跌，道琼斯指数收于16,800点。",
+                                 date: Day(year: 2016, month: 3, day: 2))
+        XCTAssertEqual(find(simplified, "DJI", "close")?.date, "2016-03-01")
+    }
+
+    func testPerShareFigureRightAfterAResultIsEarningsPerShare() {
+        let malaysia = extract("(吉隆坡15日讯)云顶大马第三季净赚2亿5000万令吉或每股4.21仙。", date: Day(year: 2019, month: 11, day: 15))
+        XCTAssertEqual(find(malaysia, "GENTING-MY", "eps")?.value ?? 0, 0.0421, accuracy: 1e-9)
+        XCTAssertEqual(find(malaysia, "GENTING-MY", "eps")?.unit, "MYR")
+        XCTAssertEqual(find(malaysia, "GENTING-MY", "net_income")?.value, 2.5e8)
+        let hongKong = extract("長和中期純利按年增長5%至95億港元，即每股2.46港元。", date: Day(year: 2024, month: 8, day: 15))
+        XCTAssertEqual(find(hongKong, "CKH", "eps")?.value, 2.46)
+        XCTAssertEqual(find(hongKong, "CKH", "net_income")?.value, 9.5e9)
+    }
+
+    func testUnknownCompanyNamedWithItsRegisteredLatinName() {
+        let malaysia = extract("(吉隆坡5日讯)南方钢铁(Southern Steel Works (SSW) Bhd)第二季净利按年增长12%至880万令吉。南方钢铁今日闭市起2仙。",
+                               date: Day(year: 2022, month: 8, day: 5))
+        XCTAssertEqual(find(malaysia, "南方钢铁", "net_income")?.value, 8.8e6)
+        XCTAssertEqual(find(malaysia, "南方钢铁", "net_income")?.unit, "MYR")
+        let taiwan = extract("寶聯科技(Baolian Technology Corp.)公布第三季營收12億美元，年增8%。", date: Day(year: 2023, month: 11, day: 2))
+        XCTAssertEqual(find(taiwan, "寶聯科技", "revenue")?.value, 1.2e9)
+        // an English gloss that is no company form stays no name
+        let gloss = extract("消費者物價指數(Consumer Price Index)上漲2.1%。", date: Day(year: 2023, month: 11, day: 2))
+        XCTAssertFalse(gloss.contains { $0.kind == "financial" || $0.kind == "equity" })
+    }
+
+    func testCompanyBoughtIsNotTheReporterOfLaterResults() {
+        let simplified = extract("大华银行第三季净利上升5%至14亿元。这包括收购花旗集团在泰国零售业务的3000万元开支。集团首九个月净利增加12%，为43亿元。",
+                                 date: Day(year: 2023, month: 11, day: 6))
+        XCTAssertEqual(find(simplified, "UOB", "net_income")?.value, 1.4e9)
+        XCTAssertTrue(simplified.contains { $0.subject == "UOB" && $0.metric == "net_income" && $0.value == 4.3e9 })
+        XCTAssertFalse(simplified.contains { $0.subject == "CITIGROUP" })
+        let traditional = extract("國泰金控前三季稅後淨利300億元。公司去年併購花旗集團在台消金業務後，今年前三季每股盈餘2.1元。",
+                                  date: Day(year: 2024, month: 11, day: 8))
+        XCTAssertFalse(traditional.contains { $0.subject == "CITIGROUP" })
+        XCTAssertEqual(find(traditional, "CATHAY-FHC", "eps")?.value, 2.1)
+    }
+
+    func testChangeAgainstAYearAndPeriodWrittenTogetherKeepsTheFiguresOwnPeriod() {
+        let arabic = extract("網易2024年第三季營收為262億元，較2023年第三季減少4%。", date: Day(year: 2024, month: 11, day: 14))
+        XCTAssertEqual(find(arabic, "NETEASE", "revenue_change_pct")?.period, "2024-Q3")
+        XCTAssertEqual(find(arabic, "NETEASE", "revenue")?.period, "2024-Q3")
+        let chinese = extract("比亚迪二〇二四年上半年营收3,011亿元，较二〇二三年上半年增长15.8%。", date: Day(year: 2024, month: 8, day: 28))
+        XCTAssertEqual(find(chinese, "BYD", "revenue_change_pct")?.period, "2024-Q1/2024-Q2")
+        XCTAssertEqual(find(chinese, "BYD", "revenue_change_pct")?.value, 15.8)
+    }
+
+    func testSectorAfterAVerbAndSectorGroups() {
+        let traditional = extract("加權指數上漲120點，台積電大漲，帶動電子類股指數上漲1.2%，航運族群下跌0.8%，櫃買OTC指數上漲1.5%。",
+                                  date: Day(year: 2025, month: 6, day: 3))
+        XCTAssertEqual(find(traditional, "TAIEX/電子", "change_pct")?.value, 1.2)
+        XCTAssertEqual(find(traditional, "TAIEX/航運", "change_pct")?.value, -0.8)
+        XCTAssertEqual(find(traditional, "TPEX", "change_pct")?.value, 1.5)
+        XCTAssertFalse(traditional.contains { $0.subject.hasPrefix("TAIEX/帶動") })
+        let simplified = extract("上证指数涨0.5%，券商股拉升，推升证券板块上涨2.1%。", date: Day(year: 2025, month: 6, day: 3))
+        XCTAssertEqual(find(simplified, "SSEC/证券", "change_pct")?.value, 2.1)
+    }
+
+    func testListedBankWithItsCodeKeepsTheBanksId() {
+        let traditional = extract("中銀香港(2388)宣布，港元最優惠利率由年利率5.25厘調整至5.125厘。", date: Day(year: 2025, month: 9, day: 18))
+        XCTAssertEqual(find(traditional, "BOCHK", "prime_rate")?.value, 5.125)
+        XCTAssertFalse(traditional.contains { $0.subject == "2388.HK" })
+        let simplified = extract("渣行(2888)宣布下调港元最优惠利率0.125厘。", date: Day(year: 2025, month: 9, day: 18))
+        XCTAssertEqual(find(simplified, "STANCHART", "prime_rate_change")?.value, -0.125)
+    }
+
+    func testCommonWordHoldingACompanyNameIsNoName() {
+        let traditional = extract("輝達資料中心收入達500億美元，但遊戲部門表現未如理想，收入下跌5%。", date: Day(year: 2025, month: 8, day: 28))
+        XCTAssertFalse(traditional.contains { $0.subject == "LI-AUTO" })
+        let simplified = extract("蔚来第二季收入不理想，同比下滑8%至98亿元。理想汽车第二季收入增长12%。", date: Day(year: 2025, month: 8, day: 28))
+        XCTAssertFalse(simplified.contains { $0.subject == "LI-AUTO" && $0.value == 9.8e9 })
+        XCTAssertTrue(simplified.contains { $0.subject == "LI-AUTO" && $0.value == 12 })
+    }
 }
