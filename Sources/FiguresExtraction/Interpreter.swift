@@ -90,7 +90,8 @@ final class Interpreter {
     /// (after a move word and before the to-word), all in one clause.
     func isPreviousValue(_ q: Quantity, acrossMove move: Quantity, of next: Quantity, floor: Int) -> Bool {
         guard next.unit == q.unit, !q.isRange, !move.isRange, move.start > q.end, next.start > move.end, next.start - q.end <= 24 else { return false }
-        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) { return false }
+        // (淨利從651萬令吉，按年下跌29%至460萬令吉: a comma right after the old level only pauses)
+        for k in q.end..<next.start where Interpreter.clauseEnds.contains(text[k]) && !(k == q.end && (text[k] == 0xFF0C || text[k] == 0x2C)) { return false }
         guard page.cues.containsHit(from: q.end, to: move.qualifierStart ?? move.start, where: { $0.role == .up || $0.role == .down }),
               page.cues.containsHit(from: move.end, to: next.qualifierStart ?? next.start, where: { $0.role == .to }) else { return false }
         return fromWordOpens(q, floor: floor, within: 8)

@@ -500,9 +500,11 @@ final class PageAnalysis {
     static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬", "通脹", "通膨", "通貨"])
     /// Words a name's first character makes with the character before it: the name is not there (其中石油
     /// holds no 中石油).
-    static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中"])
+    static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中", "東南", "西南"])
     /// Common words that hold a short company name whole (理想 in 未如理想, 不理想): where one stands, the name does not.
-    static let wordsHoldingNames = Words.folded(["不理想", "未如理想", "欠理想", "較理想", "最理想", "很理想", "理想的", "理想化", "更理想", "夠理想"])
+    static let wordsHoldingNames = Words.folded(["不理想", "未如理想", "欠理想", "較理想", "最理想", "很理想", "理想的", "理想化", "更理想", "夠理想",
+                                                 // 南亞 the region, not Nan Ya Plastics
+                                                 "南亞地區", "南亞國家", "南亞及", "南亞和"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
     /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
@@ -859,6 +861,8 @@ final class PageAnalysis {
             "相比", "相較", "比較", "同比", "環比", "按年", "按月", "年增", "年減", "分別", "各", "再", "又", "續", "連", "已", "仍",
             "記者", "報導", "報道", "一度", "曾", "全數", "全部", "集體", "最多", "最高", "最低", "大幅", "小幅", "穩步", "持續", "繼續", "同步", "紛紛", "齊", "集團股", "成分股", "權值股", "概念股", "個股", "龍頭", "巨頭", "大型股", "小型股",
         ])
+        /// Words that never stand inside a company's name: a cause, an aside or a copula phrase.
+        static let notInside = Words.folded(["原因", "因為", "由於", "主要是", "主因", "包括", "歸因", "受惠", "受累"])
         /// Descriptors written in front of a company's name (零售商, 巨頭, 龍頭, 大廠).
         static let descriptors = Words.folded(["巨頭", "龍頭", "大廠", "股王", "零售商", "製造商", "供應商", "開發商", "營運商", "運營商", "生產商", "商", "公司", "集團"])
         /// Characters before a name that opens its clause.
@@ -977,6 +981,8 @@ final class PageAnalysis {
                     return looksLikeCompany(text, name.0, name.1) ? name : nil
                 }
                 guard let (s, e) = name else { continue }
+                // a cause or an aside is no name (原因是投資房地產公允價值收益減半)
+                if (s..<e).contains(where: { p in words.notInside.contains { text.matches($0, at: p) } }) { continue }
                 // a metric word inside is no name (稅前溢利總額, 出口額)
                 if cues.containsHit(from: s, to: e, where: { switch $0.role { case .fin, .macro, .rate, .turnover, .volume: return true; default: return false } }) { continue }
                 while k < sortedKnown.count, sortedKnown[k].end <= s { k += 1 }

@@ -956,6 +956,10 @@ extension FigureContext {
             guard let dir = direction else { reason = "a percent beside a company with no move or metric word"; return [] }
             return [observation(kind: "equity", subject: m.entity.id, metric: "change_pct", value: abs(q.value) * dir, unit: "pct", date: date, rule: "stock move", entity: m.entity)]
         case .currency, .localYuan:
+            // 派發10仙的終期股息: an amount a line of no tracked metric names right after it (股息) is no share price
+            if after.contains(where: { ($0.cue.role == .fin || $0.cue.role == .finAfter) && $0.cue.argument == "none" && $0.start - q.end <= 6 }) {
+                reason = "an amount the words after it name as a line with no metric (股息)"; return []
+            }
             // 成交值新台幣7365.1億元 near a stock: no share costs ten million of anything — but in a list of
             // results (鴻海稅後淨利1,614億元；…緯穎（6669）373億元), a company's bare sum is the result named before
             if q.value >= 1e7, let metric = state.lastResultMetric, companyRightBefore(m),

@@ -2318,4 +2318,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertFalse(simplified.contains { $0.subject == "LI-AUTO" && $0.value == 9.8e9 })
         XCTAssertTrue(simplified.contains { $0.subject == "LI-AUTO" && $0.value == 12 })
     }
+
+    func testFromValueBeforeACommaAndAYearOnYearMoveIsTheYearAgoResult() {
+        let simplified = extract("(吉隆坡20日讯)云顶大马第二季净利从3亿令吉，按年下跌20%至2亿4000万令吉；并派发5仙的中期股息。", date: Day(year: 2021, month: 8, day: 20))
+        XCTAssertEqual(simplified.first { $0.metric == "net_income" && $0.value == 3e8 }?.period, "2020-Q2")
+        XCTAssertEqual(simplified.first { $0.metric == "net_income" && $0.value == 2.4e8 }?.period, "2021-Q2")
+        XCTAssertFalse(simplified.contains { $0.kind == "equity" && $0.metric == "close" })
+        let traditional = extract("長和上半年營業額由2,100億港元，按年增長5%至2,205億港元。", date: Day(year: 2024, month: 8, day: 15))
+        XCTAssertEqual(traditional.first { $0.metric == "revenue" && $0.value == 2.1e11 }?.period, "2023-Q1/2023-Q2")
+        XCTAssertEqual(traditional.first { $0.metric == "revenue" && $0.value == 2.205e11 }?.period, "2024-Q1/2024-Q2")
+    }
+
+    func testRegionWordsAndCausesAreNoCompanies() {
+        let traditional = extract("迅銷全年營收3.4兆日圓。東南亞地區營收增長14.6%，南亞地區營收則增長20%。", date: Day(year: 2025, month: 10, day: 10))
+        XCTAssertFalse(traditional.contains { $0.subject == "NANYA" })
+        let simplified = extract("新加坡置地全年净利下跌40%，原因是投资房地产公允价值收益减半至1亿元；全年营收增加12%至6亿元。", date: Day(year: 2024, month: 2, day: 28))
+        XCTAssertFalse(simplified.contains { $0.subject.contains("原因") })
+    }
 }
