@@ -249,6 +249,13 @@ extension FigureContext {
     /// Words after a trade metric that name its growth rate (進口增速, 出口年增率).
     static let growthRateWords = Words.folded(["增速", "增幅", "增長率", "年增率", "增長速度", "年增幅", "按年增幅"])
 
+    /// A cue right after a verb that leaves it out (剔除通膨, 扣除季節因素), within its clause.
+    func isLeftOut(_ hit: CueHit) -> Bool {
+        Words.excluding.contains { w in
+            (0...2).contains { gap in hit.start - gap - w.count >= clauseStart && text.matches(w, endingAt: hit.start - gap) }
+        }
+    }
+
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = [], metric named: String? = nil) -> [Observation] {
         if let aside = exchangeRateAside(quantities) { reason = "an exchange rate given in passing (\(aside))"; return [] }
         if let goods = goodsATariffCovers { reason = "the value of the goods a tariff covers (\(goods)), not the economy's trade"; return [] }
@@ -257,15 +264,16 @@ extension FigureContext {
             reason = "a figure for a later period (\(p)): a forecast"; return []
         }
         let hits = sentenceHits()
+        // (GDP在剔除通膨與季節因素後萎縮0.9%: a metric left out is not the figure's)
         guard var cue = named.map({ CueHit(cue: Cue(role: .macro, argument: $0), start: q.start, end: q.start) })
-                ?? hits.first(where: { $0.cue.role == .macro }) else { reason = "no economic metric named"; return [] }
+                ?? hits.first(where: { $0.cue.role == .macro && !isLeftOut($0) }) else { reason = "no economic metric named"; return [] }
         // 對美出口比重增至30.9%: the word nearest the figure names a share or quantity the spec does not track
         if let nearest = before.first(where: { ![.up, .down, .to, .level, .from].contains($0.cue.role) }), nearest.cue.role == .untracked {
             reason = "a share or quantity the spec does not track (\(text.text(nearest.start, nearest.end)))"; return []
         }
         // 第1季則修正為萎縮0.6%: with no metric word in its clause, an economy that shrinks or expands is its output's
         // growth, whatever metric an earlier clause named (核心通膨率也從2.5%上修至2.6%；…)
-        if q.unit == .percent, !before.contains(where: { $0.cue.role == .macro }),
+        if q.unit == .percent, !before.contains(where: { $0.cue.role == .macro && !isLeftOut($0) }),
            let move = before.first(where: { $0.cue.role == .up || $0.cue.role == .down }),
            Words.economyMoves.contains(where: { text.matches($0, at: move.start) }) {
             var growth = cue

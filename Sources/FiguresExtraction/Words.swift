@@ -88,6 +88,8 @@ enum Words {
     /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
     /// Verbs whose object is a company bought or sold (收購花旗集團台灣消費金融業務): a deal's target, not the reporter.
     static let acquires = folded(["收購", "併購", "并購", "購入", "入股", "買下", "出售", "收編"])
+    /// Verbs that leave a factor out (剔除通膨與季節因素後): the metric after them is not the figure's.
+    static let excluding = folded(["剔除", "扣除", "排除", "撇除", "除去", "不計", "不包括"])
     static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
     /// A yield of the tenor named before it (日本同天期殖利率).
     static let sameTenor = folded(["同天期", "同年期", "同期限", "同年限"])

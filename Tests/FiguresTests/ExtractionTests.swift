@@ -2335,4 +2335,13 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("新加坡置地全年净利下跌40%，原因是投资房地产公允价值收益减半至1亿元；全年营收增加12%至6亿元。", date: Day(year: 2024, month: 2, day: 28))
         XCTAssertFalse(simplified.contains { $0.subject.contains("原因") })
     }
+
+    func testMetricLeftOutOfTheFigureIsNotItsMetric() {
+        let traditional = extract("美國第2季GDP在剔除通膨與季節因素並折算年率後萎縮0.6%。", date: Day(year: 2023, month: 7, day: 28))
+        XCTAssertEqual(find(traditional, "US", "gdp_growth")?.value, -0.6)
+        XCTAssertNil(find(traditional, "US", "cpi"))
+        let simplified = extract("日本第三季国内生产总值扣除物价因素后萎缩0.4%。", date: Day(year: 2023, month: 11, day: 15))
+        XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.value, -0.4)
+        XCTAssertNil(find(simplified, "JP", "cpi"))
+    }
 }
