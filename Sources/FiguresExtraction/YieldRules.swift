@@ -19,14 +19,18 @@ extension FigureContext {
               let cue = before.first(where: { $0.cue.role == .rate && $0.cue.argument == "yield" }),
               let tenor = tenorBefore(cue.start) ?? sameTenor(before: cue.start) else { return nil }
         // the country: a bond word (日債) or a country named earlier in the sentence
-        // the country: in the clause, the nearest (英國5年期公債); else the sentence's first, its subject (日本債市21日
-        //跟隨美債走弱：…10年期公債殖利率); else the teaser's first (its title names the market)
-        guard let (country, countryStart) = countryNamed(in: clauseStart, tenor.start, nearest: true)
+        // the country: between the tenor and the yield word (10年期德國國債收益率); in the clause, the nearest
+        // (英國5年期公債); else the sentence's first, its subject (日本債市21日跟隨美債走弱：…10年期公債殖利率);
+        // else the teaser's first (its title names the market); else the country of the central bank the
+        // teaser names (澳洲央行…三年期國債孳息率)
+        guard let (country, countryStart) = countryNamed(in: tenor.end, cue.start, nearest: true).map({ ($0.0, tenor.start) })
+                ?? countryNamed(in: clauseStart, tenor.start, nearest: true)
                 ?? countryNamed(in: sentenceStart, tenor.start, nearest: false)
-                ?? countryNamed(in: teaser.start, tenor.start, nearest: false) else { return nil }
+                ?? countryNamed(in: teaser.start, tenor.start, nearest: false)
+                ?? centralBankCountry(before: tenor.start).map({ ($0, tenor.start) }) else { return nil }
         guard country.count == 2 else { return nil }
-        var entity = Entity(kind: .yield, id: "\(country)\(tenor.years)Y")
-        entity.source = "yield of \(country), \(tenor.years) years"
+        var entity = Entity(kind: .yield, id: "\(country)\(tenor.label)")
+        entity.source = "yield of \(country), \(tenor.label)"
         // the mention starts at the country word, so a lexicon name after it (10年期公債) yields to it
         return Mention(start: countryStart, end: cue.end, entity: entity)
     }
@@ -44,30 +48,40 @@ extension FigureContext {
 
     /// `日本同天期殖利率`: the tenor named earlier in the sentence (美國30年期公債…；日本同天期…), at the
     /// place of the 同天期 words.
-    func sameTenor(before p: Int) -> (start: Int, years: Int)? {
+    func sameTenor(before p: Int) -> (start: Int, end: Int, label: String)? {
         guard let same = (max(sentenceStart, p - 4)..<p).first(where: { k in Words.sameTenor.contains { text.matches($0, at: k) } }) else { return nil }
         var k = same
         while k > sentenceStart {
-            if let t = tenorBefore(k) { return (same, t.years) }
+            if let t = tenorBefore(k) { return (same, same, t.label) }
             k -= 8
         }
         return nil
     }
 
-    /// `10年期`, `十年期`, `5年` within a few characters before the yield word (10年期國債殖利率).
-    func tenorBefore(_ p: Int) -> (start: Int, years: Int)? {
+    /// `10年期`, `十年期`, `5年`, `3個月期` within a few characters before the yield word (10年期國債殖利率):
+    /// where it starts and ends, and its label in an id (10Y, 3M).
+    func tenorBefore(_ p: Int) -> (start: Int, end: Int, label: String)? {
         var k = p - 1
         let floor = max(sentenceStart, p - 10)
         while k > floor {
-            if text[k] == 0x5E74 {   // 年
-                var s = k
+            // 年, or 月 after 個/个 (3個月期)
+            let unit: (end: Int, suffix: String, max: Double)? = text[k] == 0x5E74 ? (k, "Y", 50)
+                : text[k] == 0x6708 && (text[k - 1] == 0x4E2A || text[k - 1] == 0x500B) ? (k - 1, "M", 12) : nil
+            if let unit {
+                var s = unit.end
                 while s > floor, NumeralChar.isASCIIDigit(text[s - 1]) || NumeralChar.plainDigit(text[s - 1]) != nil || text[s - 1] == 0x5341 { s -= 1 }
-                if s < k, let n = NumeralReader.read(text.folded, from: s), n.end == k, n.value >= 1, n.value <= 50, n.value == n.value.rounded() {
-                    return (s, Int(n.value))
+                if s < unit.end, let n = NumeralReader.read(text.folded, from: s), n.end == unit.end, n.value >= 1, n.value <= unit.max, n.value == n.value.rounded() {
+                    return (s, k + 1, "\(Int(n.value))\(unit.suffix)")
                 }
             }
             k -= 1
         }
         return nil
+    }
+
+    /// The country of the first central bank the teaser names before `p` (澳洲央行 → AU).
+    func centralBankCountry(before p: Int) -> String? {
+        guard let bank = mentions.first(where: { $0.entity.kind == .centralBank && $0.start >= teaser.start && $0.end <= p }) else { return nil }
+        return Lexicon.shared.countryOfCentralBank[bank.entity.id]
     }
 }

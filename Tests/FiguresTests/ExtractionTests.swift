@@ -2344,4 +2344,16 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "JP", "gdp_growth")?.value, -0.4)
         XCTAssertNil(find(simplified, "JP", "cpi"))
     }
+
+    func testYieldTenorsInMonthsCountryAfterTheTenorAndTheCentralBanksCountry() {
+        let months = extract("日本6個月期國債收益率最新報0.05厘，按月收窄0.01個百分點。", date: Day(year: 2024, month: 7, day: 9))
+        XCTAssertEqual(find(months, "JP6M", "yield")?.value, 0.05)
+        XCTAssertEqual(find(months, "JP6M", "yield_change")?.value, -0.01)
+        let after = extract("10年期德國國債收益率升至2.45%，兩天內上升了12個基點。", date: Day(year: 2024, month: 7, day: 9))
+        XCTAssertEqual(find(after, "DE10Y", "yield")?.value, 2.45)
+        let bank = extract("澳洲央行宣布維持利率於4.35厘不變。消息公布後，對政策敏感的三年期國債孳息率上漲3個基點，至3.72厘。", date: Day(year: 2024, month: 8, day: 6))
+        XCTAssertEqual(find(bank, "AU3Y", "yield")?.value, 3.72)
+        XCTAssertEqual(find(bank, "AU3Y", "yield_change")?.value, 0.03)
+        XCTAssertNil(find(bank, "RBA", "yield"))
+    }
 }
