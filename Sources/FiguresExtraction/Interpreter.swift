@@ -501,10 +501,18 @@ final class Interpreter {
         var previous: [Int: Double] = [:]
         var consumed = Set<Int>()
         /// The figures from `k` on listed one after another (`A、B及C`) in one unit.
+        /// (spaces may stand around the joiner: 1.375%、 1.75%及3.625%)
+        func joined(_ a: Quantity, _ b: Quantity) -> Bool {
+            var k = a.end, joiners = 0
+            while k < b.start, k - a.end <= 4 {
+                if Interpreter.isListJoiner(text[k]) { joiners += 1 } else if text[k] != 0x20 && text[k] != 0x3000 { return false }
+                k += 1
+            }
+            return k == b.start && joiners == 1
+        }
         func run(from k: Int) -> Range<Int> {
             var e = k + 1
-            while e < quantities.count, quantities[e].unit == quantities[k].unit, quantities[e].start == quantities[e - 1].end + 1,
-                  Interpreter.isListJoiner(text[quantities[e - 1].end]) { e += 1 }
+            while e < quantities.count, quantities[e].unit == quantities[k].unit, joined(quantities[e - 1], quantities[e]) { e += 1 }
             return k..<e
         }
         var i = 0

@@ -90,6 +90,12 @@ public struct GlossFreeText: Sendable {
     /// 16 characters and ends with a Han character, and the next line starts with a Han character or a digit
     /// and is about as long (within 4) or shorter and ends its sentence. A title over a paragraph written
     /// on one line, and a list of headlines, keep their breaks.
+    /// Characters a line cannot end a sentence on (由, 從, 至, 為, 及, 和, 與, 的, 於, 將, 對, 、, ，), in
+    /// both scripts.
+    static let danglingEnds: Set<UInt32> = Set("由從从至為为及和與与的於于將将對对、，".unicodeScalars.map(\.value))
+    /// Characters a line cannot start a sentence with (及, 和, 與, 並, 、, ，).
+    static let continuingStarts: Set<UInt32> = Set("及和與与並并、，".unicodeScalars.map(\.value))
+
     static func hardWraps(_ page: String) -> [Range<Int>] {
         struct Line { var start: Int; var end: Int; var length: Int; var first: UInt32; var last: UInt32; var clauseMark: Bool }
         var lines: [Line] = []
@@ -117,6 +123,12 @@ public struct GlossFreeText: Sendable {
         var wraps: [Range<Int>] = []
         for k in 0..<max(0, lines.count - 1) {
             let a = lines[k], b = lines[k + 1]
+            // 利率分別由 / 年息1.375%…1.875% / 及3.75%: a line that stops on a word that needs what follows (由, 及,
+            // 為), or a next line that opens with one (及, 和, 、), is cut inside its sentence, whatever the lengths
+            if a.length >= 8, b.start - a.end <= 12, danglingEnds.contains(a.last) || continuingStarts.contains(b.first) {
+                wraps.append(a.end..<b.start)
+                continue
+            }
             guard a.clauseMark, a.length >= 16, isHan(a.last), isHan(b.first) || isDigit(b.first) || b.first == 0xFF0C || b.first == 0x3001 else { continue }
             guard abs(b.length - a.length) <= 4 || b.length < a.length && endsSentence(b.last) else { continue }
             wraps.append(a.end..<b.start)

@@ -2356,4 +2356,21 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(bank, "AU3Y", "yield_change")?.value, 0.03)
         XCTAssertNil(find(bank, "RBA", "yield"))
     }
+
+    func testLineCutOnAWordThatNeedsWhatFollowsIsOneSentence() {
+        let notice = extract("""
+        公告事項：本行重貼現率、擔保放款融通利率及短期融通利率分別由
+             年息2.0%、 2.375%及4.25%，調整為年息2.125%、2.5%
+             及4.375%，自即日起實施。
+        """, date: Day(year: 2023, month: 3, day: 23))
+        XCTAssertEqual(find(notice, "CBC", "policy_rate")?.value, 2.125)
+        XCTAssertEqual(find(notice, "CBC", "policy_rate")?.previous, 2.0)
+        XCTAssertEqual(find(notice, "CBC", "short_term_lending_rate")?.value, 4.375)
+        let simplified = extract("""
+        中国人民银行决定，一年期贷款市场报价利率由
+        3.45%下调至3.35%，五年期以上贷款市场报价利率由4.2%下调至4.1%。
+        """, date: Day(year: 2023, month: 8, day: 21))
+        XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.value, 3.35)
+        XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.previous, 3.45)
+    }
 }
