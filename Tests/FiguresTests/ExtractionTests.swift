@@ -2373,4 +2373,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.value, 3.35)
         XCTAssertEqual(find(simplified, "PBOC", "lpr_1y")?.previous, 3.45)
     }
+
+    func testPrimeRateWrittenWithYearOrLoanInside() {
+        let traditional = extract("東亞銀行宣布，港元最優惠年利率由5.25厘下調至5.125厘。", date: Day(year: 2025, month: 10, day: 30))
+        XCTAssertEqual(find(traditional, "BEA", "prime_rate")?.value, 5.125)
+        XCTAssertEqual(find(traditional, "BEA", "prime_rate")?.previous, 5.25)
+        let simplified = extract("渣打香港宣布，港元最优惠贷款利率将下调0.125厘。", date: Day(year: 2025, month: 10, day: 30))
+        XCTAssertEqual(find(simplified, "STANCHART", "prime_rate_change")?.value, -0.125)
+    }
 }
