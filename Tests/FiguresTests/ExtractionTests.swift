@@ -2381,4 +2381,13 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("渣打香港宣布，港元最优惠贷款利率将下调0.125厘。", date: Day(year: 2025, month: 10, day: 30))
         XCTAssertEqual(find(simplified, "STANCHART", "prime_rate_change")?.value, -0.125)
     }
+
+    func testFinallyQuotedIsTheCloseAndBreakingThroughIsAThreshold() {
+        let traditional = extract("現貨金一度失守每盎司2,600美元關口，低見2,597.1美元，最終報2,615.4美元，跌0.5%。", date: Day(year: 2024, month: 11, day: 15))
+        XCTAssertEqual(find(traditional, "XAU", "close")?.value, 2615.4)
+        XCTAssertNil(find(traditional, "XAU", "level"))
+        let simplified = extract("现货金价昨日升穿每盎司2,700美元关，最终收报2,712.3美元。", date: Day(year: 2024, month: 10, day: 22))
+        XCTAssertEqual(find(simplified, "XAU", "close")?.value, 2712.3)
+        XCTAssertFalse(simplified.contains { $0.value == 2700 })
+    }
 }
