@@ -402,13 +402,16 @@ final class PageAnalysis {
         }
         // 大众银行（Banco Popolare）: a company whose bracketed Latin name is not one of its own is another
         // company of the same Chinese name — the one the bracket names, else kept as written
+        var partOfLatinName = Set<Int>()   // starts of company names inside another company's bracketed Latin name
         for (k, m) in mentions.enumerated() where m.entity.kind == .company && (text[m.end] == 0x28 || text[m.end] == 0xFF08) && isLatin(text[m.end + 1]) {
             var close = m.end + 1
             while close < text.count, close - m.end < 40, text[close] != 0x29, text[close] != 0xFF09 { close += 1 }
             guard close < text.count, text[close] == 0x29 || text[close] == 0xFF09, close - m.end > 4 else { continue }
             let inside = mentions.filter { $0.start > m.end && $0.end <= close && $0.entity.kind == .company }
             if inside.contains(where: { $0.entity.id == m.entity.id }) { continue }
-            if let other = inside.first { mentions[k].entity = other.entity; continue }
+            // (the whole bracket: 勝科海事(Sembcorp Marine) is not 勝科 for holding its Sembcorp)
+            if let other = inside.first, other.start == m.end + 1, other.end == close { mentions[k].entity = other.entity; continue }
+            if !inside.isEmpty { partOfLatinName.formUnion(inside.map(\.start)); continue }
             // an alias the tables do not know is another company's only when the table's company has Latin
             // names and the alias shares no word with them (港交所（HKEX）, 聯發科（MediaTek） stay theirs)
             let words = text.foldedText(m.end + 1, close).lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 3 }
@@ -418,6 +421,7 @@ final class PageAnalysis {
             asWritten.source = "a company of that name, not the table's (its Latin name \(text.text(m.end + 1, close)) differs)"
             mentions[k].entity = asWritten
         }
+        if !partOfLatinName.isEmpty { mentions.removeAll { $0.entity.kind == .company && partOfLatinName.contains($0.start) } }
         // 央行破天荒大降息 … 人民銀行今日公布: a bare 央行 is the one central bank the teaser names, whatever
         // the script says of the writer's region
         var byTeaser: [Int: Set<String>] = [:]

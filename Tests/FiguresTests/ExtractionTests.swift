@@ -2390,4 +2390,12 @@ final class ExtractionTests: XCTestCase {
         XCTAssertEqual(find(simplified, "XAU", "close")?.value, 2712.3)
         XCTAssertFalse(simplified.contains { $0.value == 2700 })
     }
+
+    func testBracketedLatinNameThatOnlyStartsWithAnotherCompanysName() {
+        let simplified = extract("其他个股方面，胜科海事(Sembcorp Marine)今天股价劲涨4.1%至0.12元。", date: Day(year: 2021, month: 9, day: 1))
+        XCTAssertEqual(find(simplified, "SEATRIUM", "change_pct")?.value, 4.1)
+        XCTAssertNil(find(simplified, "SEMBCORP", "change_pct"))
+        let traditional = extract("那史達克指數上漲0.3%，道瓊工業指數下跌0.1%。", date: Day(year: 2017, month: 12, day: 14))
+        XCTAssertEqual(find(traditional, "IXIC", "change_pct")?.value, 0.3)
+    }
 }
