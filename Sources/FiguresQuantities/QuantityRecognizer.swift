@@ -119,7 +119,7 @@ private let centInitials: Set<UInt32> = Set(centWords.map { $0.0[0] })
 
 /// Words where 成 follows a number but is not "tenths": 成交, 成為, 成長…
 private let chengWords: Set<UInt32> = Set("交为長长本功立员員份果效熟品分绩績".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
-/// Characters after 點 that make it a time of day, not index points (12點30分, 3點半).
+/// The weekday each character names after 週, 星期 or 禮拜 (一 to 六, 日 and 天 for Sunday).
 private let weekdayDigits: [UInt32: Int] = [0x4E00: 1, 0x4E8C: 2, 0x4E09: 3, 0x56DB: 4, 0x4E94: 5, 0x516D: 6, 0x65E5: 7, 0x5929: 7]
 
 /// Characters of move verbs (涨 跌 升 降 扬 挫 增 减 贬 高 低 回 落 调 加 息, and the last characters of
@@ -326,7 +326,8 @@ struct Scan {
             unit = .points; end = u + 1
         } else if cu == CP.fen, at(start - 1) == 0x65F6 || at(start - 1) == 0x70B9 {   // 16时30分, 3点15分
             unit = .measure(UnitCode.time); end = u + 1
-        } else if (cu == CP.jiao || cu == CP.fen) && numeral.hasArabic || (cu == CP.jiao && numeral.hasChinese) {
+        } else if (cu == CP.jiao || cu == CP.fen) && numeral.hasArabic || (cu == CP.jiao && numeral.hasChinese)
+                    || (cu == CP.fen && numeral.hasChinese && (moveChars.contains(at(start - 1)) || at(start - 1) == 0x503C)) {   // 貶四點四分, 升值八分: a move in words
             // An exchange-rate move: 1.5角 = 0.15, 6.6分 = 0.066, 1角2分 = 0.12
             if cu == CP.fen, at(u + 1) == CP.zhong {
                 unit = .measure(UnitCode.time); end = u + 2             // 30分钟

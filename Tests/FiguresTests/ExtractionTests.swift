@@ -2398,4 +2398,12 @@ final class ExtractionTests: XCTestCase {
         let traditional = extract("那史達克指數上漲0.3%，道瓊工業指數下跌0.1%。", date: Day(year: 2017, month: 12, day: 14))
         XCTAssertEqual(find(traditional, "IXIC", "change_pct")?.value, 0.3)
     }
+
+    func testExchangeRateMoveInChineseNumeralCents() {
+        let traditional = extract("新台幣收盤收三十點一二元，貶三點五分。", date: Day(year: 2022, month: 5, day: 3))
+        XCTAssertEqual(find(traditional, "USD/TWD", "change")?.value ?? 0, 0.035, accuracy: 1e-9)
+        XCTAssertEqual(find(traditional, "USD/TWD", "close")?.value, 30.12)
+        let simplified = extract("新台币收盘报三十点零五元，升值八分。", date: Day(year: 2022, month: 5, day: 3))
+        XCTAssertEqual(find(simplified, "USD/TWD", "change")?.value ?? 0, -0.08, accuracy: 1e-9)
+    }
 }
