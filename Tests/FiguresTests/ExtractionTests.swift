@@ -2406,4 +2406,14 @@ final class ExtractionTests: XCTestCase {
         let simplified = extract("新台币收盘报三十点零五元，升值八分。", date: Day(year: 2022, month: 5, day: 3))
         XCTAssertEqual(find(simplified, "USD/TWD", "change")?.value ?? 0, -0.08, accuracy: 1e-9)
     }
+
+    func testRevenueFollowedByAMoveIsNotAClosingMove() {
+        let simplified = extract("新加坡电信全年净利增加14%至22亿元。集团全年营收跌5%至146亿元。", date: Day(year: 2023, month: 5, day: 25))
+        XCTAssertEqual(find(simplified, "SINGTEL", "revenue_change_pct")?.value, -5)
+        XCTAssertEqual(find(simplified, "SINGTEL", "revenue")?.value, 1.46e10)
+        XCTAssertFalse(simplified.contains { $0.kind == "equity" })
+        let traditional = extract("鴻海第三季營收漲11%至2.06兆元，淨利年增17%。", date: Day(year: 2025, month: 11, day: 13))
+        XCTAssertEqual(find(traditional, "2317.TW", "revenue_change_pct")?.value, 11)
+        XCTAssertEqual(find(traditional, "2317.TW", "net_income_change_pct")?.value, 17)
+    }
 }
