@@ -201,11 +201,12 @@ struct FigureContext {
     // MARK: names
 
     /// The nearest name before the figure in its sentence whose kind is in `kinds`.
-    func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil) -> Mention? {
+    /// `skipDealTargets`: for a company's result, a company bought (收購花旗集團…) is not the reporter.
+    func subject(_ kinds: Set<Entity.Kind>, from: Int? = nil, skipDealTargets: Bool = false) -> Mention? {
         let lo = from ?? sentenceStart
         // 理想營收274億元，雖仍高於蔚來，但同比下滑36.2%: a name compared with is not the one the figure is about
         let nearest = mentions.last { $0.end <= (q.qualifierStart ?? q.start) && $0.start >= lo && kinds.contains($0.entity.kind) && !isComparedWith($0)
-            && !isCause($0) && !isAcquired($0) }
+            && !isCause($0) && !(skipDealTargets && isAcquired($0)) }
         // 輝達表示計劃向OpenAI投資1000億美元，股價下跌2.82%: a clause opening with 股價 is about the sentence's
         // first company, its topic, not the last name of the clause before
         if let n = nearest, n.entity.kind == .company, n.end <= clauseStart, clauseOpensWithSharePrice,

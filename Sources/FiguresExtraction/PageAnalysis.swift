@@ -310,9 +310,10 @@ final class PageAnalysis {
                     return false
                 }
             }
-            // 本(28)日本行: a name that starts inside a day (日本 from its 日) is not one
+            // 本(28)日本行: a name that starts inside a written day of the month (日本 from its 日) is not one
+            // (a weekday is not: 上週日經225指數 holds 週日 and the Nikkei)
             let d = dates.lowerBound(m.start, by: \.start) - 1
-            if d >= 0, dates[d].end > m.start { return false }
+            if d >= 0, dates[d].end > m.start, dates[d].day != nil, dates[d].weekday == nil { return false }
             return !inFigure && !(m.entity.kind == .currency && text[m.start - 1] == 0x4EE5 && text.matches(jisuan, at: m.end))
         }
         self.currencyBeforeAmount = unitBefore
@@ -398,6 +399,14 @@ final class PageAnalysis {
             if s > 0, wordsAcrossNameStart.contains(where: { text.matches($0, at: s - 1) }) { continue }
             // 表現未如理想: a common word that holds the whole name (理想) is that word, not the name
             if wordsHoldingNames.contains(where: { w in (max(0, s - 3)...s).contains { k in k + w.count >= e && text.matches(w, at: k) } }) { continue }
+            // 比亞迪電子, 大華電子: a known company's name with a line of business after it that the tables do
+            // not give it is another company, kept as written
+            if entity.kind == .company || entity.kind == .bank, let w = businessAfterName.first(where: { text.matches($0, at: e) }) {
+                var other = Entity(kind: .company, id: text.text(s, e + w.count))
+                other.source = "a company the tables do not know (\(entity.id)'s name with a business after it)"
+                mentions.append(Mention(start: s, end: e + w.count, entity: other))
+                continue
+            }
             mentions.append(Mention(start: s, end: e, entity: entity))
         }
         // 大众银行（Banco Popolare）: a company whose bracketed Latin name is not one of its own is another
@@ -501,14 +510,21 @@ final class PageAnalysis {
 
     /// Words a name's last character makes with the character after it: the name is not there (中期銀行
     /// holds no 期銀, 倫敦金屬交易所 no 倫敦金).
-    static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬", "通脹", "通膨", "通貨"])
+    static let wordsAcrossNameEnd = Words.folded(["銀行", "金融", "金額", "金屬", "通脹", "通膨", "通貨", "行業"])
     /// Words a name's first character makes with the character before it: the name is not there (其中石油
     /// holds no 中石油).
-    static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中", "東南", "西南"])
+    static let wordsAcrossNameStart = Words.folded(["其中", "之中", "當中", "集中", "盤中", "東南", "西南",
+                                                    // a day word before a name starting with 日 (今日股價 holds no 日股)
+                                                    // (not 本日 or 前日: 日本日經, 目前日股)
+                                                    "今日", "昨日", "當日", "同日", "翌日", "每日", "即日", "逐日", "近日", "連日"])
+    /// Lines of business that make a known short name another company's (比亞迪電子 is not 比亞迪). Only words
+    /// a listed company's own full name does not end with after its short name (not 光電: 友達光電 is 友達;
+    /// not 科技: 鴻海科技集團 is 鴻海).
+    static let businessAfterName = Words.folded(["電子", "銀行", "證券", "保險", "地產", "置業", "醫藥", "生技", "電力", "能源"])
     /// Common words that hold a short company name whole (理想 in 未如理想, 不理想): where one stands, the name does not.
-    static let wordsHoldingNames = Words.folded(["不理想", "未如理想", "欠理想", "較理想", "最理想", "很理想", "理想的", "理想化", "更理想", "夠理想",
+    static let wordsHoldingNames = Words.folded(["不理想", "未如理想", "欠理想", "較理想", "最理想", "很理想", "理想化", "更理想", "夠理想",
                                                  // 南亞 the region, not Nan Ya Plastics
-                                                 "南亞地區", "南亞國家", "南亞及", "南亞和"])
+                                                 "南亞地區", "南亞國家"])
 
     /// `如興(4414)`, `東洋投資（TOYOVEN，7173，主板工業股）`: a name with its listing code (a Malaysian
     /// report puts the ticker first and the board after it). The name becomes a company for the whole page.
@@ -524,9 +540,10 @@ final class PageAnalysis {
         while i < t.count {
             guard t[i] == 0x28 else { i += 1; continue }
             // 馬鍍錫工業(Perusahaan Sadur Timah Malaysia (Perstima) Bhd): a name with its registered Latin name
-            if let close = registeredNameEnd(t, open: i) {
+            if let close = registeredNameEnd(t, open: i, groupsToo: ContextNameWords.companyEndings.contains(where: { text.matches($0, endingAt: i) })) {
                 var s = i
                 while s > 0, i - s < 6, isHan(t[s - 1]) { s -= 1 }
+                for k in s..<i { for w in verbsBeforeRegisteredName where k + w.count <= i && text.matches(w, at: k) { s = max(s, k + w.count) } }
                 if i - s >= 2 {
                     let existing = companyEnding[i]
                     let name = text.text(s, i)
@@ -610,13 +627,17 @@ final class PageAnalysis {
     static func isHan(_ c: UInt32) -> Bool { c >= 0x4E00 && c <= 0x9FFF }
 
     /// Words that end a company's registered name (Bhd, Berhad, Ltd, Inc, Corp…), lower-cased.
-    static let registeredSuffixes: Set<String> = ["bhd", "berhad", "ltd", "limited", "inc", "corp", "corporation", "plc", "llc",
-                                                 "co", "ag", "nv", "sa", "se", "holdings", "group", "tbk", "pte"]
+    static let registeredSuffixes: Set<String> = ["bhd", "berhad", "ltd", "limited", "inc", "corp", "corporation", "plc", "llc", "tbk"]
+    /// Words that end a group's Latin name (Group, Holdings): a company's only when its Chinese name ends like
+    /// one (新加坡置地(Singapore Land Group)), not any body (世界銀行(World Bank Group)).
+    static let groupSuffixes: Set<String> = ["group", "holdings", "co"]
+    /// Verbs a name before a registered Latin name may be glued to (宣布收購森那美(Sime Darby Bhd)): the name starts after them.
+    static let verbsBeforeRegisteredName = Words.folded(["宣布", "宣佈", "公布", "公佈", "表示", "指出", "旗下", "收購", "併購", "入股"])
 
     /// Where the bracket opened at `open` closes when it holds a company's registered Latin name — Latin
     /// words (an inner bracket allowed) whose last word is a company form: `(Perusahaan Sadur Timah Malaysia
     /// (Perstima) Bhd)`, `(Nvidia Corp.)`. Nil for anything else (a ticker, a code, an English gloss).
-    static func registeredNameEnd(_ t: [UInt32], open: Int) -> Int? {
+    static func registeredNameEnd(_ t: [UInt32], open: Int, groupsToo: Bool = false) -> Int? {
         guard open + 1 < t.count, isLatin(t[open + 1]) else { return nil }
         var depth = 0
         var k = open + 1
@@ -630,7 +651,8 @@ final class PageAnalysis {
                 case 0x28: depth += 1
                 case 0x29:
                     if depth == 0 {
-                        return registeredSuffixes.contains(String(decoding: lastWord, as: UTF8.self)) ? k : nil
+                        let last = String(decoding: lastWord, as: UTF8.self)
+                        return registeredSuffixes.contains(last) || groupsToo && groupSuffixes.contains(last) ? k : nil
                     }
                     depth -= 1
                 case 0x20, 0x2E, 0x26, 0x2D, 0x2C, 0x27: break   // space . & - , '
@@ -683,7 +705,9 @@ final class PageAnalysis {
                                            // a session's time before 指數 (終場指數下跌): no sector's name
                                            "終場", "盤中", "早盤", "午盤", "尾盤", "收盤", "開盤", "今日", "今天", "全日", "最終", "隨後",
                                            // a verb whose object is the sector (帶動電子類股指數上漲): not its name
-                                           "帶動", "推升", "推動", "拖累", "帶領", "激勵", "提振", "支撐", "使得", "令"])
+                                           "帶動", "推升", "推動", "拖累", "帶領", "激勵", "提振", "支撐", "使得", "令",
+                                           // a qualifier of a group, not its name (其他族群, 相關族群)
+                                           "其他", "相關", "強勢", "弱勢"])
     }
 
     /// First characters of the sector suffixes (類, 板, 股, 產, 指, 分, 族), as a table.

@@ -106,13 +106,25 @@ enum PageLayout {
         var k = i
         while k < text.count, text[k] == 0x20 { k += 1 }
         // 2024-09-27
-        if k + 10 <= text.count, let d = Day(iso: text.foldedText(k, k + 10)) {
-            return (reference.ordinal - d.ordinal, k + 10)
+        // (a day after the reference date dates a footer only on a line of its own: not • 2026年1月1日起實施)
+        func dated(_ d: Day, _ end: Int) -> (Int, Int)? {
+            let age = reference.ordinal - d.ordinal
+            return age >= 0 || endsFooterLine(text, from: end) ? (age, end) : nil
         }
-        if let (d, end) = dayFirstDate(text, at: k) { return (reference.ordinal - d.ordinal, end) }
+        if k + 10 <= text.count, let d = Day(iso: text.foldedText(k, k + 10)) { return dated(d, k + 10) }
+        if let (d, end) = dayFirstDate(text, at: k) { return dated(d, end) }
         guard let d = QuantityRecognizer.shared.recognize(NormalizedText(text.text(k, min(k + 14, text.count)))).dates.first,
               d.start == 0, let y = d.year, let m = d.month, let day = d.day, day <= Day.daysIn(year: y, month: m) else { return nil }
-        return (reference.ordinal - Day(year: y, month: m, day: day).ordinal, k + d.end)
+        return dated(Day(year: y, month: m, day: day), k + d.end)
+    }
+
+    /// After a footer's date only a time of day (12:13, 12:50 PM), another dotted part or the line's end follows.
+    static func endsFooterLine(_ text: NormalizedText, from start: Int) -> Bool {
+        var k = start
+        while k < text.count, text[k] == 0x20 || NumeralChar.isASCIIDigit(text[k]) || text[k] == 0x3A { k += 1 }   // spaces, 12:13
+        if k + 1 < text.count, text[k] == 0x41 || text[k] == 0x50, text[k + 1] == 0x4D { k += 2 }   // AM PM
+        while k < text.count, text[k] == 0x20 { k += 1 }
+        return k >= text.count || text[k] == 0x0A || text[k] == 0x0D || isSeparator(text[k])
     }
 
     /// `30/10/2025`, `20-7-2020`: a day written before its month and a four-digit year last, as Hong Kong,

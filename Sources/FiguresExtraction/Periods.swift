@@ -481,7 +481,7 @@ enum PeriodFinder {
         // (較二零二二年第二季增長11%: the year and the quarter written together are one compared-with phrase)
         if let text, let last = before.last {
             var run = 1
-            while run < before.count, before[before.count - run].start - before[before.count - run - 1].end <= 1 { run += 1 }
+            while run < before.count, before[before.count - run].start == before[before.count - run - 1].end { run += 1 }
             let runStart = before[before.count - run].start
             if [0x6BD4, 0x8F83].contains(text[runStart - 1])
                 || [0x6BD4, 0x8F83].contains(text[runStart - 2]) && !Interpreter.clauseEnds.contains(text[runStart - 1]),

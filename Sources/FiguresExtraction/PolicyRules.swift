@@ -92,10 +92,11 @@ extension FigureContext {
                 reason = "an amount with no company metric named next to it"; return []
             }
             // 每股分別淨損1.58元, 每股則賺0.5元: a result word a few characters after 每股 is per share
-            // (淨賺358萬令吉或每股1.38仙: or 每股 right before the figure, after the result word)
+            // (淨賺358萬令吉或每股1.38仙: or 每股 right before the figure, after the result word — 每股為 too,
+            // not 每股派 or 每股淨值)
             if abs(q.value) < 1e4, let perShareResult = FigureContext.perShareForm[fin.cue.argument],
                (max(clauseStart, fin.start - 6)..<max(clauseStart, fin.start)).contains(where: { text.matches(Words.perShare, at: $0) })
-                || (max(fin.end, (q.qualifierStart ?? q.start) - 4)..<max(fin.end, q.qualifierStart ?? q.start)).contains(where: { text.matches(Words.perShare, at: $0) }) {
+                || perShareRightBefore(after: fin.end) {
                 fin.cue.argument = perShareResult
             }
             // 其中雲端記憶體銷售額52.8億美元, 大中華地區收益6,502億日圓: a business line's or region's revenue
@@ -249,11 +250,21 @@ extension FigureContext {
     /// Words after a trade metric that name its growth rate (進口增速, 出口年增率).
     static let growthRateWords = Words.folded(["增速", "增幅", "增長率", "年增率", "增長速度", "年增幅", "按年增幅"])
 
-    /// A cue right after a verb that leaves it out (剔除通膨, 扣除季節因素), within its clause.
+    /// A cue right after a verb that leaves it out (剔除通膨, 扣除季節因素), within its clause — not after
+    /// 不 (不排除GDP放緩: nothing is left out).
     func isLeftOut(_ hit: CueHit) -> Bool {
         Words.excluding.contains { w in
-            (0...2).contains { gap in hit.start - gap - w.count >= clauseStart && text.matches(w, endingAt: hit.start - gap) }
+            (0...2).contains { gap in
+                hit.start - gap - w.count >= clauseStart && text.matches(w, endingAt: hit.start - gap) && text[hit.start - gap - w.count - 1] != 0x4E0D
+            }
         }
+    }
+
+    /// 每股 stands right before the figure (每股1.38仙), or with 為/達/約 between (每股為0.5元), after `floor`.
+    func perShareRightBefore(after floor: Int) -> Bool {
+        let head = q.qualifierStart ?? q.start
+        if head - 2 >= floor, text.matches(Words.perShare, at: head - 2) { return true }
+        return head - 3 >= floor && text.matches(Words.perShare, at: head - 3) && Words.beforePerShareFigure.contains(text[head - 1])
     }
 
     mutating func macro(country: String, entity: Entity?, partner: String? = nil, quantities: [Quantity] = [], metric named: String? = nil) -> [Observation] {

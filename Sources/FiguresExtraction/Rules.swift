@@ -86,7 +86,7 @@ extension FigureContext {
             let companyNews = fin == nil && macroCue == nil && sentenceFin != nil && !marketNameInClause
                 && mentions.contains { $0.entity.kind == .company && $0.end <= q.start && $0.start >= teaser.start }
             if after.contains(where: { $0.cue.role == .finAfter }) || (fin != nil && (macroCue == nil || fin!.start > macroCue!.start)) || companyNews {
-                if let company = respectiveSubject([.company], quantities: quantities, index: index) ?? subject([.company])
+                if let company = respectiveSubject([.company], quantities: quantities, index: index) ?? subject([.company], skipDealTargets: true)
                     ?? mentions.last(where: { $0.entity.kind == .company && $0.end <= q.start && !isAcquired($0) }) {
                     state.lastSubject = company
                     return financial(company, state: &state)

@@ -85,11 +85,16 @@ enum Words {
     static let segmentLeading = folded(["其中", "至於", "而", "則", "產品方面", "另外", "此外", "的", "同期", "實現", "錄得", "取得", "達成", "全球"])
     /// Right before points: the gap a session opened with (高開257點), not a level or the day's move.
     static let openingGap = folded(["高開", "低開", "裂口高開", "裂口低開"])
-    /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
-    /// Verbs whose object is a company bought or sold (收購花旗集團台灣消費金融業務): a deal's target, not the reporter.
-    static let acquires = folded(["收購", "併購", "并購", "購入", "入股", "買下", "出售", "收編"])
+    /// Verbs whose object is a company bought (收購花旗集團台灣消費金融業務): a deal's target, not the reporter
+    /// (not 購入 or 買下: investors buy shares of the company a report is about).
+    static let acquires = folded(["收購", "併購", "并購", "收編"])
+    /// Characters before a count of months that make it a span of time, not a bond's tenor (近6個月, 過去3個月).
+    static let spanBeforeMonths: Set<UInt32> = Set("近去逾前過过".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
+    /// Words between 每股 and its figure (每股為0.5元).
+    static let beforePerShareFigure: Set<UInt32> = Set("為为達达約约".unicodeScalars.map { ScriptFold.shared.fold($0.value) })
     /// Verbs that leave a factor out (剔除通膨與季節因素後): the metric after them is not the figure's.
     static let excluding = folded(["剔除", "扣除", "排除", "撇除", "除去", "不計", "不包括"])
+    /// Right before a name: it is what something is compared with (高於蔚來), not the subject.
     static let comparedWith = folded(["高於", "低於", "超過", "超越", "勝過", "不及", "優於", "遜於", "落後於", "領先", "多於", "少於"])
     /// A yield of the tenor named before it (日本同天期殖利率).
     static let sameTenor = folded(["同天期", "同年期", "同期限", "同年限"])

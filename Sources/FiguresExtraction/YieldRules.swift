@@ -64,12 +64,13 @@ extension FigureContext {
         var k = p - 1
         let floor = max(sentenceStart, p - 10)
         while k > floor {
-            // 年, or 月 after 個/个 (3個月期)
+            // 年, or 月 after 個/个 before 期 or a bond word (3個月期, 日本6個月國債; not 近6個月, a span of time)
             let unit: (end: Int, suffix: String, max: Double)? = text[k] == 0x5E74 ? (k, "Y", 50)
-                : text[k] == 0x6708 && (text[k - 1] == 0x4E2A || text[k - 1] == 0x500B) ? (k - 1, "M", 12) : nil
+                : text[k] == 0x6708 && (text[k - 1] == 0x4E2A || text[k - 1] == 0x500B) && [0x671F, 0x56FD, 0x516C].contains(text[k + 1]) ? (k - 1, "M", 12) : nil   // 期 国 公
             if let unit {
                 var s = unit.end
                 while s > floor, NumeralChar.isASCIIDigit(text[s - 1]) || NumeralChar.plainDigit(text[s - 1]) != nil || text[s - 1] == 0x5341 { s -= 1 }
+                if unit.suffix == "M", Words.spanBeforeMonths.contains(text[s - 1]) { k -= 1; continue }
                 if s < unit.end, let n = NumeralReader.read(text.folded, from: s), n.end == unit.end, n.value >= 1, n.value <= unit.max, n.value == n.value.rounded() {
                     return (s, k + 1, "\(Int(n.value))\(unit.suffix)")
                 }
@@ -79,7 +80,9 @@ extension FigureContext {
         return nil
     }
 
-    /// The country of the first central bank the teaser names before `p` (澳洲央行 → AU).
+    /// The country of the first central bank the teaser names before `p` (澳洲央行 → AU): the teaser's
+    /// subject, not a bank it names in passing (韓國央行…聯準會…3年期國債 → KR). `mentions` holds the
+    /// teaser's names only, so the walk is bounded by the teaser.
     func centralBankCountry(before p: Int) -> String? {
         guard let bank = mentions.first(where: { $0.entity.kind == .centralBank && $0.start >= teaser.start && $0.end <= p }) else { return nil }
         return Lexicon.shared.countryOfCentralBank[bank.entity.id]

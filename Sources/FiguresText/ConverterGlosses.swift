@@ -82,22 +82,24 @@ public struct GlossFreeText: Sendable {
         return String(v)
     }
 
+    /// Characters a line cannot end a sentence on (由, 從, 至, 為, 及, 和, 與, 的, 於, 將, 對, 、, ，), in
+    /// both scripts.
+    static let danglingEnds: Set<UInt32> = Set("由從从至為为及和與与的於于將将對对、，".unicodeScalars.map(\.value))
+    /// Characters a line cannot start a sentence with (及, 與, 、, ，; not 和 or 並, which open names and words:
+    /// 和碩, 並購).
+    static let continuingStarts: Set<UInt32> = Set("及與与、，".unicodeScalars.map(\.value))
+
     /// Line breaks of a hard-wrapped text (print pages, wire copy cut at a fixed width): the breaks (with any
     /// blank lines and indentation after them) between a line of running text that stops inside a sentence
     /// and the next line that carries it on — in scalar offsets after a byte-order mark, ascending.
     ///
     /// A break is a wrap when the line before holds a clause mark (running text, not a title), has at least
     /// 16 characters and ends with a Han character, and the next line starts with a Han character or a digit
-    /// and is about as long (within 4) or shorter and ends its sentence. A title over a paragraph written
-    /// on one line, and a list of headlines, keep their breaks.
-    /// Characters a line cannot end a sentence on (由, 從, 至, 為, 及, 和, 與, 的, 於, 將, 對, 、, ，), in
-    /// both scripts.
-    static let danglingEnds: Set<UInt32> = Set("由從从至為为及和與与的於于將将對对、，".unicodeScalars.map(\.value))
-    /// Characters a line cannot start a sentence with (及, 和, 與, 並, 、, ，).
-    static let continuingStarts: Set<UInt32> = Set("及和與与並并、，".unicodeScalars.map(\.value))
-
+    /// and is about as long (within 4) or shorter and ends its sentence — or, whatever the lengths, when the
+    /// line stops on a word that needs what follows (由, 及, 為) or the next opens with one (及, 、), with no
+    /// blank line between. A title over a paragraph written on one line, and a list of headlines, keep their breaks.
     static func hardWraps(_ page: String) -> [Range<Int>] {
-        struct Line { var start: Int; var end: Int; var length: Int; var first: UInt32; var last: UInt32; var clauseMark: Bool }
+        struct Line { var start: Int; var end: Int; var length: Int; var first: UInt32; var last: UInt32; var clauseMark: Bool; var afterBlank = false }
         var lines: [Line] = []
         var offset = 0
         var line = Line(start: 0, end: 0, length: 0, first: 0, last: 0, clauseMark: false)
@@ -107,8 +109,9 @@ public struct GlossFreeText: Sendable {
             if offset == 0 && c == 0xFEFF { continue }
             if c == 0x0A {
                 sawBreak = true
+                let blank = line.length == 0 && offset > 0
                 if line.length > 0 { lines.append(line) }
-                line = Line(start: offset + 1, end: offset + 1, length: 0, first: 0, last: 0, clauseMark: false)
+                line = Line(start: offset + 1, end: offset + 1, length: 0, first: 0, last: 0, clauseMark: false, afterBlank: blank)
             } else if c != 0x20 && c != 0x3000 && c != 0x0D && c != 0x09 {
                 if line.length == 0 { line.start = offset; line.first = c }
                 line.length += 1; line.last = c; line.end = offset + 1
@@ -125,7 +128,8 @@ public struct GlossFreeText: Sendable {
             let a = lines[k], b = lines[k + 1]
             // 利率分別由 / 年息1.375%…1.875% / 及3.75%: a line that stops on a word that needs what follows (由, 及,
             // 為), or a next line that opens with one (及, 和, 、), is cut inside its sentence, whatever the lengths
-            if a.length >= 8, b.start - a.end <= 12, danglingEnds.contains(a.last) || continuingStarts.contains(b.first) {
+            // (never across a blank line: a paragraph ends there)
+            if a.length >= 8, b.start - a.end <= 12, !b.afterBlank, danglingEnds.contains(a.last) || continuingStarts.contains(b.first) {
                 wraps.append(a.end..<b.start)
                 continue
             }

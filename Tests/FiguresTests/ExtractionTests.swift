@@ -2346,9 +2346,12 @@ final class ExtractionTests: XCTestCase {
     }
 
     func testYieldTenorsInMonthsCountryAfterTheTenorAndTheCentralBanksCountry() {
-        let months = extract("日本6個月期國債收益率最新報0.05厘，按月收窄0.01個百分點。", date: Day(year: 2024, month: 7, day: 9))
+        let months = extract("日本6個月期國債收益率最新報0.05厘，按月下跌0.01個百分點。", date: Day(year: 2024, month: 7, day: 9))
         XCTAssertEqual(find(months, "JP6M", "yield")?.value, 0.05)
         XCTAssertEqual(find(months, "JP6M", "yield_change")?.value, -0.01)
+        let noTerm = extract("至於日本3個月國債收益率最新報0.02厘。美國近6個月公債殖利率下跌40個基點。", date: Day(year: 2024, month: 7, day: 9))
+        XCTAssertEqual(find(noTerm, "JP3M", "yield")?.value, 0.02)
+        XCTAssertFalse(noTerm.contains { $0.subject == "US6M" })
         let after = extract("10年期德國國債收益率升至2.45%，兩天內上升了12個基點。", date: Day(year: 2024, month: 7, day: 9))
         XCTAssertEqual(find(after, "DE10Y", "yield")?.value, 2.45)
         let bank = extract("澳洲央行宣布維持利率於4.35厘不變。消息公布後，對政策敏感的三年期國債孳息率上漲3個基點，至3.72厘。", date: Day(year: 2024, month: 8, day: 6))
@@ -2415,5 +2418,32 @@ final class ExtractionTests: XCTestCase {
         let traditional = extract("鴻海第三季營收漲11%至2.06兆元，淨利年增17%。", date: Day(year: 2025, month: 11, day: 13))
         XCTAssertEqual(find(traditional, "2317.TW", "revenue_change_pct")?.value, 11)
         XCTAssertEqual(find(traditional, "2317.TW", "net_income_change_pct")?.value, 17)
+    }
+
+    func testKnownNameWithABusinessAfterItIsAnotherCompany() {
+        let simplified = extract("比亚迪电子上半年净利15.2亿元，同比增长0.1%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(find(simplified, "比亚迪电子", "net_income")?.value, 1.52e9)
+        XCTAssertFalse(simplified.contains { $0.subject == "BYD" })
+        let traditional = extract("比亞迪電子今日股價上漲2.5%，比亞迪則下跌1%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(find(traditional, "比亞迪電子", "change_pct")?.value, 2.5)
+        XCTAssertEqual(find(traditional, "BYD", "change_pct")?.value, -1)
+        // a known company's full name stays that company
+        let known = extract("台積電公司股價上漲1%。", date: Day(year: 2024, month: 8, day: 20))
+        XCTAssertEqual(find(known, "TSMC", "change_pct")?.value, 1)
+    }
+
+    func testReviewedEdgesOfThisRoundsRules() {
+        // a weekday is no day a name can start inside: 上週日經225指數 holds the Nikkei
+        let weekday = extract("上週日經225指數累漲3%。", date: Day(year: 2024, month: 7, day: 9))
+        XCTAssertEqual(weekday.first { $0.subject == "N225" }?.value, 3)
+        // 每股派 is a dividend, not earnings per share
+        let dividend = extract("長和中期純利95億港元，每股派0.3港元。", date: Day(year: 2024, month: 8, day: 15))
+        XCTAssertNil(find(dividend, "CKH", "eps"))
+        // 不排除 leaves nothing out
+        let notExcluded = extract("通脹升至3%，當局不排除GDP增長放緩至4.5%。", date: Day(year: 2024, month: 8, day: 15))
+        XCTAssertFalse(notExcluded.contains { $0.metric == "cpi" && $0.value == 4.5 })
+        // investors buying a company do not make it a deal's target: its share move stays its own
+        let bought = extract("外資大舉購入台積電，推升股價上漲3%。", date: Day(year: 2024, month: 8, day: 15))
+        XCTAssertEqual(find(bought, "TSMC", "change_pct")?.value, 3)
     }
 }
